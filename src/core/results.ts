@@ -1,0 +1,358 @@
+/**
+ * Result shapes returned by a DataProvider. Field names are part of the public contract.
+ * Suffixes carry units: `…Ms` milliseconds, `…Usd` dollars, `…Count` counts; rates are fractions 0..1; unknown is `null`.
+ * @module
+ */
+import type { FeedbackValue, Granularity, Trace, User } from './model';
+
+/** One page of results. Offset-paged lists set `total`; cursor-paged lists set `nextCursor` (`null` on the last page). */
+export interface Page<T> {
+  /** The rows of this page. */
+  rows: T[];
+  /** Total matching rows, when the provider knows it. */
+  total?: number;
+  /** Opaque cursor of the next page; `null` or absent when there is none. */
+  nextCursor?: string | null;
+}
+
+/** One point of the users-list sparkline (traces per day, errors overlaid). */
+export interface SparkPoint {
+  /** Bucket start (ISO UTC). */
+  t: string;
+  /** Traces started in the bucket. */
+  traceCount: number;
+  /** Failed traces started in the bucket. */
+  errorCount: number;
+}
+
+/** Why a user needs attention. */
+export type AttentionKind = 'errors' | 'latency' | 'cost';
+
+/** One explained reason a user row needs attention. `value` is the user's number, `baseline` the population's. */
+export interface AttentionReason {
+  /** Which signal fired. */
+  kind: AttentionKind;
+  /** Plain-language explanation, e.g. "Error rate 32 % vs 4 % across all users". */
+  message: string;
+  /** The user's value (error rate as a fraction, p95 in ms, or cost per trace in USD). */
+  value: number;
+  /** The population's value for the same measure and range. */
+  baseline: number;
+}
+
+/** A users-list row: one user and their numbers within the requested range. */
+export interface UserRow {
+  /** The user. */
+  user: User;
+  /** Traces in range. */
+  traceCount: number;
+  /** Distinct conversations among those traces. */
+  conversationCount: number;
+  /** Failed traces in range. */
+  errorCount: number;
+  /** ok / total; `null` when there are no traces. */
+  successRate: number | null;
+  /** Median latency; `null` without traces. */
+  latencyP50Ms: number | null;
+  /** 95th percentile latency; `null` without traces. */
+  latencyP95Ms: number | null;
+  /** Sum of known costs; `null` when no trace carries a cost. */
+  costUsd: number | null;
+  /** `costUsd` divided by the traces that carry a cost; `null` when none do. */
+  costPerTraceUsd: number | null;
+  /** Sum of known input tokens; `null` when none are known. */
+  inputTokens: number | null;
+  /** Sum of known output tokens; `null` when none are known. */
+  outputTokens: number | null;
+  /** Mean normalised feedback score (0..1) of scored feedback on traces in range; `null` without any. */
+  feedbackAvgScore: number | null;
+  /** First trace start within the range (ISO UTC). */
+  firstSeen: string;
+  /** Last trace start within the range (ISO UTC). */
+  lastSeen: string;
+  /** Traces per day across the range. */
+  sparkline: SparkPoint[];
+  /** Reasons the user needs attention; empty when none. */
+  attention: AttentionReason[];
+}
+
+/** Key metrics of a set of traces. */
+export interface KeyMetrics {
+  /** Traces in range. */
+  traceCount: number;
+  /** Distinct conversations among those traces. */
+  conversationCount: number;
+  /** Distinct UTC days with at least one trace. */
+  activeDays: number;
+  /** Failed traces. */
+  errorCount: number;
+  /** ok / total; `null` without traces. */
+  successRate: number | null;
+  /** Most frequent `errorType` among failed traces (ties: alphabetical); `null` when none. */
+  topErrorType: string | null;
+  /** Mean latency; `null` without traces. */
+  latencyAvgMs: number | null;
+  /** Median latency; `null` without traces. */
+  latencyP50Ms: number | null;
+  /** 95th percentile latency; `null` without traces. */
+  latencyP95Ms: number | null;
+  /** Sum of known costs; `null` when none known. */
+  costUsd: number | null;
+  /** Cost divided by traces that carry a cost; `null` when none do. */
+  costPerTraceUsd: number | null;
+  /** Sum of known input tokens; `null` when none known. */
+  inputTokens: number | null;
+  /** Sum of known output tokens; `null` when none known. */
+  outputTokens: number | null;
+}
+
+/** Key metrics of a cohort: the aggregate of every trace of the users matching the cohort, plus how many users. */
+export type CohortMetrics = KeyMetrics & {
+  /** Users in the cohort with at least one trace in range. */
+  userCount: number;
+};
+
+/** A cohort selector: users whose `metadata[key] === value`. */
+export interface Cohort {
+  /** Metadata key, e.g. `plan`. */
+  key: string;
+  /** Value to match exactly, e.g. `pro`. */
+  value: string | number | boolean | null;
+}
+
+/** `getUserMetrics` answer. */
+export interface UserMetrics {
+  /** The requested range. */
+  current: KeyMetrics;
+  /** The range of equal length ending where the current one starts. */
+  previous: KeyMetrics;
+  /** The cohort over the same range, when one was asked for. */
+  cohort?: CohortMetrics;
+}
+
+/** One time bucket of a user's trends. Empty buckets have zero counts and `null` rates. */
+export interface TrendBucket {
+  /** Bucket start (ISO UTC). */
+  t: string;
+  /** Traces started in the bucket. */
+  traceCount: number;
+  /** Failed traces. */
+  errorCount: number;
+  /** ok / total; `null` when empty. */
+  successRate: number | null;
+  /** Median latency; `null` when empty. */
+  latencyP50Ms: number | null;
+  /** 95th percentile latency; `null` when empty. */
+  latencyP95Ms: number | null;
+  /** Sum of known costs; `null` when none known. */
+  costUsd: number | null;
+  /** Sum of known input + output tokens; `null` when none known. */
+  tokens: number | null;
+}
+
+/** `getUserTrends` answer. */
+export interface UserTrends {
+  /** Bucket size used. */
+  granularity: Granularity;
+  /** Every bucket overlapping the range, oldest first. */
+  buckets: TrendBucket[];
+}
+
+/** Metrics of a window of traces, used for before/after comparisons. */
+export interface WindowMetrics {
+  /** Traces in the window. */
+  traceCount: number;
+  /** ok / total; `null` when empty. */
+  successRate: number | null;
+  /** 95th percentile latency; `null` when empty. */
+  latencyP95Ms: number | null;
+  /** Cost per trace that carries a cost; `null` when none do. */
+  costPerTraceUsd: number | null;
+}
+
+/** One model (with version) a user's traces ran on. */
+export interface ModelStat {
+  /** Model id, e.g. `gpt-4o-2024-08-06`; traces without a model are grouped under `"(unknown)"`. */
+  model: string;
+  /** Traces on this model. */
+  traceCount: number;
+  /** Share of the user's traces in range, 0..1. */
+  share: number;
+  /** First trace start on this model in range (ISO UTC). */
+  firstSeen: string;
+  /** Last trace start on this model in range (ISO UTC). */
+  lastSeen: string;
+  /** ok / total. */
+  successRate: number | null;
+  /** 95th percentile latency. */
+  latencyP95Ms: number | null;
+  /** Cost per trace that carries a cost. */
+  costPerTraceUsd: number | null;
+}
+
+/** Model mix of one bucket: traces per model. */
+export interface ModelMixBucket {
+  /** Bucket start (ISO UTC). */
+  t: string;
+  /** Trace count per model id. */
+  counts: Record<string, number>;
+}
+
+/** A detected change the user was exposed to: a model switch or a new app release. */
+export interface ChangeEvent {
+  /** What changed. */
+  kind: 'model-switch' | 'release';
+  /** When it took effect (ISO UTC): the first trace on the new model or release. */
+  at: string;
+  /** Previous model or release; `null` when there was none in range. */
+  from: string | null;
+  /** New model or release. */
+  to: string;
+  /** Metrics over the `window` traces before the change. */
+  before: WindowMetrics;
+  /** Metrics over the same number of traces after the change. */
+  after: WindowMetrics;
+  /** True when the change passes the regression rule in docs/metrics.md. */
+  regression: boolean;
+  /** Which measures regressed (empty when `regression` is false). */
+  regressedOn: ('successRate' | 'latencyP95Ms' | 'costPerTraceUsd')[];
+}
+
+/** `getModelUsage` answer. */
+export interface ModelUsage {
+  /** Bucket size of `mix`. */
+  granularity: Granularity;
+  /** Models seen in range, most used first. */
+  models: ModelStat[];
+  /** Model mix per bucket across the range. */
+  mix: ModelMixBucket[];
+  /** Model switches and releases in time order. */
+  changes: ChangeEvent[];
+}
+
+/** Kind of a feedback key, inferred from its values. */
+export type FeedbackKind = 'numeric' | 'boolean' | 'categorical';
+
+/** Summary of a user's feedback within the range. */
+export interface FeedbackSummary {
+  /** Feedback records in range. */
+  count: number;
+  /** Mean normalised score (0..1) over scored records; `null` when none are scored. */
+  avgScore: number | null;
+  /** Distinct traces (in range) with at least one feedback record. */
+  tracesWithFeedback: number;
+  /** Traces in range. */
+  traceCount: number;
+  /** tracesWithFeedback / traceCount; `null` without traces. */
+  coverage: number | null;
+  /** Records with a non-empty comment. */
+  commentCount: number;
+}
+
+/** One bucket of feedback over time. */
+export interface FeedbackTrendBucket {
+  /** Bucket start (ISO UTC). */
+  t: string;
+  /** Records created in the bucket. */
+  count: number;
+  /** Mean normalised score of scored records; `null` when none. */
+  avgScore: number | null;
+  /** Records with score ≥ 0.5. */
+  positiveCount: number;
+  /** Records with score < 0.5. */
+  negativeCount: number;
+}
+
+/** Count of scored records in one tenth of the 0..1 score scale (`[from, to)`, the last bin closed). */
+export interface ScoreBin {
+  /** Lower edge (inclusive). */
+  from: number;
+  /** Upper edge (exclusive, except 1.0). */
+  to: number;
+  /** Records in the bin. */
+  count: number;
+}
+
+/** Stats of one feedback key. */
+export interface FeedbackKeyStat {
+  /** The key, e.g. `thumbs`. */
+  key: string;
+  /** Kind inferred from the values. */
+  kind: FeedbackKind;
+  /** Records with this key. */
+  count: number;
+  /** Mean normalised score; `null` for categorical keys. */
+  avgScore: number | null;
+  /** For categorical keys: count per category. For boolean keys: `{ true, false }` counts. Empty for numeric keys. */
+  categories: Record<string, number>;
+}
+
+/** One bucket of comment activity. */
+export interface CommentMomentumBucket {
+  /** Bucket start (ISO UTC). */
+  t: string;
+  /** Records with a comment in the bucket. */
+  commentCount: number;
+  /** All records in the bucket. */
+  feedbackCount: number;
+}
+
+/** `getFeedback` answer. */
+export interface FeedbackOverview {
+  /** Bucket size of the series. */
+  granularity: Granularity;
+  /** Summary numbers. */
+  summary: FeedbackSummary;
+  /** Volume and sentiment over time. */
+  trend: FeedbackTrendBucket[];
+  /** Distribution of normalised scores in ten bins. */
+  histogram: ScoreBin[];
+  /** Keys by count, most first. */
+  topKeys: FeedbackKeyStat[];
+  /** Comment activity over time. */
+  commentMomentum: CommentMomentumBucket[];
+}
+
+/** A feedback comment with the trace it refers to. */
+export interface FeedbackComment {
+  /** Feedback id. */
+  id: string;
+  /** Trace id. */
+  traceId: string;
+  /** Key. */
+  key: string;
+  /** Raw value. */
+  value: FeedbackValue;
+  /** Normalised score, `null` when unscored. */
+  score: number | null;
+  /** The comment text. */
+  comment: string;
+  /** When it was left (ISO UTC). */
+  createdAt: string;
+  /** The related trace, when the provider has it. */
+  trace?: Pick<Trace, 'id' | 'name' | 'status' | 'latencyMs' | 'model' | 'startTime'>;
+}
+
+/** A conversation summary: traces sharing a `conversationId`. */
+export interface ConversationSummary {
+  /** Conversation id; traces without one form the `"(none)"` group. */
+  id: string;
+  /** Traces in range in this conversation. */
+  traceCount: number;
+  /** First trace start (ISO UTC). */
+  firstTime: string;
+  /** Last trace start (ISO UTC). */
+  lastTime: string;
+  /** Last trace end − first trace start (latency used when end is unknown). */
+  durationMs: number;
+  /** Failed traces. */
+  errorCount: number;
+  /** Sum of known costs; `null` when none known. */
+  costUsd: number | null;
+  /** Input preview of the first trace; `null` when absent. */
+  title: string | null;
+  /** Distinct models used, in order of first use. */
+  models: string[];
+  /** Status of each trace in step order. */
+  steps: Trace['status'][];
+}
