@@ -10,3 +10,4 @@ export * from './errors';
 export * from './engine/time';
 export * from './engine/stats';
 export * from './engine/trace-index';
+export * from './engine/selection';
