@@ -1,0 +1,37 @@
+'use client';
+/**
+ * `userscope/hooks`: `<UserscopeProvider>` and one headless hook per DataProvider method, on TanStack Query.
+ * No markup.
+ * @module
+ */
+export {
+  UserscopeProvider,
+  useUserscope,
+  useCapabilities,
+  type UserscopeProviderProps,
+  type UserscopeContextValue,
+  type UserscopeLabels,
+} from './userscope-provider';
+export {
+  useUsers,
+  useUser,
+  useUserMetrics,
+  useUserTrends,
+  useModelUsage,
+  useFeedback,
+  type HookParams,
+} from './query-hooks';
+export { useFeedbackComments, useConversations, useTraces, type CursorHookParams } from './cursor-hooks';
+export type {
+  QueryResult,
+  QueryPending,
+  QueryError,
+  QuerySuccess,
+  QueryResultBase,
+  QueryHookOptions,
+  CursorQueryResult,
+  CursorPages,
+  CursorFields,
+} from './query-result';
+export { createUserscopeQueryClient, USERSCOPE_STALE_TIME_MS } from './query-client';
+export { userscopeQueryKey, type ProviderMethod } from './query-key';

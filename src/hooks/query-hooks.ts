@@ -1,0 +1,90 @@
+import type {
+  GetUserMetricsParams,
+  GetUserParams,
+  ListUsersParams,
+  SeriesParams,
+} from '../core/contract';
+import type { User } from '../core/model';
+import type { FeedbackOverview, ModelUsage, Page, UserMetrics, UserRow, UserTrends } from '../core/results';
+import type { QueryHookOptions, QueryResult } from './query-result';
+import { useProviderQuery } from './use-provider-query';
+
+/** A contract method's params as a hook takes them: the hook supplies the abort `signal` itself. */
+export type HookParams<P> = Omit<P, 'signal'>;
+
+/**
+ * The users list for a range (`provider.listUsers`), offset-paged with `pagination`.
+ * Key: `['userscope', providerId, 'listUsers', params]`.
+ */
+export function useUsers(params: HookParams<ListUsersParams>, options?: QueryHookOptions): QueryResult<Page<UserRow>> {
+  return useProviderQuery(
+    { method: 'listUsers', params, fetch: (provider, signal) => provider.listUsers({ ...params, signal }) },
+    options,
+  );
+}
+
+/** One user (`provider.getUser`); a missing user fails with `ProviderError('not-found')`, never retried. */
+export function useUser(params: HookParams<GetUserParams>, options?: QueryHookOptions): QueryResult<User> {
+  return useProviderQuery(
+    { method: 'getUser', params, fetch: (provider, signal) => provider.getUser({ ...params, signal }) },
+    options,
+  );
+}
+
+/**
+ * A user's key metrics with the previous period and, when `compare.cohort` is set, the cohort
+ * (`provider.getUserMetrics`). The `cohorts` capability is not enforced here: ask for a cohort only when
+ * `useCapabilities().cohorts` is true.
+ */
+export function useUserMetrics(
+  params: HookParams<GetUserMetricsParams>,
+  options?: QueryHookOptions,
+): QueryResult<UserMetrics> {
+  return useProviderQuery(
+    { method: 'getUserMetrics', params, fetch: (provider, signal) => provider.getUserMetrics({ ...params, signal }) },
+    options,
+  );
+}
+
+/** A user's time-bucketed trends (`provider.getUserTrends`). */
+export function useUserTrends(params: HookParams<SeriesParams>, options?: QueryHookOptions): QueryResult<UserTrends> {
+  return useProviderQuery(
+    { method: 'getUserTrends', params, fetch: (provider, signal) => provider.getUserTrends({ ...params, signal }) },
+    options,
+  );
+}
+
+/**
+ * Models, model mix, switches and releases (`provider.getModelUsage`). Held (`isEnabled: false`, status
+ * `pending`, no request) when `capabilities.modelUsage` is false.
+ */
+export function useModelUsage(params: HookParams<SeriesParams>, options?: QueryHookOptions): QueryResult<ModelUsage> {
+  return useProviderQuery(
+    {
+      method: 'getModelUsage',
+      params,
+      capability: 'modelUsage',
+      fetch: (provider, signal) => provider.getModelUsage({ ...params, signal }),
+    },
+    options,
+  );
+}
+
+/**
+ * Feedback summary, trend, histogram, keys and comment momentum (`provider.getFeedback`). Held
+ * (`isEnabled: false`, status `pending`, no request) when `capabilities.feedback` is false.
+ */
+export function useFeedback(
+  params: HookParams<SeriesParams>,
+  options?: QueryHookOptions,
+): QueryResult<FeedbackOverview> {
+  return useProviderQuery(
+    {
+      method: 'getFeedback',
+      params,
+      capability: 'feedback',
+      fetch: (provider, signal) => provider.getFeedback({ ...params, signal }),
+    },
+    options,
+  );
+}
