@@ -1,0 +1,66 @@
+import type { ReactNode } from 'react';
+
+/** Default strings of {@link SectionState}. */
+export const sectionStateLabels = {
+  loading: 'Loading…',
+  error: 'Could not load this section.',
+  retry: 'Retry',
+};
+
+/** Props of {@link SectionState}. */
+export interface SectionStateProps {
+  /** Which state to show. */
+  state: 'loading' | 'empty' | 'error';
+  /** Heading-free message; defaults per state. */
+  message?: ReactNode;
+  /** The error, shown as detail text in the error state. */
+  error?: unknown;
+  /** Shown as a Retry button in the error state. */
+  onRetry?: () => void;
+  /** An action for the empty state, e.g. a "Clear filters" button. */
+  action?: ReactNode;
+  /** Strings. */
+  labels?: Partial<typeof sectionStateLabels>;
+}
+
+function errorText(error: unknown): string | null {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  return null;
+}
+
+/**
+ * The loading, empty and error states every section shares. Loading is announced politely; errors are
+ * announced as alerts and offer a retry.
+ */
+export function SectionState({ state, message, error, onRetry, action, labels }: SectionStateProps) {
+  const l = { ...sectionStateLabels, ...labels };
+  if (state === 'loading') {
+    return (
+      <div className="us-section-state" data-state="loading" role="status" aria-live="polite">
+        <span className="us-spinner" aria-hidden="true" />
+        <span>{message ?? l.loading}</span>
+      </div>
+    );
+  }
+  if (state === 'error') {
+    const detail = errorText(error);
+    return (
+      <div className="us-section-state" data-state="error" role="alert">
+        <p className="us-section-state__message">{message ?? l.error}</p>
+        {detail ? <p className="us-section-state__detail">{detail}</p> : null}
+        {onRetry ? (
+          <button type="button" className="us-button" onClick={onRetry}>
+            {l.retry}
+          </button>
+        ) : null}
+      </div>
+    );
+  }
+  return (
+    <div className="us-section-state" data-state="empty" role="status">
+      <p className="us-section-state__message">{message}</p>
+      {action}
+    </div>
+  );
+}
