@@ -1,0 +1,38 @@
+// Checks the built package the way a host sees it (run after `npm run build`): every JS entry of the exports map
+// loads with both `import` and `require`, the React entries start with the "use client" directive (and only they),
+// and the stylesheet is there. publint and attw check the map and the types; this checks the code.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+
+const CLIENT_ENTRIES = new Set(['.', './hooks']);
+const USE_CLIENT = /^(["'])use client\1;/;
+
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+const require = createRequire(import.meta.url);
+const problems = [];
+
+for (const [subpath, target] of Object.entries(pkg.exports)) {
+  if (typeof target === 'string') {
+    if (!existsSync(target)) problems.push(`${subpath}: ${target} is missing`);
+    continue;
+  }
+  const specifier = `${pkg.name}${subpath.slice(1)}`;
+  for (const file of [target.import.default, target.require.default]) {
+    const isClient = USE_CLIENT.test(readFileSync(file, 'utf8'));
+    if (isClient !== CLIENT_ENTRIES.has(subpath)) {
+      problems.push(`${file}: "use client" ${isClient ? 'present but not expected' : 'missing at the top'}`);
+    }
+  }
+  await import(specifier).catch((error) => problems.push(`import('${specifier}'): ${error.message}`));
+  try {
+    require(specifier);
+  } catch (error) {
+    problems.push(`require('${specifier}'): ${error.message}`);
+  }
+}
+
+if (problems.length > 0) {
+  console.error(problems.join('\n'));
+  process.exit(1);
+}
+console.log(`dist ok: ${Object.keys(pkg.exports).length} exports load with import and require; "use client" where expected`);

@@ -1,0 +1,51 @@
+import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { defineConfig } from 'tsup';
+
+const OUT_DIR = 'dist';
+
+/**
+ * One tsup build for every public entry point (see the `exports` map in package.json).
+ * tsup already leaves `dependencies` and `peerDependencies` (and their subpaths) out of the bundle;
+ * the list below adds the React runtime explicitly and msw, which only `userscope/testing` imports.
+ */
+export default defineConfig({
+  entry: {
+    index: 'src/index.ts',
+    hooks: 'src/hooks/index.ts',
+    core: 'src/core/index.ts',
+    'adapters/memory': 'src/adapters/memory/index.ts',
+    'adapters/demo': 'src/adapters/demo/index.ts',
+    testing: 'src/testing/index.ts',
+  },
+  outDir: OUT_DIR,
+  format: ['esm', 'cjs'],
+  // Shared code goes into chunks in CJS too, so a class such as ProviderError or the React context of
+  // UserscopeProvider exists once, whichever entry points a CommonJS host requires.
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  // TS 6: tsup sets `baseUrl` for the dts build, which TS 6 reports as deprecated (TS5101) without this.
+  dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
+  external: ['react', 'react-dom', 'react/jsx-runtime', 'msw', /^msw\//],
+  onSuccess: async () => {
+    await copyFile('src/theme/styles.css', join(OUT_DIR, 'styles.css'));
+    await hoistUseClientInCjs();
+  },
+});
+
+/**
+ * With splitting, tsup converts CJS output with sucrase, which writes `Object.defineProperty(exports, ...)` before
+ * `"use client"`, so that string is no longer a directive. Move it to the start of the same line (line numbers,
+ * and so source maps, stay as they are).
+ */
+async function hoistUseClientInCjs(): Promise<void> {
+  const files = (await readdir(OUT_DIR, { recursive: true })).filter((file) => file.endsWith('.cjs'));
+  for (const file of files) {
+    const path = join(OUT_DIR, file);
+    const code = await readFile(path, 'utf8');
+    const hoisted = code.replace(/^("use strict";[^\n]*?)"use client";/, '"use client";$1');
+    if (hoisted !== code) await writeFile(path, hoisted);
+  }
+}
