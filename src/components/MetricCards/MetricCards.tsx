@@ -1,0 +1,132 @@
+import { DEFAULT_VERDICT_RULE, computeVerdict, type VerdictRule } from '../../core/engine/verdict';
+import type { Cohort, UserMetrics } from '../../core/results';
+import { formatCount } from '../primitives/format';
+import { metadataValueText, oneLineText, truncateText } from '../primitives/MetadataChip';
+import { SectionState } from '../primitives/SectionState';
+import { CARD_SPECS, type MetricCardKey } from './card-specs';
+import type { CohortNames } from './comparisons';
+import { metricCardsLabels, type MetricCardsLabels } from './labels';
+import { MetricCard } from './MetricCard';
+import { VerdictLine, baselineList } from './VerdictLine';
+
+/** Longest cohort key or value inside a label. */
+const MAX_COHORT_TEXT = 40;
+
+/** Props of {@link MetricCards}. */
+export interface MetricCardsProps {
+  /** `getUserMetrics` answer; required once `status` is `success`. */
+  metrics?: UserMetrics | null;
+  /** Query status, as the hooks return it. Default: `success` when `metrics` is given, else `pending`. */
+  status?: 'pending' | 'error' | 'success';
+  /** The error of the `error` state. */
+  error?: unknown;
+  /** Offered as a Retry button in the error state. */
+  onRetry?: () => void;
+  /** The cohort `metrics.cohort` was computed for; names it in deltas ("pro users"). */
+  cohort?: Cohort | null;
+  /** Called with the card's id when a card is clicked or activated, to focus the matching trend chart. */
+  onMetricFocus?: (metric: MetricCardKey) => void;
+  /** Thresholds of the verdict (see docs/components/user-detail-top.md). */
+  verdictRule?: Partial<VerdictRule>;
+  /** Heading level of the card titles. Default 3. */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** BCP 47 locale for numbers. Default `en-US`. */
+  locale?: string;
+  /** Strings. */
+  labels?: Partial<MetricCardsLabels>;
+}
+
+function cohortNames(cohort: Cohort | null | undefined, l: MetricCardsLabels): CohortNames {
+  if (!cohort) {
+    return { users: l.unnamedCohort, averageUser: l.unnamedCohort, vs: l.vsCohort(l.unnamedCohort), vsAverage: l.vsCohortAverage(l.unnamedCohort) };
+  }
+  const key = truncateText(oneLineText(cohort.key), MAX_COHORT_TEXT);
+  const value = truncateText(metadataValueText(cohort.value), MAX_COHORT_TEXT);
+  return {
+    users: l.cohortUsers(key, value),
+    averageUser: l.cohortAverageUser(key, value),
+    vs: l.vsCohort(value),
+    vsAverage: l.vsCohortAverage(value),
+  };
+}
+
+/**
+ * Key metrics of a user: a one-line verdict (where to look first: quality, performance or spend), then cards for
+ * volume, quality, latency and cost, each with deltas against the previous period and, when `metrics.cohort` is
+ * present, the cohort. Direction-aware colours; every delta has a sentence as its text alternative.
+ * `data-state` is `loading`, `error`, `empty` (no traces in range) or `ready`.
+ */
+export function MetricCards({
+  metrics,
+  status = metrics ? 'success' : 'pending',
+  error,
+  onRetry,
+  cohort,
+  onMetricFocus,
+  verdictRule,
+  headingLevel = 3,
+  locale = 'en-US',
+  labels,
+}: MetricCardsProps) {
+  const l: MetricCardsLabels = { ...metricCardsLabels, ...labels };
+  const sectionProps = { className: 'us-metric-cards', 'data-slot': 'metric-cards', 'aria-label': l.region };
+
+  if (status === 'error' || (status === 'success' && !metrics)) {
+    return (
+      <section {...sectionProps} data-state="error">
+        <SectionState state="error" error={error} onRetry={onRetry} labels={{ error: l.error, retry: l.retry }} />
+      </section>
+    );
+  }
+  if (status === 'pending' || !metrics) {
+    return (
+      <section {...sectionProps} data-state="loading" aria-busy="true">
+        <SectionState state="loading" labels={{ loading: l.loading }} />
+      </section>
+    );
+  }
+  if (metrics.current.traceCount === 0) {
+    const previous = metrics.previous.traceCount;
+    return (
+      <section {...sectionProps} data-state="empty">
+        <SectionState
+          state="empty"
+          message={
+            <>
+              {l.noTraces}
+              {previous > 0 ? <> {l.noTracesPrevious(previous, formatCount(previous, locale))}</> : null}
+            </>
+          }
+        />
+      </section>
+    );
+  }
+
+  const rule: VerdictRule = { ...DEFAULT_VERDICT_RULE, ...verdictRule };
+  const verdict = computeVerdict(metrics, rule);
+  const names = metrics.cohort ? cohortNames(cohort, l) : null;
+  const legendBaselines = [l.previousPeriod];
+  if (names && metrics.cohort) legendBaselines.push(`${names.users} ${l.cohortSize(formatCount(metrics.cohort.userCount, locale))}`);
+
+  return (
+    <section {...sectionProps} data-state="ready">
+      <VerdictLine verdict={verdict} traceCount={metrics.current.traceCount} rule={rule} cohort={names} labels={l} locale={locale} />
+      <p className="us-metric-cards__legend">{l.legend(baselineList(legendBaselines, locale))}</p>
+      <div className="us-metric-cards__grid">
+        {CARD_SPECS.map((spec) => (
+          <MetricCard
+            key={spec.key}
+            spec={spec}
+            metrics={metrics}
+            cohort={names}
+            attention={verdict.status === 'focus' && verdict.area === spec.area}
+            onFocus={onMetricFocus}
+            headingLevel={headingLevel}
+            labels={l}
+            locale={locale}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}

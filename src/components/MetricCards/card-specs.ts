@@ -1,0 +1,132 @@
+import type { VerdictArea } from '../../core/engine/verdict';
+import type { KeyMetrics } from '../../core/results';
+import type { DeltaDirection } from '../primitives/Delta';
+import { UNKNOWN, formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
+
+/** A card's id, named after the trend measure it focuses (a `TrendBucket` field). */
+export type MetricCardKey = 'traceCount' | 'successRate' | 'latencyP95Ms' | 'costUsd';
+
+/** A number (or text) shown on a card. `tokens` is input + output tokens. */
+export type StatKey =
+  | 'traceCount'
+  | 'conversationCount'
+  | 'activeDays'
+  | 'successRate'
+  | 'errorCount'
+  | 'topErrorType'
+  | 'latencyP95Ms'
+  | 'latencyP50Ms'
+  | 'costUsd'
+  | 'costPerTraceUsd'
+  | 'tokens';
+
+/**
+ * How a stat compares with a cohort: `direct` for rates, percentiles and per-trace values; `per-user` for totals,
+ * divided by the cohort's user count; `none` when no fair comparison exists (distinct days, text).
+ */
+export type CohortMode = 'direct' | 'per-user' | 'none';
+
+/** How a stat is formatted. */
+export type StatFormat = 'count' | 'percent' | 'duration' | 'usd' | 'text';
+
+/** One stat of a card. */
+export interface StatSpec {
+  /** Which stat. */
+  key: StatKey;
+  /** How to format it. */
+  format: StatFormat;
+  /** Which way is better. */
+  direction: DeltaDirection;
+  /** How it compares with a cohort. */
+  cohort: CohortMode;
+}
+
+/** One card: its id, title label, verdict area and stats (the first is the headline). */
+export interface CardSpec {
+  /** Card id passed to `onMetricFocus`. */
+  key: MetricCardKey;
+  /** Label key of the title. */
+  title: 'volume' | 'quality' | 'latency' | 'cost';
+  /** Verdict area it answers, if any. */
+  area: VerdictArea | null;
+  /** Headline stat first. */
+  stats: readonly [StatSpec, ...StatSpec[]];
+}
+
+/** The four cards, in order. */
+export const CARD_SPECS: readonly CardSpec[] = [
+  {
+    key: 'traceCount',
+    title: 'volume',
+    area: null,
+    stats: [
+      { key: 'traceCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
+      { key: 'conversationCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
+      { key: 'activeDays', format: 'count', direction: 'neutral', cohort: 'none' },
+    ],
+  },
+  {
+    key: 'successRate',
+    title: 'quality',
+    area: 'quality',
+    stats: [
+      { key: 'successRate', format: 'percent', direction: 'higher-is-better', cohort: 'direct' },
+      { key: 'errorCount', format: 'count', direction: 'lower-is-better', cohort: 'per-user' },
+      { key: 'topErrorType', format: 'text', direction: 'neutral', cohort: 'none' },
+    ],
+  },
+  {
+    key: 'latencyP95Ms',
+    title: 'latency',
+    area: 'performance',
+    stats: [
+      { key: 'latencyP95Ms', format: 'duration', direction: 'lower-is-better', cohort: 'direct' },
+      { key: 'latencyP50Ms', format: 'duration', direction: 'lower-is-better', cohort: 'direct' },
+    ],
+  },
+  {
+    key: 'costUsd',
+    title: 'cost',
+    area: 'spend',
+    stats: [
+      { key: 'costUsd', format: 'usd', direction: 'lower-is-better', cohort: 'per-user' },
+      { key: 'costPerTraceUsd', format: 'usd', direction: 'lower-is-better', cohort: 'direct' },
+      { key: 'tokens', format: 'count', direction: 'neutral', cohort: 'per-user' },
+    ],
+  },
+];
+
+/** Total tokens: input + output, counting the known side when only one is; `null` when neither is. */
+export function totalTokens(m: KeyMetrics): number | null {
+  if (m.inputTokens === null && m.outputTokens === null) return null;
+  return (m.inputTokens ?? 0) + (m.outputTokens ?? 0);
+}
+
+/** The value of a stat in a set of key metrics. */
+export function statValue(m: KeyMetrics, key: StatKey): number | string | null {
+  return key === 'tokens' ? totalTokens(m) : m[key];
+}
+
+/** Absolute values from which counts and money switch to compact notation (`12.3M`) on a card. */
+const COMPACT_FROM = 1_000_000;
+
+/**
+ * A stat value as text, through the shared Intl formatters ("—" when unknown). Counts and money of a million or more
+ * are compact when `compact` is set.
+ */
+export function formatStat(format: StatFormat, value: number | string | null, locale: string, compact = false): string {
+  if (typeof value === 'string') return value;
+  const big = compact && value !== null && Math.abs(value) >= COMPACT_FROM;
+  switch (format) {
+    case 'count':
+      return formatCount(value, locale, big);
+    case 'percent':
+      return formatPercent(value, locale);
+    case 'duration':
+      return formatDuration(value, locale);
+    case 'usd':
+      return formatUsd(value, locale, big);
+    case 'text':
+      return value === null ? UNKNOWN : String(value);
+  }
+}
