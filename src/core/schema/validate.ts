@@ -1,0 +1,110 @@
+/**
+ * Validation at the library's boundary: `validate` for any schema, `parseDataset` for a whole
+ * `{ users, traces, feedback }` dataset with referential checks. Failures throw `ProviderError('invalid-data')`
+ * naming the first bad field, e.g. `traces[12].latencyMs: expected number, got "abc"`.
+ * @module
+ */
+import { z } from 'zod';
+import { ProviderError } from '../errors';
+import type { Feedback, Trace, User } from '../model';
+import { isValidTrace } from './fast-trace';
+import { describeIssue, formatIssueMessage, formatPath } from './issue-format';
+import { feedbackSchema, traceSchema, userSchema } from './records';
+
+/** A complete dataset, as `createDemoDataset` returns and the memory provider accepts. */
+export interface Dataset {
+  /** Users. */
+  users: User[];
+  /** Traces, any order. */
+  traces: Trace[];
+  /** Feedback on those traces. */
+  feedback: Feedback[];
+}
+
+/**
+ * Report the received value, and stop at the first issue: only the first is shown, and collecting every issue of a
+ * million bad rows takes seconds. `abortEarly` is zod's own flag for `z.validate` (typed `ParseContextInternal`);
+ * arrays, objects and records honour it, and the first issue is the same with or without it.
+ */
+const PARSE_CONTEXT: z.core.ParseContextInternal<z.core.$ZodIssue> = { reportInput: true, abortEarly: true };
+
+const userListSchema = z.array(userSchema);
+const feedbackListSchema = z.array(feedbackSchema);
+
+/**
+ * Parses `data` with `schema` and returns the result, or throws `ProviderError('invalid-data')` for the first issue:
+ * `field` is its path (prefixed by `rootPath`, e.g. `rows[3].latencyMs`), the message adds what was expected and a
+ * preview of what was received (JSON, at most 60 characters).
+ */
+export function validate<T>(schema: z.ZodType<T>, data: unknown, rootPath = ''): T {
+  const result = schema.safeParse(data, PARSE_CONTEXT);
+  if (result.success) return result.data;
+  throw issueError(result.error.issues[0] as z.core.$ZodIssue, rootPath);
+}
+
+/**
+ * Validates a dataset `{ users, traces, feedback? }` (a missing `feedback` is an empty list) and checks references:
+ * user, trace and feedback ids are unique, and each feedback points at a known trace of the same user.
+ * Nothing is coerced or dropped; the first problem throws `ProviderError('invalid-data')` naming e.g. `traces[4].id`.
+ */
+export function parseDataset(input: unknown): Dataset {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    throw invalidData(formatPath('', []), 'expected object', input);
+  }
+  const record = input as Record<string, unknown>;
+  const users = validate(userListSchema, record.users, 'users');
+  const traces = parseTraces(record.traces, 'traces');
+  const feedback = record.feedback === undefined ? [] : validate(feedbackListSchema, record.feedback, 'feedback');
+  checkUnique(users, 'users');
+  const traceUser = checkUnique(traces, 'traces', (t) => t.userId);
+  checkUnique(feedback, 'feedback');
+  for (let i = 0; i < feedback.length; i++) {
+    const f = feedback[i] as Feedback;
+    const owner = traceUser.get(f.traceId);
+    if (owner === undefined) {
+      throw invalidData(`feedback[${i}].traceId`, 'expected the id of a trace in the dataset', f.traceId);
+    }
+    if (owner !== f.userId) {
+      throw invalidData(`feedback[${i}].userId`, `expected ${JSON.stringify(owner)}, the user of its trace`, f.userId);
+    }
+  }
+  return { users, traces, feedback };
+}
+
+/**
+ * Validates an array of traces. A hand-written check accepts valid traces without copying them (1M traces in
+ * ≈ 0.25 s, where zod alone takes several seconds and doubles memory); any trace it rejects is parsed by
+ * `traceSchema`, so the error is exactly the one zod gives. Returns a copy of the array holding the same (valid,
+ * unchanged) trace objects.
+ */
+export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
+  if (!Array.isArray(input)) throw invalidData(formatPath(rootPath, []), 'expected array', input);
+  for (let i = 0; i < input.length; i++) {
+    if (!isValidTrace(input[i])) validate(traceSchema, input[i], `${rootPath}[${i}]`);
+  }
+  return input.slice() as Trace[];
+}
+
+/** Throws on the first repeated `id`; returns a map from id to `value(row)`. One hash operation per row. */
+function checkUnique<R extends { id: string }, V>(
+  rows: readonly R[],
+  root: string,
+  value: (row: R) => V = () => undefined as V,
+): Map<string, V> {
+  const seen = new Map<string, V>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i] as R;
+    const size = seen.size;
+    seen.set(row.id, value(row));
+    if (seen.size === size) throw invalidData(`${root}[${i}].id`, 'expected a unique id', row.id);
+  }
+  return seen;
+}
+
+function issueError(issue: z.core.$ZodIssue, rootPath: string): ProviderError {
+  return invalidData(formatPath(rootPath, issue.path), describeIssue(issue), issue.input);
+}
+
+function invalidData(field: string, description: string, received: unknown): ProviderError {
+  return new ProviderError('invalid-data', formatIssueMessage(field, description, received), { field });
+}
