@@ -1,8 +1,12 @@
 'use client';
 /**
- * `userscope`: the React components and pages. They are not written yet; the lead adds their exports here.
+ * `userscope`: the React components and composed pages. Data comes in through props (components) or through
+ * `<UserscopeProvider>` from `userscope/hooks` (pages). Import `userscope/styles.css` once.
  * @module
  */
-
-/** The userscope package version. */
-export const version = '0.1.0';
+export { UserHeader, type UserHeaderProps } from './components/UserHeader/UserHeader';
+export { userHeaderLabels, type UserHeaderLabels } from './components/UserHeader/labels';
+export { MetricCards, type MetricCardsProps } from './components/MetricCards/MetricCards';
+export { metricCardsLabels, type MetricCardsLabels } from './components/MetricCards/labels';
+export type { MetricCardKey } from './components/MetricCards/card-specs';
+export { SectionState, sectionStateLabels, type SectionStateProps } from './components/primitives/SectionState';

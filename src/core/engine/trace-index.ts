@@ -91,21 +91,21 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
   const n = traces.length;
   const U = allUsers.length;
   const starts = new Float64Array(n);
+  const userOfSource = new Int32Array(n);
   const counts = new Int32Array(U + 1);
   for (let i = 0; i < n; i++) {
     const t = traces[i] as Trace;
     starts[i] = toMs(t.startTime);
-    counts[(userPos.get(t.userId) as number) + 1]++;
+    const u = userPos.get(t.userId) as number;
+    userOfSource[i] = u;
+    counts[u + 1]++;
   }
   const userStart = new Int32Array(U + 1);
   for (let u = 0; u < U; u++) userStart[u + 1] = (userStart[u] as number) + (counts[u + 1] as number);
   // Counting sort by user, then sort each user's slice by start time.
   const order = new Int32Array(n);
   const fill = userStart.slice(0, U);
-  for (let i = 0; i < n; i++) {
-    const u = userPos.get((traces[i] as Trace).userId) as number;
-    order[fill[u]++] = i;
-  }
+  for (let i = 0; i < n; i++) order[fill[userOfSource[i]]++] = i;
   for (let u = 0; u < U; u++) {
     const slice = order.subarray(userStart[u] as number, userStart[u + 1] as number);
     let sorted = true;
@@ -149,7 +149,7 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
     idx.costUsd[row] = num(t.costUsd);
     idx.inputTokens[row] = num(t.inputTokens);
     idx.outputTokens[row] = num(t.outputTokens);
-    idx.userOf[row] = userPos.get(t.userId) as number;
+    idx.userOf[row] = userOfSource[src];
     encode(model, row, t.model);
     encode(release, row, t.release);
     encode(errorType, row, t.errorType);

@@ -1,0 +1,80 @@
+/**
+ * Time-bucketed trends (`getUserTrends`) of a row selection.
+ * @module
+ */
+import type { Granularity } from '../model';
+import type { TrendBucket, UserTrends } from '../results';
+import type { RowSlice } from './selection';
+import { percentileSorted, rate } from './stats';
+import { bucketSizeMs, bucketStarts, toIso, type MsRange } from './time';
+import type { TraceIndex } from './trace-index';
+
+/**
+ * One bucket per `granularity` step overlapping `range` (UTC-aligned, weeks from Monday), oldest first. Rows of
+ * `slices` whose start lies outside `range` are ignored. Empty buckets have zero counts and `null` rates;
+ * `costUsd` and `tokens` (input + output) are sums of known values, `null` when none is known in the bucket.
+ */
+export function computeTrends(
+  idx: TraceIndex,
+  slices: readonly RowSlice[],
+  range: MsRange,
+  granularity: Granularity,
+): UserTrends {
+  const starts = bucketStarts(range, granularity);
+  const B = starts.length;
+  const size = bucketSizeMs(granularity);
+  const first = starts[0];
+  const counts = new Int32Array(B);
+  const errors = new Int32Array(B);
+  const cost = new Float64Array(B);
+  const costKnown = new Uint8Array(B);
+  const tokens = new Float64Array(B);
+  const tokensKnown = new Uint8Array(B);
+  const bucketOf = (r: number): number => {
+    const ms = idx.startMs[r];
+    return ms >= range.from && ms < range.to ? Math.floor((ms - first) / size) : -1;
+  };
+  for (const { lo, hi } of slices) {
+    for (let r = lo; r < hi; r++) {
+      const b = bucketOf(r);
+      if (b < 0) continue;
+      counts[b]++;
+      errors[b] += idx.isError[r];
+      const usd = idx.costUsd[r];
+      if (usd === usd) {
+        cost[b] += usd;
+        costKnown[b] = 1;
+      }
+      const it = idx.inputTokens[r];
+      const ot = idx.outputTokens[r];
+      if (it === it) tokens[b] += it;
+      if (ot === ot) tokens[b] += ot;
+      if (it === it || ot === ot) tokensKnown[b] = 1;
+    }
+  }
+  // Group latencies by bucket (counting sort), then sort each bucket's run for its percentiles.
+  const offset = new Int32Array(B + 1);
+  for (let b = 0; b < B; b++) offset[b + 1] = offset[b] + counts[b];
+  const fill = offset.slice(0, B);
+  const latencies = new Float64Array(offset[B]);
+  for (const { lo, hi } of slices) {
+    for (let r = lo; r < hi; r++) {
+      const b = bucketOf(r);
+      if (b >= 0) latencies[fill[b]++] = idx.latencyMs[r];
+    }
+  }
+  const buckets: TrendBucket[] = starts.map((t, b) => {
+    const sorted = latencies.subarray(offset[b], offset[b + 1]).sort();
+    return {
+      t: toIso(t),
+      traceCount: counts[b],
+      errorCount: errors[b],
+      successRate: rate(counts[b] - errors[b], counts[b]),
+      latencyP50Ms: percentileSorted(sorted, 0.5),
+      latencyP95Ms: percentileSorted(sorted, 0.95),
+      costUsd: costKnown[b] ? cost[b] : null,
+      tokens: tokensKnown[b] ? tokens[b] : null,
+    };
+  });
+  return { granularity, buckets };
+}

@@ -1,0 +1,128 @@
+/**
+ * Search and column filters of the users list, compiled once per query into predicates over user positions.
+ * Filter ids and values are validated before any aggregation runs.
+ * @module
+ */
+import type { FilterItem } from '../contract';
+import { ProviderError } from '../errors';
+import type { MetadataValue } from '../model';
+import type { AttentionKind } from '../results';
+import type { TraceIndex } from './trace-index';
+import type { UserAggregates } from './users-aggregate';
+import { ATTENTION_BIT } from './users-attention';
+
+/** A compiled filter: true when user `u` passes. */
+export type UserPredicate = (agg: UserAggregates, u: number) => boolean;
+
+/** Lower-cased searchable fields per user (id, display name, email, metadata values), cached per index. */
+const searchFieldsCache = new WeakMap<TraceIndex, string[][]>();
+
+function searchFields(idx: TraceIndex): string[][] {
+  let fields = searchFieldsCache.get(idx);
+  if (!fields) {
+    fields = idx.users.map((user) => {
+      const out = [user.id.toLowerCase()];
+      if (user.displayName) out.push(user.displayName.toLowerCase());
+      if (user.email) out.push(user.email.toLowerCase());
+      for (const v of Object.values(user.metadata)) if (v !== null && v !== undefined) out.push(String(v).toLowerCase());
+      return out;
+    });
+    searchFieldsCache.set(idx, fields);
+  }
+  return fields;
+}
+
+/** Case-insensitive substring search over id, display name, email and metadata values; `null` for a blank search. */
+export function compileSearch(idx: TraceIndex, search: string | undefined): UserPredicate | null {
+  const needle = (search ?? '').trim().toLowerCase();
+  if (needle === '') return null;
+  const fields = searchFields(idx);
+  return (_agg, u) => fields[u].some((f) => f.includes(needle));
+}
+
+function invalidValue(i: number, message: string): ProviderError {
+  return new ProviderError('invalid-data', message, { field: `filters[${i}].value` });
+}
+
+function compileMetadata(idx: TraceIndex, key: string, values: readonly unknown[]): UserPredicate {
+  return (_agg, u) => {
+    const metadata = idx.users[u].metadata;
+    if (!Object.prototype.hasOwnProperty.call(metadata, key)) return false;
+    const v: MetadataValue = metadata[key];
+    for (const wanted of values) if (wanted === v) return true;
+    return false;
+  };
+}
+
+function compileStatus(values: readonly unknown[], i: number): UserPredicate {
+  const wantError = values.includes('error');
+  const wantOk = values.includes('ok');
+  for (const v of values) if (v !== 'error' && v !== 'ok') throw invalidValue(i, `status filter expects "error" or "ok", got ${JSON.stringify(v)}`);
+  return (agg, u) => (wantError && agg.errorCount[u] > 0) || (wantOk && agg.errorCount[u] === 0);
+}
+
+function compileModel(idx: TraceIndex, values: readonly unknown[], i: number): UserPredicate {
+  const wanted = new Set<number>();
+  for (const v of values) {
+    if (typeof v !== 'string') throw invalidValue(i, `model filter expects model ids, got ${JSON.stringify(v)}`);
+    const code = idx.model.values.indexOf(v);
+    if (code >= 0) wanted.add(code);
+  }
+  const codes = idx.model.codes;
+  return (agg, u) => {
+    for (let r = agg.rowLo[u]; r < agg.rowHi[u]; r++) if (wanted.has(codes[r])) return true;
+    return false;
+  };
+}
+
+function compileAttention(values: readonly unknown[], i: number): UserPredicate {
+  if (values.length === 1 && typeof values[0] === 'boolean') {
+    const want = values[0];
+    return (agg, u) => (agg.attention[u] !== 0) === want;
+  }
+  let mask = 0;
+  for (const v of values) {
+    if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(ATTENTION_BIT, v)) {
+      throw invalidValue(i, `attention filter expects true, false or kinds errors/latency/cost, got ${JSON.stringify(v)}`);
+    }
+    mask |= ATTENTION_BIT[v as AttentionKind];
+  }
+  return (agg, u) => (agg.attention[u] & mask) !== 0;
+}
+
+/**
+ * Compiles `listUsers` filters. Ids: `metadata.<key>` (strict equality with the value or any array item), `status`
+ * (`"error"`: at least one failed trace in range; `"ok"`: none), `model` (a trace in range on that model),
+ * `attention` (`true`/`false`, or kinds). An `undefined` value or an empty array disables the filter.
+ * Throws `ProviderError('invalid-data')` naming `filters[i].id` or `filters[i].value`.
+ */
+export function compileFilters(idx: TraceIndex, filters: readonly FilterItem[]): UserPredicate[] {
+  const out: UserPredicate[] = [];
+  filters.forEach((item, i) => {
+    const id = item.id;
+    const isMetadata = id.startsWith('metadata.') && id.length > 'metadata.'.length;
+    if (!isMetadata && id !== 'status' && id !== 'model' && id !== 'attention') {
+      throw new ProviderError('invalid-data', `Unknown users filter "${id}"`, { field: `filters[${i}].id` });
+    }
+    const values: readonly unknown[] = Array.isArray(item.value) ? item.value : item.value === undefined ? [] : [item.value];
+    if (values.length === 0) return;
+    if (isMetadata) out.push(compileMetadata(idx, id.slice('metadata.'.length), values));
+    else if (id === 'status') out.push(compileStatus(values, i));
+    else if (id === 'model') out.push(compileModel(idx, values, i));
+    else out.push(compileAttention(values, i));
+  });
+  return out;
+}
+
+/** Positions of the users with at least one trace in range that pass every predicate, in position order. */
+export function matchingUsers(agg: UserAggregates, predicates: readonly UserPredicate[]): Int32Array {
+  const out = new Int32Array(agg.userCount);
+  let n = 0;
+  for (let u = 0; u < agg.userCount; u++) {
+    if (agg.traceCount[u] === 0) continue;
+    let ok = true;
+    for (let p = 0; p < predicates.length && ok; p++) ok = predicates[p](agg, u);
+    if (ok) out[n++] = u;
+  }
+  return out.subarray(0, n);
+}

@@ -1,0 +1,339 @@
+/**
+ * Naive reference implementations of the users engine, written plainly over `User[]` / `Trace[]` / `Feedback[]` row
+ * objects, independent of the engine (own time maths, own percentile, no index). Property tests compare the engine
+ * with these. Other engines' tests may import them (e.g. {@link refKeyMetrics}, {@link refPercentile}).
+ */
+import type { FilterItem, OffsetPagination, SortingItem } from '../../src/core/contract';
+import type { Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
+import type { AttentionReason, Cohort, KeyMetrics, TrendBucket, UserMetrics, UserRow, UserTrends } from '../../src/core/results';
+
+/** A half-open range in epoch ms. */
+export interface RefRange {
+  from: number;
+  to: number;
+}
+
+/** A plain dataset. */
+export interface RefData {
+  users: readonly User[];
+  traces: readonly Trace[];
+  feedback: readonly Feedback[];
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** Percentile `p` (0..1) by numpy's default linear interpolation between closest ranks; `null` when empty. */
+export function refPercentile(values: readonly number[], p: number): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  const rank = p * (s.length - 1);
+  const lo = Math.floor(rank);
+  const hi = Math.ceil(rank);
+  return s[lo] + (s[hi] - s[lo]) * (rank - lo);
+}
+
+/** Start of a trace in epoch ms. */
+export const startOf = (t: Trace): number => Date.parse(t.startTime);
+
+/** True when the trace starts in `[from, to)`. */
+export function refInRange(t: Trace, range: RefRange): boolean {
+  const s = startOf(t);
+  return s >= range.from && s < range.to;
+}
+
+/** Traces of `userId` starting in range. */
+export function refUserTraces(traces: readonly Trace[], userId: string, range: RefRange): Trace[] {
+  return traces.filter((t) => t.userId === userId && refInRange(t, range));
+}
+
+/** Sum of the defined values, `null` when none is defined. */
+function knownSum(values: readonly (number | undefined)[]): number | null {
+  const known = values.filter((v): v is number => typeof v === 'number');
+  return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
+}
+
+/** Key metrics of a set of traces (already selected), straight from the definitions. */
+export function refKeyMetrics(traces: readonly Trace[]): KeyMetrics {
+  const n = traces.length;
+  const errors = traces.filter((t) => t.status === 'error');
+  const latencies = traces.map((t) => t.latencyMs);
+  const typeCounts = new Map<string, number>();
+  for (const t of errors) if (t.errorType !== undefined) typeCounts.set(t.errorType, (typeCounts.get(t.errorType) ?? 0) + 1);
+  const topErrorType = [...typeCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
+  const costs = traces.filter((t) => typeof t.costUsd === 'number').map((t) => t.costUsd as number);
+  const cost = knownSum(costs);
+  return {
+    traceCount: n,
+    conversationCount: new Set(traces.filter((t) => t.conversationId !== undefined).map((t) => t.conversationId)).size,
+    activeDays: new Set(traces.map((t) => new Date(startOf(t)).toISOString().slice(0, 10))).size,
+    errorCount: errors.length,
+    successRate: n === 0 ? null : (n - errors.length) / n,
+    topErrorType,
+    latencyAvgMs: n === 0 ? null : latencies.reduce((a, b) => a + b, 0) / n,
+    latencyP50Ms: refPercentile(latencies, 0.5),
+    latencyP95Ms: refPercentile(latencies, 0.95),
+    costUsd: cost,
+    costPerTraceUsd: cost === null ? null : cost / costs.length,
+    inputTokens: knownSum(traces.map((t) => t.inputTokens)),
+    outputTokens: knownSum(traces.map((t) => t.outputTokens)),
+  };
+}
+
+/** Every user: the supplied ones, then `{ id, metadata: {} }` for trace user ids not supplied. */
+export function refAllUsers(data: Pick<RefData, 'users' | 'traces'>): User[] {
+  const out = [...data.users];
+  const known = new Set(out.map((u) => u.id));
+  for (const t of data.traces) {
+    if (!known.has(t.userId)) {
+      known.add(t.userId);
+      out.push({ id: t.userId, metadata: {} });
+    }
+  }
+  return out;
+}
+
+/** `getUserMetrics` from the definitions; throws when the user is unknown. */
+export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: string, range: RefRange, cohort?: Cohort): UserMetrics {
+  const users = refAllUsers(data);
+  if (!users.some((u) => u.id === userId)) throw new Error(`unknown user ${userId}`);
+  const previous = { from: range.from - (range.to - range.from), to: range.from };
+  const out: UserMetrics = {
+    current: refKeyMetrics(refUserTraces(data.traces, userId, range)),
+    previous: refKeyMetrics(refUserTraces(data.traces, userId, previous)),
+  };
+  if (cohort) {
+    const members = users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
+    const perMember = members.map((u) => refUserTraces(data.traces, u.id, range));
+    out.cohort = { ...refKeyMetrics(perMember.flat()), userCount: perMember.filter((ts) => ts.length > 0).length };
+  }
+  return out;
+}
+
+/** UTC-aligned start of the bucket holding `ms`, via calendar fields (ISO weeks start Monday). */
+export function refBucketStart(ms: number, g: Granularity): number {
+  const d = new Date(ms);
+  if (g === 'hour') return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours());
+  const day = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate());
+  if (g === 'day') return day;
+  const sinceMonday = (d.getUTCDay() + 6) % 7;
+  return day - sinceMonday * DAY;
+}
+
+/** Starts of every bucket overlapping `[from, to)`. */
+export function refBucketStarts(range: RefRange, g: Granularity): number[] {
+  const out: number[] = [];
+  if (range.to <= range.from) return out;
+  const step = g === 'hour' ? HOUR : g === 'day' ? DAY : 7 * DAY;
+  for (let t = refBucketStart(range.from, g); t < range.to; t += step) out.push(t);
+  return out;
+}
+
+/** Trend buckets of the traces in range. */
+export function refTrends(traces: readonly Trace[], range: RefRange, g: Granularity): UserTrends {
+  const byBucket = new Map<number, Trace[]>();
+  for (const t of traces) {
+    if (!refInRange(t, range)) continue;
+    const start = refBucketStart(startOf(t), g);
+    byBucket.set(start, [...(byBucket.get(start) ?? []), t]);
+  }
+  const buckets: TrendBucket[] = refBucketStarts(range, g).map((start) => {
+    const ts = byBucket.get(start) ?? [];
+    const n = ts.length;
+    const errors = ts.filter((t) => t.status === 'error').length;
+    const latencies = ts.map((t) => t.latencyMs);
+    return {
+      t: new Date(start).toISOString(),
+      traceCount: n,
+      errorCount: errors,
+      successRate: n === 0 ? null : (n - errors) / n,
+      latencyP50Ms: refPercentile(latencies, 0.5),
+      latencyP95Ms: refPercentile(latencies, 0.95),
+      costUsd: knownSum(ts.map((t) => t.costUsd)),
+      tokens: knownSum(ts.flatMap((t) => [t.inputTokens, t.outputTokens])),
+    };
+  });
+  return { granularity: g, buckets };
+}
+
+/** Population baseline over every trace in range. */
+export function refBaseline(traces: readonly Trace[], range: RefRange): {
+  errorRate: number | null;
+  latencyP95Ms: number | null;
+  costPerTraceUsd: number | null;
+} {
+  const m = refKeyMetrics(traces.filter((t) => refInRange(t, range)));
+  return { errorRate: m.traceCount === 0 ? null : m.errorCount / m.traceCount, latencyP95Ms: m.latencyP95Ms, costPerTraceUsd: m.costPerTraceUsd };
+}
+
+/** An attention reason without its message (messages are checked by example tests). */
+export type RefAttention = Omit<AttentionReason, 'message'>;
+
+/** A users-list row with message-less attention reasons. */
+export type RefUserRow = Omit<UserRow, 'attention'> & { attention: RefAttention[] };
+
+/** The attention rule of docs/metrics.md, from the definitions. */
+export function refAttention(row: Omit<RefUserRow, 'attention'>, costTraceCount: number, base: ReturnType<typeof refBaseline>): RefAttention[] {
+  const out: RefAttention[] = [];
+  const n = row.traceCount;
+  if (n >= 5 && base.errorRate !== null) {
+    const value = row.errorCount / n;
+    if (value >= Math.max(2 * base.errorRate, base.errorRate + 0.1)) out.push({ kind: 'errors', value, baseline: base.errorRate });
+  }
+  if (n >= 5 && base.latencyP95Ms !== null) {
+    const value = row.latencyP95Ms as number;
+    if (value >= 2 * base.latencyP95Ms && value > base.latencyP95Ms) out.push({ kind: 'latency', value, baseline: base.latencyP95Ms });
+  }
+  if (costTraceCount >= 5 && base.costPerTraceUsd !== null) {
+    const value = row.costPerTraceUsd as number;
+    if (value >= 3 * base.costPerTraceUsd && value > base.costPerTraceUsd) out.push({ kind: 'cost', value, baseline: base.costPerTraceUsd });
+  }
+  return out;
+}
+
+/** One users-list row per user with at least one trace in range, in user order. */
+export function refUserRows(data: RefData, range: RefRange, sparkGranularity: Granularity = 'day'): RefUserRow[] {
+  const base = refBaseline(data.traces, range);
+  const rows: RefUserRow[] = [];
+  for (const user of refAllUsers(data)) {
+    const ts = refUserTraces(data.traces, user.id, range);
+    if (ts.length === 0) continue;
+    const m = refKeyMetrics(ts);
+    const ids = new Set(ts.map((t) => t.id));
+    const scores = data.feedback.filter((f) => ids.has(f.traceId) && typeof f.score === 'number').map((f) => f.score as number);
+    const starts = ts.map(startOf);
+    const row = {
+      user,
+      traceCount: m.traceCount,
+      conversationCount: m.conversationCount,
+      errorCount: m.errorCount,
+      successRate: m.successRate,
+      latencyP50Ms: m.latencyP50Ms,
+      latencyP95Ms: m.latencyP95Ms,
+      costUsd: m.costUsd,
+      costPerTraceUsd: m.costPerTraceUsd,
+      inputTokens: m.inputTokens,
+      outputTokens: m.outputTokens,
+      feedbackAvgScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+      firstSeen: new Date(Math.min(...starts)).toISOString(),
+      lastSeen: new Date(Math.max(...starts)).toISOString(),
+      sparkline: refTrends(ts, range, sparkGranularity).buckets.map((b) => ({ t: b.t, traceCount: b.traceCount, errorCount: b.errorCount })),
+    };
+    rows.push({ ...row, attention: refAttention(row, ts.filter((t) => typeof t.costUsd === 'number').length, base) });
+  }
+  return rows;
+}
+
+const NUMERIC_SORT_IDS = [
+  'traceCount', 'conversationCount', 'errorCount', 'successRate', 'latencyP50Ms', 'latencyP95Ms',
+  'costUsd', 'costPerTraceUsd', 'inputTokens', 'outputTokens', 'feedbackAvgScore',
+] as const;
+
+/** Every sort id with a fixed name (plus `metadata.<key>`). */
+export const REF_SORT_IDS: readonly string[] = [...NUMERIC_SORT_IDS, 'firstSeen', 'lastSeen', 'user'];
+
+function compareText(a: string, b: string): number {
+  const la = a.toLowerCase();
+  const lb = b.toLowerCase();
+  if (la !== lb) return la < lb ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function compareMeta(a: Exclude<MetadataValue, null>, b: Exclude<MetadataValue, null>): number {
+  const group = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : 2);
+  if (group(a) !== group(b)) return group(a) - group(b);
+  if (typeof a === 'string' && typeof b === 'string') return compareText(a, b);
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Compares two rows on one sort id: `null`/unknown last regardless of direction. */
+function compareOn(a: RefUserRow, b: RefUserRow, item: SortingItem): number {
+  const dir = item.desc ? -1 : 1;
+  if (item.id === 'user') return dir * (compareText(a.user.displayName || a.user.id, b.user.displayName || b.user.id) || (a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0));
+  let va: number | string | boolean | null;
+  let vb: number | string | boolean | null;
+  if (item.id.startsWith('metadata.')) {
+    const key = item.id.slice('metadata.'.length);
+    const get = (u: User) => {
+      const v = Object.prototype.hasOwnProperty.call(u.metadata, key) ? u.metadata[key] : null;
+      return typeof v === 'number' && Number.isNaN(v) ? null : v;
+    };
+    va = get(a.user);
+    vb = get(b.user);
+  } else if (item.id === 'firstSeen' || item.id === 'lastSeen') {
+    va = Date.parse(a[item.id]);
+    vb = Date.parse(b[item.id]);
+  } else {
+    const id = item.id as (typeof NUMERIC_SORT_IDS)[number];
+    va = a[id];
+    vb = b[id];
+  }
+  if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
+  return dir * compareMeta(va, vb);
+}
+
+/** Filters of `listUsers`, from the contract's definitions. */
+function passes(row: RefUserRow, data: RefData, range: RefRange, f: FilterItem): boolean {
+  const values: unknown[] = Array.isArray(f.value) ? f.value : f.value === undefined ? [] : [f.value];
+  if (values.length === 0) return true;
+  if (f.id.startsWith('metadata.')) {
+    const key = f.id.slice('metadata.'.length);
+    return Object.prototype.hasOwnProperty.call(row.user.metadata, key) && values.some((v) => v === row.user.metadata[key]);
+  }
+  if (f.id === 'status') return values.some((v) => (v === 'error' ? row.errorCount > 0 : row.errorCount === 0));
+  if (f.id === 'model') return refUserTraces(data.traces, row.user.id, range).some((t) => t.model !== undefined && values.includes(t.model));
+  if (f.id === 'attention') {
+    if (values.length === 1 && typeof values[0] === 'boolean') return (row.attention.length > 0) === values[0];
+    return row.attention.some((a) => values.includes(a.kind));
+  }
+  throw new Error(`unknown filter ${f.id}`);
+}
+
+/** Case-insensitive substring over id, display name, email and non-null metadata values. */
+function matchesSearch(user: User, search: string | undefined): boolean {
+  const needle = (search ?? '').trim().toLowerCase();
+  if (needle === '') return true;
+  const fields = [user.id, user.displayName, user.email, ...Object.values(user.metadata).map((v) => (v === null ? undefined : String(v)))];
+  return fields.some((f) => f !== undefined && f.toLowerCase().includes(needle));
+}
+
+/** The whole `listUsers` from the definitions: rows, then search, filters, full sort and slice. */
+export function refListUsers(
+  data: RefData,
+  params: { range: RefRange; search?: string; filters?: FilterItem[]; sorting?: SortingItem[]; pagination?: OffsetPagination; sparkGranularity?: Granularity },
+): { rows: RefUserRow[]; total: number } {
+  const sorting = params.sorting?.length ? params.sorting : [{ id: 'lastSeen', desc: true }];
+  const { pageIndex, pageSize } = params.pagination ?? { pageIndex: 0, pageSize: 50 };
+  const rows = refUserRows(data, params.range, params.sparkGranularity)
+    .filter((r) => matchesSearch(r.user, params.search))
+    .filter((r) => (params.filters ?? []).every((f) => passes(r, data, params.range, f)))
+    .sort((a, b) => {
+      for (const item of sorting) {
+        const c = compareOn(a, b, item);
+        if (c !== 0) return c;
+      }
+      return a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0;
+    });
+  return { rows: rows.slice(pageIndex * pageSize, (pageIndex + 1) * pageSize), total: rows.length };
+}
+
+/**
+ * Deep comparison where numbers match within relative tolerance `tol` (exactly equal values always match, `null`
+ * only matches `null`). Returns the path of the first difference, or `null` when equal.
+ */
+export function deepCloseDiff(actual: unknown, expected: unknown, tol = 1e-9, path = '$'): string | null {
+  if (typeof actual === 'number' && typeof expected === 'number') {
+    if (actual === expected || (Number.isNaN(actual) && Number.isNaN(expected))) return null;
+    return Math.abs(actual - expected) <= tol * Math.max(Math.abs(actual), Math.abs(expected)) ? null : `${path}: ${actual} vs ${expected}`;
+  }
+  if (actual === null || expected === null || typeof actual !== 'object' || typeof expected !== 'object') {
+    return Object.is(actual, expected) ? null : `${path}: ${JSON.stringify(actual)} vs ${JSON.stringify(expected)}`;
+  }
+  if (Array.isArray(actual) !== Array.isArray(expected)) return `${path}: array vs non-array`;
+  const keys = new Set([...Object.keys(actual), ...Object.keys(expected)]);
+  for (const k of keys) {
+    const d = deepCloseDiff((actual as Record<string, unknown>)[k], (expected as Record<string, unknown>)[k], tol, `${path}.${k}`);
+    if (d) return d;
+  }
+  return null;
+}
