@@ -1,5 +1,5 @@
-import { copyFile, readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { defineConfig } from 'tsup';
 
 const OUT_DIR = 'dist';
@@ -30,7 +30,7 @@ export default defineConfig({
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   external: ['react', 'react-dom', 'react/jsx-runtime', 'msw', /^msw\//],
   onSuccess: async () => {
-    await copyFile('src/theme/styles.css', join(OUT_DIR, 'styles.css'));
+    await writeFile(join(OUT_DIR, 'styles.css'), await inlineCssImports('src/theme/styles.css'));
     await hoistUseClientInCjs();
   },
 });
@@ -48,4 +48,15 @@ async function hoistUseClientInCjs(): Promise<void> {
     const hoisted = code.replace(/^("use strict";[^\n]*?)"use client";/, '"use client";$1');
     if (hoisted !== code) await writeFile(path, hoisted);
   }
+}
+
+/** The published stylesheet is one file: inline the theme's relative `@import`s (one level, as the theme uses). */
+async function inlineCssImports(path: string): Promise<string> {
+  const css = await readFile(path, 'utf8');
+  const parts: string[] = [];
+  for (const line of css.split('\n')) {
+    const match = /^@import\s+['"](\.[^'"]+)['"];\s*$/.exec(line);
+    parts.push(match ? await readFile(join(dirname(path), match[1] as string), 'utf8') : line);
+  }
+  return parts.join('\n');
 }
