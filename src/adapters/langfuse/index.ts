@@ -1,0 +1,8 @@
+/**
+ * `userscope/adapters/langfuse`: a DataProvider over the Langfuse public API, and an import of trace files
+ * downloaded from the Langfuse UI.
+ * @module
+ */
+export { createLangfuseProvider, langfuseBasicAuth, type LangfuseProviderOptions } from './langfuse-provider';
+export { fromLangfuseExport, type LangfuseExportOptions } from './from-langfuse-export';
+export type { ImportIssue, ImportReport, ImportResult } from '../otlp/import-report';

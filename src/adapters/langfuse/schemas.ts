@@ -1,0 +1,101 @@
+/**
+ * Zod schemas of the Langfuse shapes userscope reads — the UI trace export and the public API's traces,
+ * observations, scores (v1 and v2) and score configs — keeping only the fields it uses and tolerating the rest.
+ * Field names follow Langfuse's API definition (`fern/apis/server/definition`, `commons.yml`).
+ * @module
+ */
+import { z } from 'zod';
+import { isoTimestampSchema } from '../../core/schema/records';
+import { MAX_ID_CHARS } from '../otlp/text';
+
+const id = z.string().min(1).max(MAX_ID_CHARS);
+const optionalId = z.string().max(MAX_ID_CHARS).nullish();
+const text = z.string().nullish();
+const numberMap = z.record(z.string(), z.number()).nullish();
+
+/** An observation (SPAN, GENERATION, EVENT, …): `ObservationsView` in the API, the same fields in the UI export. */
+export const langfuseObservationSchema = z.looseObject({
+  id,
+  traceId: optionalId,
+  type: z.string(),
+  name: text,
+  startTime: isoTimestampSchema,
+  endTime: isoTimestampSchema.nullish(),
+  model: text,
+  level: text,
+  statusMessage: text,
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  usageDetails: numberMap,
+  costDetails: numberMap,
+  usage: z.looseObject({ input: z.number().nullish(), output: z.number().nullish() }).nullish(),
+  calculatedTotalCost: z.number().nullish(),
+  totalCost: z.number().nullish(),
+});
+
+/** A score: `ScoreV1` (UI export, `trace.scores`) or a `GetScoresResponseData` item of `GET /api/public/v2/scores`. */
+export const langfuseScoreSchema = z.looseObject({
+  id,
+  traceId: optionalId,
+  name: z.string().min(1),
+  dataType: text,
+  value: z.number().nullish(),
+  stringValue: text,
+  timestamp: isoTimestampSchema,
+  comment: text,
+  configId: text,
+});
+
+const traceShape = {
+  id,
+  timestamp: isoTimestampSchema,
+  name: text,
+  userId: optionalId,
+  sessionId: optionalId,
+  release: text,
+  tags: z.array(z.string()).nullish(),
+  input: z.unknown().optional(),
+  output: z.unknown().optional(),
+  latency: z.number().nullish(),
+};
+
+/** A trace with its observations and scores inline (`TraceWithFullDetails`, the `trace` of a UI export). */
+export const langfuseFullTraceSchema = z.looseObject({
+  ...traceShape,
+  observations: z.array(langfuseObservationSchema).nullish(),
+  scores: z.array(langfuseScoreSchema).nullish(),
+});
+
+/** A trace file downloaded from the Langfuse UI: `{ trace, observations }` (top-level observations carry input/output). */
+export const langfuseExportSchema = z.looseObject({
+  trace: langfuseFullTraceSchema,
+  observations: z.array(langfuseObservationSchema).nullish(),
+});
+
+/** An item of `GET /api/public/traces` (`TraceWithDetails`: `latency` in seconds, `totalCost` in USD). */
+export const langfuseListedTraceSchema = z.looseObject({ ...traceShape, totalCost: z.number().nullish() });
+
+/** A score config (`GET /api/public/score-configs`): numeric bounds used to normalise numeric scores. */
+export const langfuseScoreConfigSchema = z.looseObject({
+  id,
+  name: z.string(),
+  minValue: z.number().nullish(),
+  maxValue: z.number().nullish(),
+});
+
+/** A page of a list endpoint: `{ data, meta: { page, limit, totalItems, totalPages } }`. */
+export function langfusePageSchema<T>(item: z.ZodType<T>) {
+  return z.looseObject({
+    data: z.array(item),
+    meta: z.looseObject({ page: z.number(), limit: z.number(), totalItems: z.number(), totalPages: z.number() }),
+  });
+}
+
+/** A validated observation. */
+export type LangfuseObservation = z.infer<typeof langfuseObservationSchema>;
+/** A validated score. */
+export type LangfuseScore = z.infer<typeof langfuseScoreSchema>;
+/** The trace fields both the export and the API carry. */
+export type LangfuseTrace = z.infer<typeof langfuseListedTraceSchema>;
+/** A validated score config. */
+export type LangfuseScoreConfig = z.infer<typeof langfuseScoreConfigSchema>;

@@ -1,0 +1,184 @@
+/**
+ * The REST contract as data: one GET route per DataProvider method, with its path and query parameters. The client
+ * (`createRestProvider`), the server-side handler (`createRestRequestHandler`), the msw handlers and the published
+ * OpenAPI document (`docs/rest-api.yaml`) are all driven by this table, so they cannot disagree.
+ * @module
+ */
+import { z } from 'zod';
+import type { DataProvider } from '../../core/contract';
+import { isoTimestampSchema, traceSchema, userSchema } from '../../core/schema/records';
+import {
+  cohortSchema,
+  conversationSummarySchema,
+  feedbackCommentSchema,
+  feedbackOverviewSchema,
+  granularitySchema,
+  modelUsageSchema,
+  pageSchema,
+  userMetricsSchema,
+  userRowSchema,
+  userTrendsSchema,
+} from '../../core/schema/results';
+
+/** The DataProvider methods the REST contract serves (every method; `capabilities` is configured on the client). */
+export type RestMethodName = Exclude<keyof DataProvider, 'capabilities'>;
+
+/** How a query parameter is written: `text` as is, `integer` as decimal digits, `json` as (URL-encoded) JSON. */
+export type RestParamEncoding = 'text' | 'integer' | 'json';
+
+/** One query parameter of a route and where it lives in the method's params object. */
+export interface RestQueryParam {
+  /** Name in the query string. */
+  name: string;
+  /** Property path inside the method's params, e.g. `['range', 'from']`. */
+  target: readonly string[];
+  /** How the value is written in the query string. */
+  encoding: RestParamEncoding;
+  /** The decoded value's schema: the server validates with it, the OpenAPI document is generated from it. */
+  schema: z.ZodType;
+  /** True when the server rejects a request without it. */
+  required: boolean;
+  /** Value the server uses when it is absent (none: the provider's own default applies). */
+  default?: number;
+  /** What it means, for the OpenAPI document. */
+  description: string;
+}
+
+/** One route of the REST contract. */
+export interface RestRoute {
+  /** The DataProvider method it answers. */
+  method: RestMethodName;
+  /** Path under the base URL; `:userId` is the only path parameter. */
+  path: string;
+  /** Query parameters. */
+  query: readonly RestQueryParam[];
+  /** One-line summary. */
+  summary: string;
+  /** Schema of the 200 response body; the client validates every answer with it. */
+  response: z.ZodType;
+}
+
+/** `sorting`: TanStack `SortingState`. */
+export const sortingParamSchema = z.array(z.looseObject({ id: z.string().min(1), desc: z.boolean() }));
+
+/** `filters`: TanStack `ColumnFiltersState`. */
+export const filtersParamSchema = z.array(z.looseObject({ id: z.string().min(1), value: z.unknown() }));
+
+const FROM: RestQueryParam = {
+  name: 'from',
+  target: ['range', 'from'],
+  encoding: 'text',
+  schema: isoTimestampSchema,
+  required: true,
+  description: 'Inclusive start of the range (ISO-8601).',
+};
+const TO: RestQueryParam = {
+  name: 'to',
+  target: ['range', 'to'],
+  encoding: 'text',
+  schema: isoTimestampSchema,
+  required: true,
+  description: 'Exclusive end of the range (ISO-8601); must be after `from`.',
+};
+const GRANULARITY: RestQueryParam = {
+  name: 'granularity',
+  target: ['granularity'],
+  encoding: 'text',
+  schema: granularitySchema,
+  required: false,
+  description: 'Bucket size; when absent: `hour` up to 2 days, `day` up to 120 days, `week` beyond.',
+};
+const CURSOR: RestQueryParam = {
+  name: 'cursor',
+  target: ['cursor'],
+  encoding: 'text',
+  schema: z.string(),
+  required: false,
+  description: 'Opaque `nextCursor` of the previous page, sent with the same other parameters.',
+};
+const LIMIT: RestQueryParam = {
+  name: 'limit',
+  target: ['limit'],
+  encoding: 'integer',
+  schema: z.int().min(1),
+  required: false,
+  description: 'Page size (default 50).',
+};
+const sorting = (ids: string): RestQueryParam => ({
+  name: 'sorting',
+  target: ['sorting'],
+  encoding: 'json',
+  schema: sortingParamSchema,
+  required: false,
+  description: `Sort keys, first wins; unknown values sort last. Ids: ${ids}.`,
+});
+const filters = (ids: string): RestQueryParam => ({
+  name: 'filters',
+  target: ['filters'],
+  encoding: 'json',
+  schema: filtersParamSchema,
+  required: false,
+  description: `Column filters, all must match; an array value matches any of its items. Ids: ${ids}.`,
+});
+
+/** Every route of the REST contract, in the order of the DataProvider methods. */
+export const REST_ROUTES: readonly RestRoute[] = [
+  {
+    method: 'listUsers',
+    path: '/users',
+    summary: 'Users with at least one trace in the range, one row each, offset-paged.',
+    response: pageSchema(userRowSchema),
+    query: [
+      FROM,
+      TO,
+      { name: 'search', target: ['search'], encoding: 'text', schema: z.string(), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
+      filters('`metadata.<key>`, `status`, `model`, `attention`'),
+      sorting('every numeric UserRow field, `firstSeen`, `lastSeen`, `user`, `metadata.<key>`; default `lastSeen` descending'),
+      { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().min(0), required: false, default: 0, description: 'Zero-based page.' },
+      { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().min(1), required: false, default: 50, description: 'Rows per page.' },
+    ],
+  },
+  { method: 'getUser', path: '/users/:userId', summary: 'One user; 404 when unknown.', response: userSchema, query: [] },
+  {
+    method: 'getUserMetrics',
+    path: '/users/:userId/metrics',
+    summary: 'Key metrics for the range, the previous period of equal length and, on request, a cohort.',
+    response: userMetricsSchema,
+    query: [
+      FROM,
+      TO,
+      { name: 'cohort', target: ['compare', 'cohort'], encoding: 'json', schema: cohortSchema, required: false, description: 'Compare with the users whose `metadata[key] === value` over the same range.' },
+    ],
+  },
+  { method: 'getUserTrends', path: '/users/:userId/trends', summary: 'Time-bucketed trends.', response: userTrendsSchema, query: [FROM, TO, GRANULARITY] },
+  { method: 'getModelUsage', path: '/users/:userId/models', summary: 'Models seen, model mix per bucket, switches and releases.', response: modelUsageSchema, query: [FROM, TO, GRANULARITY] },
+  { method: 'getFeedback', path: '/users/:userId/feedback', summary: 'Feedback summary, trend, histogram, keys and comment momentum.', response: feedbackOverviewSchema, query: [FROM, TO, GRANULARITY] },
+  { method: 'listFeedbackComments', path: '/users/:userId/feedback/comments', summary: 'Feedback comments, newest first, cursor-paged.', response: pageSchema(feedbackCommentSchema), query: [FROM, TO, CURSOR, LIMIT] },
+  {
+    method: 'listConversations',
+    path: '/users/:userId/conversations',
+    summary: 'Conversation summaries, cursor-paged.',
+    response: pageSchema(conversationSummarySchema),
+    query: [FROM, TO, sorting('`lastTime` (default, descending), `firstTime`, `errorCount`, `costUsd`, `traceCount`, `durationMs`'), CURSOR, LIMIT],
+  },
+  {
+    method: 'listTraces',
+    path: '/users/:userId/traces',
+    summary: 'Traces of a user, cursor-paged.',
+    response: pageSchema(traceSchema),
+    query: [
+      FROM,
+      TO,
+      { name: 'conversationId', target: ['conversationId'], encoding: 'text', schema: z.string(), required: false, description: 'Only this conversation’s traces; `(none)` selects traces without a conversation.' },
+      filters('`status`, `model`, `name`, `errorType`, `release`'),
+      sorting('`startTime` (default, descending), `latencyMs`, `costUsd`, `inputTokens`, `outputTokens`, `name`, `model`, `status`'),
+      CURSOR,
+      LIMIT,
+    ],
+  },
+];
+
+/** The route of a method. */
+export function routeOf(method: RestMethodName): RestRoute {
+  return REST_ROUTES.find((r) => r.method === method) as RestRoute;
+}

@@ -1,0 +1,223 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { fromLangfuseExport } from '../../src/adapters/langfuse/from-langfuse-export';
+import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
+import { isProviderError, type ProviderError } from '../../src/core/errors';
+import { readFixture } from '../fixtures-path';
+
+const AUTOGEN = readFixture('langfuse/autogen-2025-06-06.trace.json');
+const LLAMAINDEX = readFixture('langfuse/llamaindex-2025-06-05.trace.json');
+
+// Figures read off the two files (langfuse/langfuse worker/src/__tests__/chatml/framework-traces):
+// autogen    trace 1b72c51f…, user_123, session_abc, 2025-06-06T11:31:33.965Z, latency 0.645 s → 645 ms; a SPAN
+//            wrapper (totalCost 0, no usage) around one GENERATION gpt-4o: usage input 41 / output 3, cost 0.000025.
+// llamaindex trace 12ea4129…, user_123, session_abc, 2025-06-05T15:45:52.971Z, latency 2.779 s → 2 779 ms; a SPAN
+//            wrapper around one GENERATION gpt-4o: input 13 / output 81, costDetails.total 0.000842499999.
+// user_123: 2 traces, 1 conversation, 54 input / 84 output tokens, 0.000867499999 USD, no errors, no scores;
+//           p50 latency (645 + 2779) / 2 = 1712 ms, p95 645 + 0.95 × (2779 − 645) = 2672.3 ms; gpt-4o on both.
+
+describe('fromLangfuseExport on the two Langfuse UI exports', () => {
+  it('maps each trace: seconds to ms, GENERATION usage and cost only, session, previews, tags', () => {
+    const { traces, users, feedback, report } = fromLangfuseExport([AUTOGEN, JSON.parse(LLAMAINDEX)]);
+    expect(traces).toEqual([
+      {
+        id: '12ea412956f99347b0503c1144acd0ec',
+        userId: 'user_123',
+        conversationId: 'session_abc',
+        name: 'llama-index-trace',
+        startTime: '2025-06-05T15:45:52.971Z',
+        endTime: '2025-06-05T15:45:55.750Z',
+        latencyMs: 2779,
+        status: 'ok',
+        model: 'gpt-4o',
+        inputTokens: 13,
+        outputTokens: 81,
+        costUsd: 0.000842499999,
+        inputPreview: 'What is Langfuse?',
+        outputPreview: expect.stringMatching(/^Langfuse is a tool designed to help developers .* smooth and effective\.$/),
+        tags: ['llama-index', 'rag'],
+      },
+      {
+        id: '1b72c51fabed12ae7df83bfd4a09f545',
+        userId: 'user_123',
+        conversationId: 'session_abc',
+        name: 'autogen-chat-trace',
+        startTime: '2025-06-06T11:31:33.965Z',
+        endTime: '2025-06-06T11:31:34.610Z',
+        latencyMs: 645,
+        status: 'ok',
+        model: 'gpt-4o',
+        inputTokens: 41,
+        outputTokens: 3,
+        costUsd: 0.000025,
+        inputPreview: "Say 'Hello World!'",
+        outputPreview: 'Hello World!',
+        tags: ['autogen', 'dev'],
+      },
+    ]);
+    expect(users).toEqual([{ id: 'user_123', metadata: {}, firstSeen: '2025-06-05T15:45:52.971Z', lastSeen: '2025-06-06T11:31:33.965Z' }]);
+    expect(feedback).toEqual([]);
+    expect(report).toEqual({ traceCount: 2, userCount: 1, feedbackCount: 0, skipped: [], flagged: [] });
+  });
+
+  it('gives the per-user figures computed by hand through the memory provider', async () => {
+    const provider = createMemoryProvider(fromLangfuseExport([AUTOGEN, LLAMAINDEX]));
+    const range = { from: '2025-06-01T00:00:00Z', to: '2025-06-08T00:00:00Z' };
+    const { rows, total } = await provider.listUsers({ range });
+    expect(total).toBe(1);
+    expect(rows[0]).toMatchObject({ traceCount: 2, conversationCount: 1, errorCount: 0, successRate: 1, inputTokens: 54, outputTokens: 84, latencyP50Ms: 1712 });
+    expect(rows[0]!.latencyP95Ms).toBeCloseTo(2672.3, 9);
+    expect(rows[0]!.costUsd).toBeCloseTo(0.000867499999, 15);
+    const models = await provider.getModelUsage({ userId: 'user_123', range });
+    expect(models.models.map((m) => [m.model, m.traceCount, m.share])).toEqual([['gpt-4o', 2, 1]]);
+    const conversations = await provider.listConversations({ userId: 'user_123', range });
+    expect(conversations.rows.map((c) => [c.id, c.traceCount])).toEqual([['session_abc', 2]]);
+  });
+
+  it('keeps a trace repeated across files once', () => {
+    const { traces, report } = fromLangfuseExport([AUTOGEN, AUTOGEN]);
+    expect(traces).toHaveLength(1);
+    expect(report.skipped).toEqual([{ traceId: '1b72c51fabed12ae7df83bfd4a09f545', reason: 'the same trace appears more than once; the first is kept' }]);
+  });
+});
+
+/** A Langfuse observation with the fields the export carries. */
+const obs = (o: Record<string, unknown>) => ({ traceId: 't1', startTime: '2025-06-01T10:00:00.000Z', endTime: '2025-06-01T10:00:01.000Z', level: 'DEFAULT', usageDetails: {}, costDetails: {}, totalCost: 0, ...o });
+
+describe('fromLangfuseExport rules', () => {
+  const trace = {
+    id: 't1',
+    timestamp: '2025-06-01T10:00:00.000Z',
+    name: 'agent-run',
+    userId: 'u1',
+    sessionId: null,
+    release: 'v2',
+    tags: [],
+    input: { messages: [{ role: 'user', content: 'hi' }] },
+    output: null,
+    latency: 4.2,
+    scores: [
+      { id: 's1', traceId: 't1', name: 'helpfulness', dataType: 'NUMERIC', value: 4, timestamp: '2025-06-01T10:05:00.000Z', comment: 'good' },
+      { id: 's2', traceId: 't1', name: 'thumbs', dataType: 'BOOLEAN', value: 0, stringValue: 'False', timestamp: '2025-06-01T10:06:00+02:00', comment: null },
+      { id: 's3', traceId: 't1', name: 'category', dataType: 'CATEGORICAL', value: 0, stringValue: 'too-slow', timestamp: '2025-06-01T10:07:00.000Z' },
+      { id: 's4', traceId: 't1', name: 'note', dataType: 'TEXT', stringValue: 'free text', timestamp: '2025-06-01T10:08:00.000Z' },
+    ],
+  };
+  const observations = [
+    obs({ id: 'span', type: 'SPAN', usageDetails: { input: 999 }, costDetails: { total: 9 } }),
+    obs({ id: 'agent', type: 'AGENT', parentObservationId: 'span', usageDetails: { input: 999 }, costDetails: { total: 9 } }),
+    obs({ id: 'g-outer', type: 'GENERATION', parentObservationId: 'agent', model: 'gpt-4o', usageDetails: { input: 100, output: 20, total: 120 }, costDetails: { input: 0.001, output: 0.002 } }),
+    obs({ id: 'g-inner', type: 'GENERATION', parentObservationId: 'g-outer', startTime: '2025-06-01T10:00:00.500Z', model: 'gpt-4o-mini', usageDetails: { input: 10, output: 5 }, costDetails: {}, calculatedTotalCost: 0.0001 }),
+    obs({ id: 'tool', type: 'TOOL', level: 'ERROR', statusMessage: 'RateLimitError: 429 Too Many Requests\nretry later' }),
+  ];
+
+  it('counts every GENERATION once, nested or not, and wrappers never; ERROR level fails the trace; scores become feedback', () => {
+    const { traces, feedback, report } = fromLangfuseExport({ trace, observations });
+    expect(traces[0]).toMatchObject({ latencyMs: 4200, status: 'error', errorType: 'RateLimitError', model: 'gpt-4o', inputTokens: 110, outputTokens: 25, release: 'v2', inputPreview: 'hi' });
+    expect(traces[0]!.costUsd).toBeCloseTo(0.0031, 12);
+    expect(feedback).toEqual([
+      { id: 's1', traceId: 't1', userId: 'u1', key: 'helpfulness', value: 4, comment: 'good', createdAt: '2025-06-01T10:05:00.000Z' },
+      { id: 's2', traceId: 't1', userId: 'u1', key: 'thumbs', value: false, createdAt: '2025-06-01T08:06:00.000Z' },
+      { id: 's3', traceId: 't1', userId: 'u1', key: 'category', value: 'too-slow', createdAt: '2025-06-01T10:07:00.000Z' },
+    ]);
+    expect(report.skipped).toEqual([{ traceId: 't1', itemId: 's4', reason: 'TEXT score without a usable value' }]);
+    expect(report.flagged).toEqual([{ traceId: 't1', field: 'model', reason: 'generations used 2 models (gpt-4o, gpt-4o-mini); the trace shows the first' }]);
+  });
+
+  it('derives a missing latency from the observations, skips traces without a user unless defaultUserId', () => {
+    const noLatency = fromLangfuseExport({ trace: { ...trace, latency: null, scores: [] }, observations });
+    expect(noLatency.traces[0]!.latencyMs).toBe(1000);
+    expect(noLatency.report.flagged[0]).toEqual({ traceId: 't1', field: 'latency', reason: 'no trace latency; computed from the observations' });
+    const anonymous = { trace: { ...trace, userId: null, scores: [] }, observations };
+    expect(fromLangfuseExport(anonymous).report.skipped).toEqual([{ traceId: 't1', reason: 'no userId' }]);
+    expect(fromLangfuseExport(anonymous, { defaultUserId: 'guest' }).traces[0]!.userId).toBe('guest');
+  });
+
+  it('reads a bare API trace (TraceWithFullDetails) with inline observations', () => {
+    const { traces } = fromLangfuseExport({ ...trace, scores: [], observations });
+    expect(traces[0]).toMatchObject({ id: 't1', inputTokens: 110 });
+  });
+});
+
+const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+
+function failure(run: () => unknown): ProviderError {
+  try {
+    run();
+  } catch (error) {
+    if (isProviderError(error)) return error;
+    throw error;
+  }
+  throw new Error('expected a ProviderError');
+}
+
+describe('fromLangfuseExport on malformed input', () => {
+  const fixture = () => JSON.parse(AUTOGEN) as { trace: Record<string, unknown>; observations: Record<string, unknown>[] };
+
+  it('truncated JSON, wrong types and missing ids name the field', () => {
+    expect(failure(() => fromLangfuseExport(AUTOGEN.slice(0, 500)))).toMatchObject({ code: 'invalid-data', field: '(root)' });
+    expect(failure(() => fromLangfuseExport([LLAMAINDEX, AUTOGEN.slice(0, -10)]))).toMatchObject({ field: '[1]' });
+    const cases: [(f: ReturnType<typeof fixture>) => void, string][] = [
+      [(f) => (f.trace.latency = 'abc'), 'trace.latency'],
+      [(f) => delete f.trace.id, 'trace.id'],
+      [(f) => (f.trace.timestamp = 'yesterday'), 'trace.timestamp'],
+      [(f) => (f.trace.tags = 'autogen'), 'trace.tags'],
+      [(f) => (f.observations[1]!.usageDetails = { input: '41' }), 'observations[1].usageDetails.input'],
+      [(f) => delete f.observations[0]!.id, 'observations[0].id'],
+      [(f) => (f.trace.scores = [{ id: 's', name: 'x', timestamp: 5 }]), 'trace.scores[0].timestamp'],
+    ];
+    for (const [mutate, field] of cases) {
+      const f = fixture();
+      mutate(f);
+      expect(failure(() => fromLangfuseExport(f)), field).toMatchObject({ code: 'invalid-data', field });
+      expect(failure(() => fromLangfuseExport([LLAMAINDEX, f])), field).toMatchObject({ field: `[1].${field}` });
+    }
+    expect(failure(() => fromLangfuseExport('null'))).toMatchObject({ field: '(root)' });
+  });
+
+  it('10 MB strings: a huge id fails with a short message; a huge name is clipped and flagged, a huge input cut', () => {
+    const f = fixture();
+    f.trace.id = TEN_MB;
+    const error = failure(() => fromLangfuseExport(f));
+    expect(error.field).toBe('trace.id');
+    expect(error.message.length).toBeLessThan(200);
+    const g = fixture();
+    g.trace.name = TEN_MB;
+    g.trace.input = TEN_MB;
+    const { traces, report } = fromLangfuseExport(g);
+    expect(traces[0]!.name).toHaveLength(256);
+    expect(traces[0]!.inputPreview).toHaveLength(500);
+    expect(report.flagged).toEqual([{ traceId: '1b72c51fabed12ae7df83bfd4a09f545', field: 'name', reason: 'longer than 256 characters; clipped' }]);
+  });
+
+  it('never crashes: any JSON value, or the fixture with any field replaced, imports or throws ProviderError, and imports load', () => {
+    const paths: (string | number)[][] = [];
+    const walk = (v: unknown, path: (string | number)[]): void => {
+      paths.push(path);
+      if (Array.isArray(v)) v.forEach((x, i) => walk(x, [...path, i]));
+      else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
+    };
+    walk(fixture(), []);
+    const check = (input: unknown): void => {
+      let result;
+      try {
+        result = fromLangfuseExport(input, { defaultUserId: 'anon' });
+      } catch (error) {
+        if (!isProviderError(error) || error.code !== 'invalid-data' || typeof error.field !== 'string') throw error;
+        return;
+      }
+      createMemoryProvider(result);
+    };
+    fc.assert(fc.property(fc.jsonValue(), check), { numRuns: 1000 });
+    fc.assert(
+      fc.property(fc.constantFrom(...paths.slice(1)), fc.oneof(fc.jsonValue(), fc.constant(undefined)), (path, replacement) => {
+        const f = fixture() as unknown as Record<string | number, unknown>;
+        let node = f;
+        for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+        node[path[path.length - 1] as string] = replacement;
+        check(f);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
