@@ -10,3 +10,9 @@ export { MetricCards, type MetricCardsProps } from './components/MetricCards/Met
 export { metricCardsLabels, type MetricCardsLabels } from './components/MetricCards/labels';
 export type { MetricCardKey } from './components/MetricCards/card-specs';
 export { SectionState, sectionStateLabels, type SectionStateProps } from './components/primitives/SectionState';
+export { TrendCharts, type TrendChartsProps } from './components/TrendCharts/TrendCharts';
+export { trendChartsLabels, type TrendChartsLabels } from './components/TrendCharts/labels';
+export { TREND_METRICS, TREND_METRIC_FOR_CARD, type TrendMetricKey } from './components/TrendCharts/trend-metrics';
+export type { GranularityChoice } from './components/TrendCharts/GranularityPicker';
+export { ModelUsage, type ModelUsageProps } from './components/ModelUsage/ModelUsage';
+export { modelUsageLabels, type ModelUsageLabels } from './components/ModelUsage/labels';

@@ -1,7 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import '../src/theme/components/metric-cards.css';
-import '../src/theme/components/user-header.css';
 import { DEMO_USERS } from '../src/adapters/demo/create-demo-dataset';
 import { MetricCards } from '../src/components/MetricCards/MetricCards';
 import { ProviderError } from '../src/core/errors';

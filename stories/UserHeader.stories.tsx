@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
 import { fn } from 'storybook/test';
-import '../src/theme/components/user-header.css';
 import { UserHeader } from '../src/components/UserHeader/UserHeader';
 import { ProviderError } from '../src/core/errors';
 import type { User } from '../src/core/model';

@@ -25,3 +25,10 @@ export * from './engine/verdict';
 export * from './schema/records';
 export * from './schema/results';
 export * from './schema/validate';
+export { lttb, lttbWithGaps } from './engine/lttb';
+export {
+  buildChangeCallout,
+  changeCalloutLabels,
+  type ChangeCalloutFormat,
+  type ChangeCalloutLabels,
+} from './engine/change-callout';

@@ -1,0 +1,129 @@
+import { useId, useMemo } from 'react';
+import type { TimeRange } from '../../core/model';
+import { rangeToMs, type MsRange } from '../../core/engine/time';
+import type { ChangeEvent, ModelUsage as ModelUsageData } from '../../core/results';
+import { changeMarkers, type ChartMarker } from '../charts/change-markers';
+import { bucketExtent, snapToBuckets } from '../charts/time-buckets';
+import { formatPercent } from '../primitives/format';
+import { formatLabel } from '../primitives/format-label';
+import { SectionState } from '../primitives/SectionState';
+import { ChangesList } from './ChangesList';
+import { modelUsageLabels, type ModelUsageLabels } from './labels';
+import { ModelMixChart } from './ModelMixChart';
+import { modelMix, MODEL_COLORS } from './model-mix';
+import { ModelsTable } from './ModelsTable';
+
+/** Props of {@link ModelUsage}. */
+export interface ModelUsageProps {
+  /** `getModelUsage` answer; required once `status` is `success`. */
+  usage?: ModelUsageData | null;
+  /** Query status, as the hooks return it. Default: `success` when `usage` is given, else `pending`. */
+  status?: 'pending' | 'error' | 'success';
+  /** The error of the `error` state. */
+  error?: unknown;
+  /** Offered as a Retry button in the error state. */
+  onRetry?: () => void;
+  /** Visible range of the mix chart (e.g. TrendCharts' zoom), snapped to whole buckets. Default: every bucket. */
+  range?: TimeRange;
+  /** Called when a marker is activated. */
+  onChangeSelect?: (change: ChangeEvent) => void;
+  /** Models with their own colour in the mix chart (at most 5); the rest are stacked as "Other models". Default 5. */
+  maxModels?: number;
+  /** Fixed chart width, px. Default: the parent's width. */
+  width?: number;
+  /** Chart height, px. Default 220. */
+  height?: number;
+  /** Heading level of the section title; sub-titles are one level below. Default 3. */
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** BCP 47 locale for numbers and dates. Default `en-US`. */
+  locale?: string;
+  /** Strings. */
+  labels?: Partial<ModelUsageLabels>;
+}
+
+/**
+ * Which models and versions a user's traces ran on: a lead sentence, a table of models (share, first/last seen,
+ * success rate, p95 latency, cost per trace), the model mix over time as stacked bars with markers for model switches
+ * and releases, and the list of those changes with before/after numbers and the regression verdict.
+ * `data-state` is `loading`, `error`, `empty` or `ready`.
+ */
+export function ModelUsage(props: ModelUsageProps) {
+  const { usage, status = usage ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 220 } = props;
+  const l = useMemo<ModelUsageLabels>(() => ({ ...modelUsageLabels, ...props.labels }), [props.labels]);
+  const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
+  const headingId = useId();
+  const mix = useMemo(() => (usage ? modelMix(usage, maxModels, l.other) : null), [usage, maxModels, l.other]);
+  const changes = usage?.changes;
+  const markers = useMemo(() => changeMarkers(changes ?? [], locale, l), [changes, locale, l]);
+  const g = usage?.granularity ?? 'day';
+  const rangeFrom = props.range?.from;
+  const rangeTo = props.range?.to;
+  const domain = useMemo<MsRange | null>(() => {
+    if (rangeFrom !== undefined && rangeTo !== undefined) return snapToBuckets(rangeToMs({ from: rangeFrom, to: rangeTo }), g);
+    return mix ? bucketExtent(mix.starts, g) : null;
+  }, [rangeFrom, rangeTo, g, mix]);
+
+  const sectionProps = { className: 'us-model-usage', 'data-slot': 'model-usage', 'aria-labelledby': headingId };
+  const Heading = `h${headingLevel}` as const;
+  const sub = Math.min(6, headingLevel + 1) as 3 | 4 | 5 | 6;
+  const heading = (
+    <Heading id={headingId} className="us-model-usage__title">
+      {l.title}
+    </Heading>
+  );
+  if (status === 'error' || (status === 'success' && !usage)) {
+    return (
+      <section {...sectionProps} data-state="error">
+        {heading}
+        <SectionState state="error" error={props.error} onRetry={props.onRetry} labels={{ error: l.error, retry: l.retry }} />
+      </section>
+    );
+  }
+  if (status === 'pending' || !usage || !mix) {
+    return (
+      <section {...sectionProps} data-state="loading" aria-busy="true">
+        {heading}
+        <SectionState state="loading" labels={{ loading: l.loading }} />
+      </section>
+    );
+  }
+  const top = usage.models[0];
+  if (!top || !domain) {
+    return (
+      <section {...sectionProps} data-state="empty">
+        {heading}
+        <SectionState state="empty" message={l.noTraces} />
+      </section>
+    );
+  }
+  const onMarkerSelect = props.onChangeSelect
+    ? (marker: ChartMarker) => {
+        const change = usage.changes[markers.indexOf(marker)];
+        if (change) props.onChangeSelect?.(change);
+      }
+    : undefined;
+  return (
+    <section {...sectionProps} data-state="ready">
+      {heading}
+      <p className="us-model-usage__summary">
+        {usage.models.length === 1
+          ? formatLabel(l.summaryOne, { model: top.model })
+          : formatLabel(l.summary, { count: usage.models.length, model: top.model, share: formatPercent(top.share, locale) })}
+      </p>
+      <ModelsTable models={usage.models} maxLayers={maxModels} locale={locale} labels={l} />
+      <ModelMixChart
+        usage={usage}
+        mix={mix}
+        domain={domain}
+        markers={markers}
+        width={props.width}
+        height={height}
+        headingLevel={sub}
+        onMarkerSelect={onMarkerSelect}
+        locale={locale}
+        labels={l}
+      />
+      <ChangesList changes={usage.changes} headingLevel={sub} locale={locale} labels={l} />
+    </section>
+  );
+}
