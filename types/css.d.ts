@@ -1,0 +1,2 @@
+/** Side-effect stylesheet imports in stories and benches (Vite and esbuild bundle them). */
+declare module '*.css';
