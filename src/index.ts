@@ -16,3 +16,7 @@ export { TREND_METRICS, TREND_METRIC_FOR_CARD, type TrendMetricKey } from './com
 export type { GranularityChoice } from './components/TrendCharts/GranularityPicker';
 export { ModelUsage, type ModelUsageProps } from './components/ModelUsage/ModelUsage';
 export { modelUsageLabels, type ModelUsageLabels } from './components/ModelUsage/labels';
+export { FeedbackPanel, type FeedbackPanelProps } from './components/FeedbackPanel/FeedbackPanel';
+export { feedbackPanelLabels, type FeedbackPanelLabels } from './components/FeedbackPanel/labels';
+export type { FeedbackCommentsSource } from './components/FeedbackPanel/CommentList';
+export type { FeedbackTraceRef } from './components/FeedbackPanel/TraceRef';

@@ -1,0 +1,250 @@
+import type { ChangeEvent, FeedbackOverview, FeedbackTrendBucket, UserTrends } from '../../core/results';
+import { formatCount, formatPercent } from '../primitives/format';
+import { formatLabel } from '../primitives/format-label';
+import { SectionState } from '../primitives/SectionState';
+import { changeImpacts } from './change-impact';
+import { ChangeImpactList } from './ChangeImpactList';
+import { ChartCard } from './ChartCard';
+import { ChartFrame, type ChartModel } from './ChartFrame';
+import { ChartTable } from './ChartTable';
+import type { FeedbackPanelLabels } from './labels';
+import { Legend } from './Legend';
+import { formatScore } from './score-display';
+import { downsample, mergeFeedbackTrend, mergeSuccess, periodLabel, type Span } from './series';
+import { TIME_MARGIN, maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
+import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
+
+/** Height of the trend plot (px). */
+const HEIGHT = 240;
+
+/** Props of {@link FeedbackTrends}. */
+export interface FeedbackTrendsProps {
+  /** The feedback overview (its `trend` and `granularity`). */
+  overview: FeedbackOverview;
+  /** The user's trends over the same range, for the success-rate overlay. */
+  trends?: UserTrends | null;
+  /** Status of `trends`; the overlay shows a note while loading or after an error. */
+  trendsStatus?: 'pending' | 'error' | 'success';
+  /** Error of the trends query. */
+  trendsError?: unknown;
+  /** Retries the trends query. */
+  onTrendsRetry?: () => void;
+  /** Releases and model switches to mark. */
+  changes?: readonly ChangeEvent[];
+  /** Heading level of the card title. */
+  headingLevel: 3 | 4 | 5;
+  /** Locale. */
+  locale: string;
+  /** Strings. */
+  labels: FeedbackPanelLabels;
+}
+
+/** The chart's summary sentence: volume, and the lowest and highest average score with their periods. */
+function summaryOf(o: FeedbackOverview, locale: string, l: FeedbackPanelLabels): string {
+  const trend = o.trend;
+  let low: FeedbackTrendBucket | undefined;
+  let high: FeedbackTrendBucket | undefined;
+  for (const b of trend) {
+    if (b.avgScore === null) continue;
+    if (!low || b.avgScore < (low.avgScore as number)) low = b;
+    if (!high || b.avgScore > (high.avgScore as number)) high = b;
+  }
+  const values = { count: formatCount(o.summary.count, locale), buckets: formatCount(trend.length, locale) };
+  if (!low || !high) return formatLabel(l.trendsSummaryNoScores, values);
+  const date = (b: FeedbackTrendBucket) => periodLabel(b.t, o.granularity, locale, l.periodWeek);
+  return formatLabel(l.trendsSummary, {
+    ...values,
+    low: formatScore(low.avgScore, locale),
+    lowDate: date(low),
+    high: formatScore(high.avgScore, locale),
+    highDate: date(high),
+  });
+}
+
+/** Success rate per feedback bucket start, when both series use the same bucket size. */
+function successByPeriod(overview: FeedbackOverview, trends: UserTrends | null | undefined): Map<string, number | null> | null {
+  if (!trends || trends.granularity !== overview.granularity) return null;
+  return new Map(trends.buckets.map((b) => [b.t, b.successRate]));
+}
+
+/**
+ * Feedback Trends: volume (stacked positive / negative / unscored) and sentiment (average score) per bucket, the
+ * success rate of the user's traces on the same 0–1 scale, and numbered markers at releases and model switches,
+ * followed by the before/after list that validates a fix.
+ */
+export function FeedbackTrends(props: FeedbackTrendsProps) {
+  const { overview, trends, trendsStatus, trendsError, onTrendsRetry, changes = [], headingLevel, locale, labels: l } = props;
+  const trend = overview.trend;
+  const impacts = changeImpacts(trend, overview.granularity, changes);
+  const markers = impacts.map((impact, i) => ({ at: Date.parse(impact.change.at), number: i + 1 }));
+  const successTable = successByPeriod(overview, trends);
+  const hasOverlay = trends !== null && trends !== undefined && trends.buckets.length > 0;
+
+  const columns = [
+    { header: l.columnPeriod },
+    { header: l.columnRecords, numeric: true },
+    { header: l.columnPositive, numeric: true },
+    { header: l.columnNegative, numeric: true },
+    { header: l.columnAverage, numeric: true },
+    ...(successTable ? [{ header: l.columnSuccess, numeric: true }] : []),
+  ];
+  const table = (
+    <ChartTable
+      caption={l.trendsTitle}
+      columns={columns}
+      rowKeys={trend.map((b) => b.t)}
+      rows={trend.map((b) => [
+        periodLabel(b.t, overview.granularity, locale, l.periodWeek),
+        formatCount(b.count, locale),
+        formatCount(b.positiveCount, locale),
+        formatCount(b.negativeCount, locale),
+        formatScore(b.avgScore, locale),
+        ...(successTable ? [formatPercent(successTable.get(b.t) ?? null, locale)] : []),
+      ])}
+    />
+  );
+
+  const legend = (
+    <Legend
+      items={[
+        { series: 'positive', shape: 'box', label: l.legendPositive },
+        { series: 'negative', shape: 'box', label: l.legendNegative },
+        { series: 'unscored', shape: 'box', label: l.legendUnscored },
+        { series: 'sentiment', shape: 'line', label: l.legendSentiment },
+        ...(hasOverlay ? [{ series: 'success', shape: 'dash' as const, label: l.legendSuccess }] : []),
+        ...(markers.length > 0 ? [{ series: 'change', shape: 'badge' as const, label: l.legendChange }] : []),
+      ]}
+    />
+  );
+
+  const overlayNote =
+    trendsStatus === 'pending' ? (
+      <p className="us-feedback-card__note" role="status">
+        {l.trendsSuccessLoading}
+      </p>
+    ) : trendsStatus === 'error' ? (
+      <SectionState state="error" message={l.trendsSuccessError} error={trendsError} onRetry={onTrendsRetry} labels={{ retry: l.retry }} />
+    ) : null;
+
+  return (
+    <ChartCard
+      id="trends"
+      className="us-feedback-card--wide"
+      title={l.trendsTitle}
+      description={l.trendsDescription}
+      summary={summaryOf(overview, locale, l)}
+      headingLevel={headingLevel}
+      viewAsTableLabel={l.viewAsTable}
+      legend={legend}
+      table={table}
+      chart={
+        trend.length === 0
+          ? null
+          : (ids) => (
+              <TrendsChartFrame
+                ids={ids}
+                overview={overview}
+                trends={hasOverlay ? trends : null}
+                markers={markers}
+                locale={locale}
+                labels={l}
+              />
+            )
+      }
+      footer={
+        <>
+          {overlayNote}
+          <ChangeImpactList impacts={impacts} headingLevel={Math.min(6, headingLevel + 1) as 4 | 5 | 6} locale={locale} labels={l} />
+        </>
+      }
+    />
+  );
+}
+
+interface TrendsChartFrameProps {
+  ids: { labelledBy: string; describedBy: string };
+  overview: FeedbackOverview;
+  trends: UserTrends | null | undefined;
+  markers: ChangeMarker[];
+  locale: string;
+  labels: FeedbackPanelLabels;
+}
+
+/** The trend plot laid out for one width. */
+interface TrendsModel extends ChartModel {
+  spans: Span<FeedbackTrendBucket>[];
+  success: Span<{ successRate: number | null }>[] | null;
+  x: ReturnType<typeof timeScale>;
+}
+
+/** Downsamples to the plot width, then draws and explains one bucket at a time. */
+function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }: TrendsChartFrameProps) {
+  const g = overview.granularity;
+  const layout = (width: number): TrendsModel => {
+    const inner = Math.max(1, width - TIME_MARGIN.left - TIME_MARGIN.right);
+    const spans = downsample(overview.trend, g, maxBars(inner), mergeFeedbackTrend);
+    const success = trends ? downsample(trends.buckets, trends.granularity, maxBars(inner), mergeSuccess) : null;
+    const first = spans[0] as Span<FeedbackTrendBucket>;
+    const last = spans[spans.length - 1] as Span<FeedbackTrendBucket>;
+    return { width, count: spans.length, spans, success, x: timeScale(first.from, last.to, inner) };
+  };
+  const successOf = (m: TrendsModel, span: Span<FeedbackTrendBucket>): number | null => {
+    if (!m.success) return null;
+    const i = spanIndexAt(m.success, (span.from + span.to) / 2);
+    return i === null ? null : (m.success[i] as Span<{ successRate: number | null }>).row.successRate;
+  };
+  const lines = (m: TrendsModel, i: number): string[] => {
+    const s = m.spans[i] as Span<FeedbackTrendBucket>;
+    const unscored = s.row.count - s.row.positiveCount - s.row.negativeCount;
+    const split = [
+      `${l.columnPositive}: ${formatCount(s.row.positiveCount, locale)}`,
+      `${l.columnNegative}: ${formatCount(s.row.negativeCount, locale)}`,
+      `${l.legendUnscored}: ${formatCount(unscored, locale)}`,
+    ];
+    const out = [
+      `${l.columnRecords}: ${formatCount(s.row.count, locale)}`,
+      split.join(' · '),
+      `${l.columnAverage}: ${formatScore(s.row.avgScore, locale)}`,
+    ];
+    if (m.success) out.push(`${l.columnSuccess}: ${formatPercent(successOf(m, s), locale)}`);
+    return out;
+  };
+  const title = (m: TrendsModel, i: number) => spanLabel(m.spans[i] as Span<FeedbackTrendBucket>, g, locale, l.periodWeek);
+
+  return (
+    <ChartFrame<TrendsModel>
+      height={HEIGHT}
+      labelledBy={ids.labelledBy}
+      describedBy={ids.describedBy}
+      keyboardHint={l.chartKeyboardHint}
+      layout={layout}
+      hitTest={(m, px) => spanIndexAt(m.spans, m.x.invert(px - TIME_MARGIN.left).valueOf())}
+      anchorX={(m, i) => {
+        const s = m.spans[i] as Span<FeedbackTrendBucket>;
+        return TIME_MARGIN.left + m.x(new Date((s.from + s.to) / 2));
+      }}
+      renderChart={(m, active) => (
+        <TrendsPlot
+          width={m.width}
+          height={HEIGHT}
+          spans={m.spans}
+          success={m.success}
+          markers={markers}
+          granularity={g}
+          x={m.x}
+          active={active}
+          locale={locale}
+        />
+      )}
+      renderTooltip={(m, i) => (
+        <>
+          <span className="us-feedback-chart__tooltip-title">{title(m, i)}</span>
+          {lines(m, i).map((line) => (
+            <span key={line}>{line}</span>
+          ))}
+        </>
+      )}
+      describe={(m, i) => `${title(m, i)}: ${lines(m, i).join(', ')}`}
+    />
+  );
+}

@@ -1,0 +1,192 @@
+import { AxisBottom, AxisLeft } from '@visx/axis';
+import { Group } from '@visx/group';
+import { scaleLinear } from '@visx/scale';
+import { Bar } from '@visx/shape';
+import type { FeedbackOverview, ScoreBin } from '../../core/results';
+import { formatCount, formatPercent } from '../primitives/format';
+import { formatLabel } from '../primitives/format-label';
+import { ChartCard } from './ChartCard';
+import { ChartFrame, type ChartModel } from './ChartFrame';
+import { ChartTable } from './ChartTable';
+import type { FeedbackPanelLabels } from './labels';
+import { formatScore, scoreTone } from './score-display';
+import { shortText } from './short-text';
+
+const HEIGHT = 180;
+const MARGIN = { top: 8, right: 12, bottom: 24, left: 40 } as const;
+
+/** Props of {@link ScoreDistribution}. */
+export interface ScoreDistributionProps {
+  /** The overview (its `histogram` and `topKeys`). */
+  overview: FeedbackOverview;
+  /** Heading level of the card title. */
+  headingLevel: 3 | 4 | 5;
+  /** Locale. */
+  locale: string;
+  /** Strings. */
+  labels: FeedbackPanelLabels;
+}
+
+/** A bin's label, e.g. `0.90–1.00`. */
+function binLabel(bin: ScoreBin, locale: string): string {
+  return `${formatScore(bin.from, locale)}–${formatScore(bin.to, locale)}`;
+}
+
+interface DistributionModel extends ChartModel {
+  x: ReturnType<typeof scaleLinear<number>>;
+  y: ReturnType<typeof scaleLinear<number>>;
+  innerW: number;
+  innerH: number;
+}
+
+/**
+ * Score Distribution: the normalised scores of every scored record in ten bins of 0.1, negative bins (< 0.5) and
+ * positive bins coloured apart, so polarization (both ends) or drift (a shifted hump) shows at a glance. Thumbs
+ * land in the end bins; categorical keys have no score and are pointed to Top feedback keys.
+ */
+export function ScoreDistribution({ overview, headingLevel, locale, labels: l }: ScoreDistributionProps) {
+  const bins = overview.histogram;
+  const scored = bins.reduce((sum, b) => sum + b.count, 0);
+  const share = (n: number) => (scored === 0 ? null : n / scored);
+  let peak = bins[0];
+  for (const b of bins) if (peak === undefined || b.count > peak.count) peak = b;
+  const low = bins.reduce((sum, b) => sum + (b.to <= 0.5 ? b.count : 0), 0);
+  const scoredKeys = overview.topKeys.filter((k) => k.kind !== 'categorical').map((k) => shortText(k.key));
+  const categorical = overview.topKeys.filter((k) => k.kind === 'categorical').map((k) => shortText(k.key));
+  const thumbs = overview.topKeys.some((k) => k.kind === 'boolean');
+
+  const summary =
+    scored === 0 || peak === undefined
+      ? l.distributionEmpty
+      : formatLabel(l.distributionSummary, {
+          scored: formatCount(scored, locale),
+          low: formatCount(low, locale),
+          high: formatCount(scored - low, locale),
+          peak: binLabel(peak, locale),
+          peakCount: formatCount(peak.count, locale),
+        });
+  const describe = (i: number) => {
+    const b = bins[i] as ScoreBin;
+    return formatLabel(l.distributionBin, {
+      bin: binLabel(b, locale),
+      count: formatCount(b.count, locale),
+      share: formatPercent(share(b.count), locale),
+    });
+  };
+
+  const layout = (width: number): DistributionModel => {
+    const innerW = Math.max(1, width - MARGIN.left - MARGIN.right);
+    const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const max = Math.max(1, ...bins.map((b) => b.count));
+    return {
+      width,
+      count: bins.length,
+      innerW,
+      innerH,
+      x: scaleLinear<number>({ domain: [0, 1], range: [0, innerW] }),
+      y: scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true }),
+    };
+  };
+
+  return (
+    <ChartCard
+      id="distribution"
+      title={l.distributionTitle}
+      description={l.distributionDescription}
+      summary={summary}
+      headingLevel={headingLevel}
+      viewAsTableLabel={l.viewAsTable}
+      table={
+        scored === 0 ? (
+          <p className="us-feedback-card__empty">{l.distributionEmpty}</p>
+        ) : (
+          <ChartTable
+            caption={l.distributionTitle}
+            columns={[{ header: l.columnScore }, { header: l.columnScores, numeric: true }, { header: l.columnShare, numeric: true }]}
+            rowKeys={bins.map((b) => String(b.from))}
+            rows={bins.map((b) => [binLabel(b, locale), formatCount(b.count, locale), formatPercent(share(b.count), locale)])}
+          />
+        )
+      }
+      chart={
+        scored === 0
+          ? null
+          : (ids) => (
+              <ChartFrame<DistributionModel>
+                height={HEIGHT}
+                labelledBy={ids.labelledBy}
+                describedBy={ids.describedBy}
+                keyboardHint={l.chartKeyboardHint}
+                layout={layout}
+                hitTest={(m, px) => {
+                  const v = m.x.invert(px - MARGIN.left);
+                  return v < 0 || v > 1 ? null : Math.min(bins.length - 1, Math.floor(v * bins.length));
+                }}
+                anchorX={(m, i) => MARGIN.left + m.x(((bins[i] as ScoreBin).from + (bins[i] as ScoreBin).to) / 2)}
+                renderChart={(m, active) => (
+                  <svg width={m.width} height={HEIGHT} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
+                    <Group left={MARGIN.left} top={MARGIN.top}>
+                      {bins.map((b, i) => {
+                        const x0 = m.x(b.from);
+                        const w = Math.max(1, m.x(b.to) - x0 - 2);
+                        const y = m.y(b.count);
+                        return (
+                          <g key={b.from}>
+                            {i === active ? (
+                              <rect className="us-feedback-chart__highlight" x={x0} y={0} width={w + 2} height={m.innerH} />
+                            ) : null}
+                            {b.count > 0 ? (
+                              <Bar
+                                className="us-feedback-chart__bar"
+                                data-series={scoreTone(b.from) === 'negative' ? 'negative' : 'positive'}
+                                x={x0 + 1}
+                                y={y}
+                                width={w}
+                                height={m.innerH - y}
+                              />
+                            ) : null}
+                          </g>
+                        );
+                      })}
+                      <line className="us-feedback-chart__baseline" x1={0} x2={m.innerW} y1={m.innerH} y2={m.innerH} />
+                      <AxisLeft
+                        scale={m.y}
+                        numTicks={3}
+                        tickFormat={(v) => formatCount(Number(v), locale, true)}
+                        hideAxisLine
+                        hideTicks
+                        axisClassName="us-feedback-chart__axis"
+                      />
+                      <AxisBottom
+                        scale={m.x}
+                        top={m.innerH}
+                        tickValues={[0, 0.5, 1]}
+                        tickFormat={(v) => formatScore(Number(v), locale)}
+                        hideAxisLine
+                        tickLength={3}
+                        axisClassName="us-feedback-chart__axis"
+                      />
+                    </Group>
+                  </svg>
+                )}
+                renderTooltip={(_m, i) => <span>{describe(i)}</span>}
+                describe={(_m, i) => describe(i)}
+              />
+            )
+      }
+      footer={
+        <>
+          {scoredKeys.length > 0 && scored > 0 ? (
+            <p className="us-feedback-card__note">
+              {formatLabel(l.distributionKeys, { keys: scoredKeys.join(', ') })}
+              {thumbs ? ` ${l.distributionThumbs}` : null}
+            </p>
+          ) : null}
+          {categorical.length > 0 ? (
+            <p className="us-feedback-card__note">{formatLabel(l.distributionCategorical, { keys: categorical.join(', ') })}</p>
+          ) : null}
+        </>
+      }
+    />
+  );
+}
