@@ -20,3 +20,11 @@ export { FeedbackPanel, type FeedbackPanelProps } from './components/FeedbackPan
 export { feedbackPanelLabels, type FeedbackPanelLabels } from './components/FeedbackPanel/labels';
 export type { FeedbackCommentsSource } from './components/FeedbackPanel/CommentList';
 export type { FeedbackTraceRef } from './components/FeedbackPanel/TraceRef';
+export { UsersTable, type UsersTableProps } from './components/UsersTable/UsersTable';
+export { usersTableLabels, type UsersTableLabels } from './components/UsersTable/users-table-labels';
+export { ConversationList, type ConversationListProps } from './components/ConversationList/ConversationList';
+export { conversationListLabels, type ConversationListLabels } from './components/ConversationList/conversation-list-labels';
+export { TraceTable, defaultTraceSorting, type TraceTableProps } from './components/TraceTable/TraceTable';
+export { traceTableLabels, type TraceTableLabels } from './components/TraceTable/trace-table-labels';
+export { UsersPage, type UsersPageProps } from './pages/UsersPage/UsersPage';
+export { usersPageLabels, type UsersPageLabels } from './pages/UsersPage/users-page-labels';

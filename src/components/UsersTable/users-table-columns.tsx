@@ -1,0 +1,234 @@
+/**
+ * Column definitions of `UsersTable`: ids are the contract's sort ids (`traceCount`, `metadata.plan`, …), so the
+ * table's sorting state goes to `listUsers` unchanged.
+ * @module
+ */
+import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table';
+import type { MetadataValue } from '../../core/model';
+import type { UserRow } from '../../core/results';
+import { formatCount, formatDateTime, formatDuration, formatPercent, formatRelative, formatUsd, UNKNOWN } from '../primitives/format';
+import { Sparkline } from '../primitives/Sparkline';
+import { AttentionCell } from './AttentionCell';
+import { UserCell, type UserLink } from './UserCell';
+import type { UsersTableLabels } from './users-table-labels';
+
+/** Per-column rendering facts, read by the table body and header. */
+export interface UsersColumnMeta {
+  /** Header text (also the column picker's name). */
+  label: string;
+  /** Numbers align to the end. */
+  align: 'start' | 'end';
+  /** Fixed width in px (the table uses `table-layout: fixed`). */
+  width: number;
+}
+
+/** The TanStack features `UsersTable` uses: server-side sorting and pagination, column visibility and order. */
+export const usersTableFeatures = tableFeatures({
+  rowSortingFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+  rowPaginationFeature,
+  columnMeta: {} as UsersColumnMeta,
+});
+
+/** A metadata column: a metadata key and, optionally, its header. */
+export type MetadataColumn = string | { key: string; label: string };
+
+/** Column id of a metadata key. */
+const metadataColumnId = (key: string): string => `metadata.${key}`;
+
+/** Ids of the built-in (non-metadata) columns, in their default order. */
+const USERS_COLUMN_IDS = [
+  'user',
+  'attention',
+  'traceCount',
+  'conversationCount',
+  'successRate',
+  'errorCount',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'costUsd',
+  'costPerTraceUsd',
+  'feedbackAvgScore',
+  'firstSeen',
+  'lastSeen',
+  'sparkline',
+] as const;
+
+/** Columns hidden until the user picks them. Metadata columns other than plan and region start hidden too. */
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = [
+  'conversationCount',
+  'latencyP50Ms',
+  'costPerTraceUsd',
+  'feedbackAvgScore',
+  'firstSeen',
+  metadataColumnId('tier'),
+];
+
+/** Column ids in default order for the given metadata columns: user, attention, metadata, then the numbers. */
+export function defaultColumnIds(metadataColumns: readonly MetadataColumn[]): string[] {
+  const [user, attention, ...rest] = USERS_COLUMN_IDS;
+  return [user, attention, ...metadataColumns.map((c) => metadataColumnId(typeof c === 'string' ? c : c.key)), ...rest];
+}
+
+/** Column ids in display order, as TanStack orders them: `order` first (unknown ids ignored), then the rest. */
+export function orderedColumnIds(ids: readonly string[], order: readonly string[]): string[] {
+  return [...order.filter((id) => ids.includes(id)), ...ids.filter((id) => !order.includes(id))];
+}
+
+/** The visible column ids in display order. */
+export function visibleColumnIds(
+  ids: readonly string[],
+  order: readonly string[],
+  visibility: Readonly<Record<string, boolean>>,
+): string[] {
+  return orderedColumnIds(ids, order).filter((id) => visibility[id] !== false);
+}
+
+/** What the cells need besides the row. */
+export interface UsersColumnContext {
+  /** Strings. */
+  labels: UsersTableLabels;
+  /** Intl locale. */
+  locale: string;
+  /** "Now" for relative times (epoch ms). */
+  now: number;
+  /** Metadata columns, shown after the user column. */
+  metadataColumns: readonly MetadataColumn[];
+  /** How the user cell links. */
+  link: UserLink;
+}
+
+const helper = createColumnHelper<typeof usersTableFeatures, UserRow>();
+
+function titleCase(key: string): string {
+  const spaced = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
+  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+}
+
+function metadataText(value: MetadataValue | undefined): string {
+  return value === null || value === undefined || value === '' ? UNKNOWN : String(value);
+}
+
+function DateCell({ iso, now, locale }: { iso: string; now: number; locale: string }) {
+  return (
+    <time dateTime={iso} title={formatDateTime(iso, locale)}>
+      {formatRelative(iso, now, locale)}
+    </time>
+  );
+}
+
+/** The column definitions, built for the given strings, locale, clock and metadata keys. */
+export function buildUsersColumns(ctx: UsersColumnContext) {
+  const { labels: l, locale, now } = ctx;
+  const numeric = (label: string, width: number): UsersColumnMeta => ({ label, align: 'end', width });
+  const metadata = ctx.metadataColumns.map((column) => {
+    const key = typeof column === 'string' ? column : column.key;
+    const label = typeof column === 'string' ? titleCase(column) : column.label;
+    return helper.accessor((row) => row.user.metadata[key], {
+      id: metadataColumnId(key),
+      header: label,
+      meta: { label, align: 'start', width: key === 'plan' ? 96 : 104 },
+      cell: (info) => metadataText(info.getValue()),
+    });
+  });
+  return helper.columns([
+    helper.accessor((row) => row.user.displayName ?? row.user.id, {
+      id: 'user',
+      header: l.columnUser,
+      enableHiding: false,
+      meta: { label: l.columnUser, align: 'start', width: 216 },
+      cell: (info) => <UserCell user={info.row.original.user} link={ctx.link} />,
+    }),
+    helper.display({
+      id: 'attention',
+      header: l.columnAttention,
+      meta: { label: l.columnAttention, align: 'start', width: 160 },
+      cell: (info) => <AttentionCell reasons={info.row.original.attention} labels={l} />,
+    }),
+    ...metadata,
+    helper.accessor('traceCount', {
+      header: l.columnTraceCount,
+      sortDescFirst: true,
+      meta: numeric(l.columnTraceCount, 80),
+      cell: (info) => formatCount(info.getValue(), locale),
+    }),
+    helper.accessor('conversationCount', {
+      header: l.columnConversationCount,
+      sortDescFirst: true,
+      meta: numeric(l.columnConversationCount, 120),
+      cell: (info) => formatCount(info.getValue(), locale),
+    }),
+    helper.accessor('successRate', {
+      header: l.columnSuccessRate,
+      meta: numeric(l.columnSuccessRate, 88),
+      cell: (info) => formatPercent(info.getValue(), locale),
+    }),
+    helper.accessor('errorCount', {
+      header: l.columnErrorCount,
+      sortDescFirst: true,
+      meta: numeric(l.columnErrorCount, 72),
+      cell: (info) => (
+        <span
+          className="us-users-table__count"
+          data-state={info.row.original.attention.some((r) => r.kind === 'errors') ? 'attention' : 'normal'}
+        >
+          {formatCount(info.getValue(), locale)}
+        </span>
+      ),
+    }),
+    helper.accessor('latencyP50Ms', {
+      header: l.columnLatencyP50Ms,
+      sortDescFirst: true,
+      meta: numeric(l.columnLatencyP50Ms, 104),
+      cell: (info) => formatDuration(info.getValue(), locale),
+    }),
+    helper.accessor('latencyP95Ms', {
+      header: l.columnLatencyP95Ms,
+      sortDescFirst: true,
+      meta: numeric(l.columnLatencyP95Ms, 104),
+      cell: (info) => formatDuration(info.getValue(), locale),
+    }),
+    helper.accessor('costUsd', {
+      header: l.columnCostUsd,
+      sortDescFirst: true,
+      meta: numeric(l.columnCostUsd, 88),
+      cell: (info) => formatUsd(info.getValue(), locale),
+    }),
+    helper.accessor('costPerTraceUsd', {
+      header: l.columnCostPerTraceUsd,
+      sortDescFirst: true,
+      meta: numeric(l.columnCostPerTraceUsd, 112),
+      cell: (info) => formatUsd(info.getValue(), locale),
+    }),
+    helper.accessor('feedbackAvgScore', {
+      header: l.columnFeedbackAvgScore,
+      meta: numeric(l.columnFeedbackAvgScore, 104),
+      cell: (info) => formatPercent(info.getValue(), locale, 0),
+    }),
+    helper.accessor('firstSeen', {
+      header: l.columnFirstSeen,
+      meta: { label: l.columnFirstSeen, align: 'start', width: 120 },
+      cell: (info) => <DateCell iso={info.getValue()} now={now} locale={locale} />,
+    }),
+    helper.accessor('lastSeen', {
+      header: l.columnLastSeen,
+      sortDescFirst: true,
+      meta: { label: l.columnLastSeen, align: 'start', width: 132 },
+      cell: (info) => <DateCell iso={info.getValue()} now={now} locale={locale} />,
+    }),
+    helper.display({
+      id: 'sparkline',
+      header: l.columnSparkline,
+      meta: { label: l.columnSparkline, align: 'start', width: 104 },
+      cell: (info) => <Sparkline points={info.row.original.sparkline} width={84} locale={locale} />,
+    }),
+  ]);
+}

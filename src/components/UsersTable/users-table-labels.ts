@@ -1,0 +1,59 @@
+/**
+ * English defaults of every string `UsersTable` shows. Placeholders in braces are filled in at render time.
+ * Hosts override any of them through the `labels` prop or `<UserscopeProvider labels>` with ids `usersTable.<key>`.
+ * @module
+ */
+export const usersTableLabels = {
+  /** Table caption, read by screen readers. */
+  caption: 'Users in the selected time range, one row per user',
+  columnUser: 'User',
+  columnTraceCount: 'Traces',
+  columnConversationCount: 'Conversations',
+  columnSuccessRate: 'Success',
+  columnErrorCount: 'Errors',
+  columnLatencyP50Ms: 'p50 latency',
+  columnLatencyP95Ms: 'p95 latency',
+  columnCostUsd: 'Cost',
+  columnCostPerTraceUsd: 'Cost / trace',
+  columnFeedbackAvgScore: 'Feedback',
+  columnFirstSeen: 'First seen',
+  columnLastSeen: 'Last seen',
+  columnSparkline: 'Traces / day',
+  columnAttention: 'Attention',
+  /** Shown in the bar above the rows. `{from}`, `{to}`, `{total}` are formatted numbers. */
+  resultRange: '{from}–{to} of {total} users',
+  resultNone: 'No users',
+  loading: 'Loading users…',
+  updating: 'Updating…',
+  emptyRange: 'No users have traces in this time range.',
+  emptyFilters: 'No users match the search and filters.',
+  clearFilters: 'Clear filters',
+  error: 'Could not load users.',
+  retry: 'Retry',
+  /** Tooltip heading of the attention cell. */
+  attentionTitle: 'Needs attention',
+  /** Screen-reader text of an attention cell without reasons. */
+  attentionNone: 'No attention needed',
+  pagination: 'Pagination',
+  rowsPerPage: 'Rows per page',
+  firstPage: 'First page',
+  previousPage: 'Previous page',
+  nextPage: 'Next page',
+  lastPage: 'Last page',
+  /** `{page}` and `{pages}` are formatted numbers. */
+  pageOf: 'Page {page} of {pages}',
+  /** Column picker. `{column}` is a column name. */
+  columnsButton: 'Columns',
+  columnsTitle: 'Visible columns',
+  columnsMoveUp: 'Move {column} up',
+  columnsMoveDown: 'Move {column} down',
+  columnsReset: 'Reset columns',
+  columnsDone: 'Done',
+  /** Short badge texts. */
+  badgeErrors: 'Errors',
+  badgeLatency: 'Slow',
+  badgeCost: 'Cost',
+};
+
+/** Every string `UsersTable` shows; see {@link usersTableLabels} for the English defaults. */
+export type UsersTableLabels = typeof usersTableLabels;

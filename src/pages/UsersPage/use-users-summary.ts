@@ -1,0 +1,115 @@
+import { useMemo } from 'react';
+import type { FilterItem, OffsetPagination } from '../../core/contract';
+import type { TimeRange } from '../../core/model';
+import type { UserRow } from '../../core/results';
+import { useUsers } from '../../hooks/query-hooks';
+import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
+
+/** Population totals of a range, for the page's header strip. `null` is unknown (not computed). */
+export interface UsersSummary {
+  /** Users with a trace before the end of the range (all time). */
+  userCount: number | null;
+  /** Users with a trace in the range. */
+  activeUserCount: number | null;
+  /** Active users with at least one attention reason. */
+  attentionUserCount: number | null;
+  /** Traces in the range. */
+  traceCount: number | null;
+  /** Failed / all traces in the range; `null` without traces. */
+  errorRate: number | null;
+  /** Sum of known costs in the range; `null` when none is known. */
+  costUsd: number | null;
+}
+
+/** What {@link useUsersSummary} returns. */
+export interface UsersSummaryResult {
+  /** Load state of the totals. */
+  status: 'pending' | 'error' | 'success';
+  /** Totals (all `null` while pending). */
+  summary: UsersSummary;
+  /** True when the active users outnumber the scan limit, so traces, error rate and cost were not totalled. */
+  tooLarge: boolean;
+  /** Metadata filters discovered from (a sample of) the active users. */
+  facets: MetadataFacet[];
+  /** Any request in flight. */
+  isFetching: boolean;
+}
+
+/** Users read to discover metadata filters, and to total the range when there are no more active users. */
+export const SUMMARY_SAMPLE_SIZE = 1000;
+/** Default cap on the active users read to total traces, errors and cost. */
+export const DEFAULT_SUMMARY_SCAN_LIMIT = 20_000;
+
+/** The start of "all time" for the users count. */
+const ALL_TIME_FROM = '1970-01-01T00:00:00.000Z';
+const ONE: OffsetPagination = { pageIndex: 0, pageSize: 1 };
+const ATTENTION: FilterItem[] = [{ id: 'attention', value: true }];
+const NO_ROWS: UserRow[] = [];
+const UNKNOWN_SUMMARY: UsersSummary = {
+  userCount: null,
+  activeUserCount: null,
+  attentionUserCount: null,
+  traceCount: null,
+  errorRate: null,
+  costUsd: null,
+};
+
+function totals(rows: readonly UserRow[]): Pick<UsersSummary, 'traceCount' | 'errorRate' | 'costUsd'> {
+  let traces = 0;
+  let errors = 0;
+  let cost: number | null = null;
+  for (const row of rows) {
+    traces += row.traceCount;
+    errors += row.errorCount;
+    if (row.costUsd !== null) cost = (cost ?? 0) + row.costUsd;
+  }
+  return { traceCount: traces, errorRate: traces === 0 ? null : errors / traces, costUsd: cost };
+}
+
+/**
+ * Totals of the range through `listUsers` alone (the contract has no summary method): one request counts all-time
+ * users, one counts attention users, one reads the first {@link SUMMARY_SAMPLE_SIZE} active users (also used to
+ * discover metadata filters) and, when there are more but at most `scanLimit`, one reads them all to total
+ * traces, error rate and cost. Previous totals stay while a new range loads.
+ */
+export function useUsersSummary(range: TimeRange, options: { scanLimit?: number; facetKeys?: readonly string[] } = {}): UsersSummaryResult {
+  const { scanLimit = DEFAULT_SUMMARY_SCAN_LIMIT, facetKeys } = options;
+  const keep = { keepPreviousData: true };
+  const sample = useUsers({ range, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } }, keep);
+  const allTime = useUsers({ range: { from: ALL_TIME_FROM, to: range.to }, pagination: ONE }, keep);
+  const attention = useUsers({ range, filters: ATTENTION, pagination: ONE }, keep);
+  const sampleRows = sample.data?.rows ?? NO_ROWS;
+  const active = sample.data ? (sample.data.total ?? sampleRows.length) : undefined;
+  const sampleComplete = active !== undefined && active <= sampleRows.length;
+  const tooLarge = active !== undefined && active > scanLimit;
+  const full = useUsers(
+    { range, pagination: { pageIndex: 0, pageSize: Math.max(1, active ?? 1) } },
+    { enabled: active !== undefined && !sampleComplete && !tooLarge, keepPreviousData: true },
+  );
+
+  const allRows = sampleComplete ? sampleRows : full.data?.rows;
+  const summary = useMemo<UsersSummary>(() => {
+    if (active === undefined) return UNKNOWN_SUMMARY;
+    return {
+      userCount: allTime.data?.total ?? null,
+      activeUserCount: active,
+      attentionUserCount: attention.data?.total ?? null,
+      ...(allRows && !tooLarge ? totals(allRows) : { traceCount: null, errorRate: null, costUsd: null }),
+    };
+  }, [active, allTime.data, attention.data, allRows, tooLarge]);
+  const facetKeysKey = facetKeys?.join('\u0000');
+  const facets = useMemo(
+    () => discoverMetadataFacets(sampleRows, facetKeys),
+    // facetKeys is compared by content so an inline array does not recompute the facets.
+    [sampleRows, facetKeysKey],
+  );
+
+  const queries = [sample, allTime, attention, full];
+  return {
+    status: queries.some((q) => q.status === 'error') ? 'error' : sample.status === 'success' ? 'success' : 'pending',
+    summary,
+    tooLarge,
+    facets,
+    isFetching: queries.some((q) => q.isFetching),
+  };
+}

@@ -1,0 +1,139 @@
+import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
+import { useState } from 'react';
+import { fn } from 'storybook/test';
+import { createDemoDataset, DEMO_DEFAULT_NOW } from '../src/adapters/demo/create-demo-dataset';
+import { createMemoryProvider } from '../src/adapters/memory/create-memory-provider';
+import type { DataProvider } from '../src/core/contract';
+import { ProviderError } from '../src/core/errors';
+import { createUserscopeQueryClient } from '../src/hooks/query-client';
+import { UserscopeProvider } from '../src/hooks/userscope-provider';
+import { UsersPage, type UsersPageProps } from '../src/pages/UsersPage/UsersPage';
+
+const NOW = Date.parse(DEMO_DEFAULT_NOW);
+
+let demo: DataProvider | undefined;
+/** One memory provider over the default demo dataset (300 users, 30 days), shared by the stories. */
+function demoProvider(): DataProvider {
+  demo ??= createMemoryProvider({ ...createDemoDataset(), validate: false, latencyMs: 80 });
+  return demo;
+}
+
+let pending: DataProvider | undefined;
+/** A provider whose users list never answers (one instance, so query keys stay stable). */
+function pendingProvider(): DataProvider {
+  pending ??= { ...demoProvider(), listUsers: () => new Promise(() => undefined) };
+  return pending;
+}
+
+let failing: DataProvider | undefined;
+/** A provider whose users list always fails (one instance, so query keys stay stable). */
+function failingProvider(): DataProvider {
+  failing ??= {
+    ...demoProvider(),
+    listUsers: () => Promise.reject(new ProviderError('network', 'listUsers: the network is unreachable (fetch failed)')),
+  };
+  return failing;
+}
+
+/** The page inside a `<UserscopeProvider>` with a query client that does not retry, so errors show at once. */
+function Harness({ provider, ...props }: UsersPageProps & { provider: DataProvider }) {
+  const [queryClient] = useState(() => {
+    const client = createUserscopeQueryClient();
+    client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
+    return client;
+  });
+  return (
+    <UserscopeProvider provider={provider} queryClient={queryClient} locale="en-US">
+      <UsersPage now={NOW} getUserHref={(user) => `#/users/${encodeURIComponent(user.id)}`} {...props} />
+    </UserscopeProvider>
+  );
+}
+
+const wide: Decorator = (Story) => (
+  <div style={{ maxWidth: '80rem' }}>
+    <Story />
+  </div>
+);
+
+const meta = {
+  title: 'Users/UsersPage',
+  component: UsersPage,
+  decorators: [wide],
+  args: { onUserOpen: fn(), onViewChange: fn(), tableMaxHeight: 520 },
+  parameters: { docs: { description: { component: 'Render inside `<UserscopeProvider>`.' } } },
+} satisfies Meta<typeof UsersPage>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+/** The demo world's last 7 days: totals, filters discovered from the data, search, sorting, paging and export. */
+export const Normal: Story = {
+  render: (args) => <Harness {...args} provider={demoProvider()} />,
+};
+
+/** Only the users who need attention, worst error rate first. */
+export const NeedsAttention: Story = {
+  render: (args) => (
+    <Harness
+      {...args}
+      provider={demoProvider()}
+      defaultView={{ attentionOnly: true, range: { preset: '30d' }, sorting: [{ id: 'successRate', desc: false }] }}
+    />
+  ),
+};
+
+/** First load: skeleton totals and rows. */
+export const Loading: Story = {
+  render: (args) => <Harness {...args} provider={pendingProvider()} />,
+};
+
+/** A range in which nobody has a trace. */
+export const EmptyRange: Story = {
+  render: (args) => <Harness {...args} provider={demoProvider()} defaultView={{ range: { preset: 'custom', from: '2024-01-01', to: '2024-01-07' } }} />,
+};
+
+/** A search that matches nobody: "Clear filters" brings everyone back. */
+export const NoMatch: Story = {
+  render: (args) => <Harness {...args} provider={demoProvider()} defaultView={{ search: 'no-such-user-xyz' }} />,
+};
+
+/** The provider fails: the error and a Retry button. */
+export const Error: Story = {
+  render: (args) => <Harness {...args} provider={failingProvider()} />,
+};
+
+let big: DataProvider | undefined;
+/**
+ * A provider over 100,000 demo users (about two traces each), built after the first paint so the story shows its
+ * loading state at once; every call waits for it. One instance, so query keys stay stable across renders.
+ */
+function bigProvider(): DataProvider {
+  if (big) return big;
+  const ready = new Promise<DataProvider>((resolve) =>
+    setTimeout(() => resolve(createMemoryProvider({ ...createDemoDataset({ users: 100_000, tracesPerUser: 2 }), validate: false })), 50),
+  );
+  big = {
+    capabilities: { feedback: true, cohorts: true, modelUsage: true, conversations: true },
+    listUsers: async (params) => (await ready).listUsers(params),
+    getUser: async (params) => (await ready).getUser(params),
+    getUserMetrics: async (params) => (await ready).getUserMetrics(params),
+    getUserTrends: async (params) => (await ready).getUserTrends(params),
+    getModelUsage: async (params) => (await ready).getModelUsage(params),
+    getFeedback: async (params) => (await ready).getFeedback(params),
+    listFeedbackComments: async (params) => (await ready).listFeedbackComments(params),
+    listConversations: async (params) => (await ready).listConversations(params),
+    listTraces: async (params) => (await ready).listTraces(params),
+  };
+  return big;
+}
+
+/** 100,000 users through the memory engine: the page stays usable, the table pages through the provider. */
+export const HundredThousandUsers: Story = {
+  render: (args) => <Harness {...args} provider={bigProvider()} defaultView={{ range: { preset: '30d' } }} />,
+};
+
+/** The demo in the dark theme. */
+export const Dark: Story = {
+  globals: { theme: 'dark' },
+  render: (args) => <Harness {...args} provider={demoProvider()} />,
+};
