@@ -8,7 +8,7 @@ import { MetadataChip, metadataValueText, oneLineText, truncateText } from '../p
 import { SectionState } from '../primitives/SectionState';
 import { userHeaderLabels, type UserHeaderLabels } from './labels';
 import { DEFAULT_PRIORITY_KEYS, orderMetadata, sameCohort } from './metadata-entries';
-import { useControllableState } from './use-controllable-state';
+import { useControllableState } from '../primitives/use-controllable-state';
 
 /** Longest name or id rendered before "…" (CSS truncates further to fit; the full text is on hover). */
 const MAX_NAME = 120;
@@ -90,7 +90,7 @@ export function UserHeader({
   labels,
 }: UserHeaderProps) {
   const l: UserHeaderLabels = { ...userHeaderLabels, ...labels };
-  const [cohort, setCohort] = useControllableState(cohortProp, defaultCohort, onCohortChange);
+  const [cohort, setCohort] = useControllableState({ value: cohortProp, defaultValue: defaultCohort, onChange: onCohortChange });
   const [expanded, setExpanded] = useState(false);
   const headingId = useId();
   const metadataTitleId = useId();
