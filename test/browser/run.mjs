@@ -2,14 +2,15 @@
 // Every story is opened in Chromium in the light and the dark theme. A story fails on any console error or
 // warning, page error, failed or 4xx/5xx request, a blank render, a play function that throws, or a serious or
 // critical axe violation. Screenshots go to test-results/screenshots/<id>.png (dark: <id>--dark.png).
-// STORY=<substring> runs only the stories whose id contains it. CHROMIUM_PATH overrides /usr/bin/chromium.
+// STORY=<substring> runs only the stories whose id contains it. CHROMIUM_PATH overrides /usr/bin/chromium;
+// STORYBOOK_DIR overrides storybook-static and SCREENSHOT_DIR overrides test-results/screenshots.
 import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serveStatic } from '../../scripts/static-server.mjs';
 
-const STATIC_DIR = 'storybook-static';
-const SCREENSHOT_DIR = 'test-results/screenshots';
+const STATIC_DIR = process.env.STORYBOOK_DIR ?? 'storybook-static';
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 const THEMES = ['light', 'dark'];
 const RENDER_TIMEOUT_MS = 15_000;
 // Stories checked at the same time; each page mostly waits on the renderer, so two pages fit two cores.
