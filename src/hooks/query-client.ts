@@ -13,12 +13,19 @@ const TANSTACK_DEFAULT_RETRIES = 3;
 /** How long a userscope answer counts as fresh in the client userscope creates. */
 export const USERSCOPE_STALE_TIME_MS = 30_000;
 
+/** Client-error statuses that can succeed later: request timeout and rate limiting. */
+const RETRYABLE_CLIENT_STATUSES: ReadonlySet<number> = new Set([408, 429]);
+
 /**
  * True when `error` is a {@link ProviderError} whose code makes a retry pointless
- * (`invalid-data`, `not-found`, `aborted`).
+ * (`invalid-data`, `not-found`, `aborted`), or an `http` error with a 4xx status other than 408 and 429
+ * (the same request would get the same answer).
  */
 export function isPermanentProviderError(error: unknown): boolean {
-  return isProviderError(error) && PERMANENT_CODES.has(error.code);
+  if (!isProviderError(error)) return false;
+  if (PERMANENT_CODES.has(error.code)) return true;
+  const status = error.status;
+  return error.code === 'http' && status !== undefined && status >= 400 && status < 500 && !RETRYABLE_CLIENT_STATUSES.has(status);
 }
 
 /**

@@ -120,6 +120,13 @@ describe('QueryClient handling', () => {
     expect(retryUnlessPermanent((count) => count < 5)(4, error)).toBe(true);
     expect(retryUnlessPermanent(true)(0, new ProviderError('not-found', 'gone'))).toBe(false);
   });
+
+  it('never retries HTTP client errors except request timeout and rate limiting', () => {
+    const retry = retryUnlessPermanent(true);
+    const http = (status: number) => new ProviderError('http', `HTTP ${status}`, { status });
+    expect([400, 401, 403, 404, 422].map((status) => retry(0, http(status)))).toEqual([false, false, false, false, false]);
+    expect([408, 429, 500, 503].map((status) => retry(0, http(status)))).toEqual([true, true, true, true]);
+  });
 });
 
 describe('capabilities', () => {
