@@ -4,8 +4,8 @@
  */
 import type { Feedback, Trace } from '../../core/model';
 import { validate } from '../../core/schema/validate';
-import { createIssueLog, finishImport, type ImportResult } from '../otlp/import-report';
-import { parseJsonInput } from '../otlp/text';
+import { createIssueLog, finishImport, type ImportResult } from '../import/import-report';
+import { parseJsonInput } from '../import/text';
 import { feedbackFromScore, traceFromLangfuse } from './map-langfuse';
 import { langfuseExportSchema, langfuseFullTraceSchema, type LangfuseObservation } from './schemas';
 

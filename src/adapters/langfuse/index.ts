@@ -5,4 +5,4 @@
  */
 export { createLangfuseProvider, langfuseBasicAuth, type LangfuseProviderOptions } from './langfuse-provider';
 export { fromLangfuseExport, type LangfuseExportOptions } from './from-langfuse-export';
-export type { ImportIssue, ImportReport, ImportResult } from '../otlp/import-report';
+export type { ImportIssue, ImportReport, ImportResult } from '../import/import-report';

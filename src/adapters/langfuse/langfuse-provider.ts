@@ -10,7 +10,7 @@ import { throwIfAborted } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
 import { createMemoryProvider } from '../memory/create-memory-provider';
 import { parseRange, parseUserId } from '../memory/validate-params';
-import { createIssueLog } from '../otlp/import-report';
+import { createIssueLog } from '../import/import-report';
 import { raceAbort, type HttpOptions } from '../rest/http';
 import { createLangfuseApi } from './langfuse-api';
 import { feedbackFromScore, traceFromLangfuse } from './map-langfuse';

@@ -6,8 +6,8 @@
  * @module
  */
 import type { Feedback, FeedbackValue, Trace } from '../../core/model';
-import type { IssueLog } from '../otlp/import-report';
-import { clip, MAX_COMMENT_CHARS, MAX_LABEL_CHARS, MAX_TIME_MS, previewOf } from '../otlp/text';
+import type { IssueLog } from '../import/import-report';
+import { clip, MAX_COMMENT_CHARS, MAX_LABEL_CHARS, MAX_TIME_MS, previewOf } from '../import/text';
 import type { LangfuseObservation, LangfuseScore, LangfuseScoreConfig, LangfuseTrace } from './schemas';
 
 const byStart = (a: LangfuseObservation, b: LangfuseObservation): number => (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0);

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { isoTimestampSchema } from '../../core/schema/records';
-import { MAX_ID_CHARS } from '../otlp/text';
+import { MAX_ID_CHARS } from '../import/text';
 
 const id = z.string().min(1).max(MAX_ID_CHARS);
 const optionalId = z.string().max(MAX_ID_CHARS).nullish();

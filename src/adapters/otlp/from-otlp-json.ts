@@ -4,10 +4,10 @@
  */
 import { ProviderError } from '../../core/errors';
 import type { Trace } from '../../core/model';
-import { createIssueLog, finishImport, type ImportResult, type UserProfile } from './import-report';
+import { createIssueLog, finishImport, type ImportResult, type UserProfile } from '../import/import-report';
 import { readSpans, type OtlpSpan } from './otlp-spans';
 import { checkPrices, type PriceTable } from './prices';
-import { parseJsonInput, MAX_ID_CHARS } from './text';
+import { parseJsonInput, MAX_ID_CHARS } from '../import/text';
 import { traceFromSpans } from './trace-from-spans';
 
 /** Options of {@link fromOtlpJson}. */

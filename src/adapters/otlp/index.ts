@@ -5,4 +5,4 @@
  */
 export { fromOtlpJson, type OtlpImportOptions } from './from-otlp-json';
 export type { ModelPrice, PriceTable } from './prices';
-export type { ImportIssue, ImportReport, ImportResult } from './import-report';
+export type { ImportIssue, ImportReport, ImportResult } from '../import/import-report';

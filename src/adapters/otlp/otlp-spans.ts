@@ -5,7 +5,7 @@
  * @module
  */
 import { decodeAnyValue, decodeId, decodeNanos, UNREADABLE, type AttrValue } from './otlp-values';
-import { invalidField } from './text';
+import { invalidField } from '../import/text';
 
 /** One span, decoded. */
 export interface OtlpSpan {

@@ -3,7 +3,7 @@
  * arrays, kvlists) or plain JSON values, hex or base64 ids, and nanosecond timestamps as strings or numbers.
  * @module
  */
-import { invalidField, MAX_TIME_MS } from './text';
+import { invalidField, MAX_TIME_MS } from '../import/text';
 
 /** A decoded attribute value. */
 export type AttrValue = string | number | boolean | null | AttrValue[] | { [key: string]: AttrValue };

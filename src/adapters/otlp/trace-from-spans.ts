@@ -5,7 +5,7 @@
  * @module
  */
 import type { Trace } from '../../core/model';
-import type { IssueLog, UserProfile } from './import-report';
+import type { IssueLog, UserProfile } from '../import/import-report';
 import type { OtlpSpan } from './otlp-spans';
 import { nanosToMs, toAmount, toCount, toText, type AttrValue } from './otlp-values';
 import { priceTokens, type PriceTable } from './prices';
@@ -26,7 +26,7 @@ import {
   USER_ID_KEYS,
   USER_NAME_KEYS,
 } from './semconv';
-import { clip, MAX_ID_CHARS, MAX_LABEL_CHARS, previewOf } from './text';
+import { clip, MAX_ID_CHARS, MAX_LABEL_CHARS, previewOf } from '../import/text';
 
 /** Options of {@link traceFromSpans}. */
 export interface TraceAssemblyOptions {
