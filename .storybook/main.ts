@@ -1,10 +1,19 @@
+import { createRequire } from 'node:module';
 import type { StorybookConfig } from '@storybook/react-vite';
+
+/**
+ * msw's service worker script, served at the root of the preview (dev) and copied there by `storybook build`, so the
+ * REST stories can start `setupWorker`. Taken from the installed msw on every start, so it never drifts from the
+ * msw version the stories run with (msw warns when the worker and the library differ).
+ */
+const MSW_WORKER_SCRIPT = createRequire(import.meta.url).resolve('msw/mockServiceWorker.js');
 
 /** Storybook for userscope: stories live in the top-level `stories/` folder and run offline. */
 const config: StorybookConfig = {
   framework: { name: '@storybook/react-vite', options: {} },
   stories: ['../stories/**/*.stories.@(ts|tsx)'],
   addons: ['@storybook/addon-a11y'],
+  staticDirs: [{ from: MSW_WORKER_SCRIPT, to: '/mockServiceWorker.js' }],
   core: { disableTelemetry: true, disableWhatsNewNotifications: true },
   // Infers Controls from component props.
   typescript: { reactDocgen: 'react-docgen' },

@@ -2,6 +2,9 @@
 // Every story is opened in Chromium in the light and the dark theme. A story fails on any console error or
 // warning, page error, failed or 4xx/5xx request, a blank render, a play function that throws, or a serious or
 // critical axe violation. Screenshots go to test-results/screenshots/<id>.png (dark: <id>--dark.png).
+// A story that fails requests on purpose lists their URLs (substrings) in
+// `parameters: { userscope: { allowFailedRequests: ['/api/…/users'] } }`: 4xx/5xx answers from those URLs, and
+// the browser's console error for them, do not fail it.
 // STORY=<substring> runs only the stories whose id contains it. CHROMIUM_PATH overrides /usr/bin/chromium;
 // STORYBOOK_DIR overrides storybook-static and SCREENSHOT_DIR overrides test-results/screenshots.
 import { mkdir, readFile } from 'node:fs/promises';
@@ -92,16 +95,24 @@ async function listStoryIds(filter) {
  */
 async function checkStory(id, theme) {
   const problems = [];
+  /** 4xx/5xx answers (and the console errors the browser logs for them), kept unless the story allows the URL. */
+  const failedRequests = [];
+  let allowedFailures = [];
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') {
-      problems.push(`console ${message.type()}: ${summarize(message.text())} (${message.location().url})`);
+      const problem = `console ${message.type()}: ${summarize(message.text())} (${message.location().url})`;
+      if (message.text().startsWith('Failed to load resource: the server responded with a status of')) {
+        failedRequests.push({ url: message.location().url, problem });
+      } else {
+        problems.push(problem);
+      }
     }
   });
   page.on('pageerror', (error) => problems.push(`page error: ${summarize(error.message)}`));
   page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()} ${request.failure()?.errorText}`));
   page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
+    if (response.status() >= 400) failedRequests.push({ url: response.url(), problem: `HTTP ${response.status()}: ${response.url()}` });
   });
   try {
     await page.goto(`${server.url}/iframe.html?id=${encodeURIComponent(id)}&viewMode=story&globals=theme:${theme}`);
@@ -116,6 +127,9 @@ async function checkStory(id, theme) {
       )
       .then((handle) => handle.jsonValue());
     if (phase !== 'finished') problems.push(`story render ended in phase "${phase}"`);
+    allowedFailures = await page.evaluate(
+      () => window.__STORYBOOK_PREVIEW__.currentRender.story?.parameters?.userscope?.allowFailedRequests ?? [],
+    );
     const blank = await page.evaluate(findBlankRender);
     if (blank) problems.push(blank);
     problems.push(...(await runAxe(page)));
@@ -126,7 +140,8 @@ async function checkStory(id, theme) {
   } finally {
     await page.close();
   }
-  return problems;
+  const unexpected = failedRequests.filter(({ url }) => !allowedFailures.some((allowed) => url.includes(allowed)));
+  return [...problems, ...unexpected.map(({ problem }) => problem)];
 }
 
 /**
