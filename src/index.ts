@@ -28,3 +28,15 @@ export { TraceTable, defaultTraceSorting, type TraceTableProps } from './compone
 export { traceTableLabels, type TraceTableLabels } from './components/TraceTable/trace-table-labels';
 export { UsersPage, type UsersPageProps } from './pages/UsersPage/UsersPage';
 export { usersPageLabels, type UsersPageLabels } from './pages/UsersPage/users-page-labels';
+export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage/UserDetailPage';
+export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
+export {
+  DEFAULT_USER_DETAIL_SECTIONS,
+  type UserDetailSectionId,
+  type UserDetailSectionDef,
+  type UserDetailSectionItem,
+  type UserDetailSectionRenderProps,
+  type UserDetailContext,
+  type UserDetailTraceRef,
+} from './pages/UserDetailPage/sections';
+export type { TimeRangeValue, TimeRangePreset, CustomTimeRange } from './components/primitives/time-range';

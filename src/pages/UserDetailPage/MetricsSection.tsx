@@ -1,0 +1,23 @@
+import { MetricCards } from '../../components/MetricCards/MetricCards';
+import { useUserMetrics } from '../../hooks/query-hooks';
+import { queryStateProps } from './query-props';
+import type { SectionContentProps } from './section-content-props';
+
+/**
+ * Built-in `metrics` section: key metrics against the previous period and, when the provider supports cohorts and
+ * one is selected, the cohort. A card click asks the trend charts to show that metric.
+ */
+export function MetricsSection({ context: c }: SectionContentProps) {
+  const cohort = c.capabilities.cohorts ? c.cohort : null;
+  const metrics = useUserMetrics({ userId: c.userId, range: c.range, compare: cohort ? { cohort } : undefined });
+  return (
+    <MetricCards
+      metrics={metrics.data}
+      {...queryStateProps(metrics)}
+      cohort={cohort}
+      onMetricFocus={c.onMetricFocus}
+      headingLevel={c.contentHeadingLevel}
+      locale={c.locale}
+    />
+  );
+}

@@ -1,0 +1,177 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { MetricCardKey } from '../../components/MetricCards/card-specs';
+import { mergeLabels } from '../../components/primitives/format-label';
+import { resolveTimeRange, type TimeRangeValue } from '../../components/primitives/time-range';
+import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
+import { useControllableState } from '../../components/primitives/use-controllable-state';
+import type { Cohort, ConversationSummary } from '../../core/results';
+import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
+import { resolveSections } from './built-in-sections';
+import { DetailSection } from './DetailSection';
+import { SectionNav } from './SectionNav';
+import {
+  DEFAULT_USER_DETAIL_SECTIONS,
+  type UserDetailContext,
+  type UserDetailSectionItem,
+  type UserDetailTraceRef,
+} from './sections';
+import { useScrollToHash } from './use-scroll-to-hash';
+import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
+
+/** Props of {@link UserDetailPage}. */
+export interface UserDetailPageProps {
+  /** The user to show. Render with `key={userId}` to reset the page's own state when it changes. */
+  userId: string;
+  /** Controlled time range shared by every section (e.g. kept in the host's URL). */
+  range?: TimeRangeValue;
+  /** Initial range when uncontrolled. Default the last 30 days. */
+  defaultRange?: TimeRangeValue;
+  /** Called with every new range. */
+  onRangeChange?: (range: TimeRangeValue) => void;
+  /** Controlled cohort the user is compared with; `null` for none. */
+  cohort?: Cohort | null;
+  /** Initial cohort when uncontrolled. Default `null`. */
+  defaultCohort?: Cohort | null;
+  /** Called when a metadata chip selects or clears the cohort. */
+  onCohortChange?: (cohort: Cohort | null) => void;
+  /** Controlled selected conversation (`"(none)"`: traces without one); `null` for none. */
+  selectedConversationId?: string | null;
+  /** Initial selection when uncontrolled. Default `null`. */
+  defaultSelectedConversationId?: string | null;
+  /** Called when the selection changes, with the loaded summary when there is one. */
+  onSelectedConversationChange?: (conversationId: string | null, conversation: ConversationSummary | null) => void;
+  /** URL of a trace in the host's trace view: trace names render as real links. */
+  getTraceHref?: (trace: UserDetailTraceRef) => string | null | undefined;
+  /** Called when a trace is opened (plain click, row click, Enter). */
+  onTraceOpen?: (trace: UserDetailTraceRef) => void;
+  /**
+   * The sections, in order: built-in ids and host definitions (`{ id, title?, render }`; a built-in id replaces
+   * that section's content). Leave an id out to omit it. Default {@link DEFAULT_USER_DETAIL_SECTIONS}.
+   */
+  sections?: readonly UserDetailSectionItem[];
+  /** Prefix of the section anchors: `#<idPrefix><sectionId>`. Default `userscope-`. */
+  idPrefix?: string;
+  /** Show the in-page navigation. Default true. */
+  nav?: boolean;
+  /** Show the time-range picker (hide it when the host's own picker drives `range`). Default true. */
+  rangePicker?: boolean;
+  /** Called when a section's rendering throws (the section shows an error with Retry; the page stays). */
+  onSectionError?: (sectionId: string, error: unknown) => void;
+  /** The instant range presets end at, and "now" of relative times (epoch ms). Default `Date.now()` at mount. */
+  now?: number;
+  /** Page size of the conversation and trace lists. Default 50. */
+  pageSize?: number;
+  /** Level of the section headings; headings inside sections are one level below. Default 2. */
+  headingLevel?: 2 | 3 | 4;
+  /** Page strings (also settable as `userDetail.<key>` in `<UserscopeProvider labels>`). */
+  labels?: Partial<UserDetailPageLabels>;
+  /** Extra class on the root. */
+  className?: string;
+}
+
+const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
+
+/**
+ * The user detail page, in the seed's top-to-bottom order: profile and metadata, key metrics, trends and model
+ * usage, user feedback (when the provider has it), conversations, traces. The sections share one time range, one
+ * cohort and one selected conversation (which narrows the traces); each loads and fails on its own, with its own
+ * Retry and error boundary, and has an anchor for deep links. Render it inside a `<UserscopeProvider>`.
+ */
+export function UserDetailPage(props: UserDetailPageProps) {
+  const { locale, labels: contextLabels } = useUserscope();
+  const capabilities = useCapabilities();
+  const l = useMemo(() => mergeLabels(userDetailPageLabels, contextLabels, 'userDetail', props.labels), [contextLabels, props.labels]);
+  const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
+  const [mountedAt] = useState(() => Date.now());
+  const now = props.now ?? mountedAt;
+  const idPrefix = props.idPrefix ?? 'userscope-';
+  const headingLevel = props.headingLevel ?? 2;
+
+  const [rangeValue, setRangeValue] = useControllableState<TimeRangeValue>({
+    value: props.range,
+    defaultValue: props.defaultRange ?? DEFAULT_RANGE,
+    onChange: props.onRangeChange,
+  });
+  const rangeKey = JSON.stringify(rangeValue);
+  // Compared by content, so a new but equal object from the host does not refetch.
+  const range = useMemo(() => resolveTimeRange(rangeValue, now), [rangeKey, now]);
+  const [cohort, setCohort] = useControllableState<Cohort | null>({
+    value: props.cohort,
+    defaultValue: props.defaultCohort ?? null,
+    onChange: props.onCohortChange,
+  });
+
+  // The summary travels with the id to `onSelectedConversationChange`; the title is kept for the traces' chip.
+  const summaryRef = useRef<ConversationSummary | null>(null);
+  const [selectedId, setSelectedId] = useControllableState<string | null>({
+    value: props.selectedConversationId,
+    defaultValue: props.defaultSelectedConversationId ?? null,
+    onChange: (id) => props.onSelectedConversationChange?.(id, summaryRef.current),
+  });
+  const [titled, setTitled] = useState<{ id: string; title: string | null } | null>(null);
+  const selectConversation = useCallback(
+    (id: string | null, conversation: ConversationSummary | null) => {
+      summaryRef.current = conversation;
+      if (id !== null && conversation) setTitled({ id, title: conversation.title });
+      setSelectedId(id);
+    },
+    [setSelectedId],
+  );
+  const [focusMetric, setFocusMetric] = useState<MetricCardKey | null>(null);
+
+  const context: UserDetailContext = {
+    userId: props.userId,
+    range,
+    rangeValue,
+    onRangeChange: setRangeValue,
+    cohort,
+    onCohortChange: setCohort,
+    capabilities,
+    selectedConversationId: selectedId,
+    selectedConversationTitle: titled !== null && titled.id === selectedId ? titled.title : null,
+    onSelectedConversationChange: selectConversation,
+    focusMetric,
+    onMetricFocus: setFocusMetric,
+    getTraceHref: props.getTraceHref,
+    onTraceOpen: props.onTraceOpen,
+    now,
+    locale,
+    contentHeadingLevel: (headingLevel + 1) as 3 | 4 | 5,
+    pageSize: props.pageSize ?? 50,
+  };
+  const sections = resolveSections(props.sections ?? DEFAULT_USER_DETAIL_SECTIONS, capabilities, l);
+  useScrollToHash(sections.map((section) => `${idPrefix}${section.id}`));
+  const resetKey = `${props.userId}|${range.from}|${range.to}|${JSON.stringify(cohort)}`;
+  const showNav = props.nav ?? true;
+  const showPicker = props.rangePicker ?? true;
+
+  return (
+    <div className={props.className ? `us-user-detail ${props.className}` : 'us-user-detail'} data-slot="user-detail-page">
+      {showNav || showPicker ? (
+        <div className="us-user-detail__toolbar">
+          {showNav ? (
+            <SectionNav label={l.navLabel} links={sections.map((s) => ({ anchorId: `${idPrefix}${s.id}`, title: s.title }))} />
+          ) : null}
+          {showPicker ? (
+            <TimeRangePicker value={rangeValue} onValueChange={setRangeValue} now={now} locale={locale} labels={rangeLabels} />
+          ) : null}
+        </div>
+      ) : null}
+      {sections.map((section) => (
+        <DetailSection
+          key={section.id}
+          sectionId={section.id}
+          anchorId={`${idPrefix}${section.id}`}
+          title={section.title}
+          hideTitle={section.hideTitle}
+          description={section.description}
+          headingLevel={headingLevel}
+          resetKey={resetKey}
+          onError={props.onSectionError}
+          labels={l}
+          render={() => section.render(context)}
+        />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,28 @@
+/**
+ * English defaults of the strings `UserDetailPage` itself shows (each section's component has its own). Hosts
+ * override them with the `labels` prop or `<UserscopeProvider labels>` ids `userDetail.<key>`.
+ * @module
+ */
+export const userDetailPageLabels = {
+  /** Accessible name of the in-page navigation. */
+  navLabel: 'Sections of this page',
+  /** Section titles: headings, nav links and the sections' accessible names. */
+  sectionHeader: 'Profile and metadata',
+  sectionMetrics: 'Key metrics',
+  sectionTrends: 'Trends and model usage',
+  sectionFeedback: 'User feedback',
+  sectionConversations: 'Conversations',
+  sectionTraces: 'Traces',
+  /** Line under the conversations heading. */
+  conversationsHint: 'Traces grouped into user journeys. Select one to show only its traces below.',
+  /** Line under the traces heading. */
+  tracesHint: 'Every run of this user in the selected range.',
+  /** A section whose rendering threw: the rest of the page is unaffected. */
+  sectionCrashed: 'This section could not be shown.',
+  retry: 'Retry',
+  /** Shown under the trend charts after a zoom. */
+  backToRange: 'Back to the selected range',
+};
+
+/** Every string `UserDetailPage` shows; see {@link userDetailPageLabels}. */
+export type UserDetailPageLabels = typeof userDetailPageLabels;
