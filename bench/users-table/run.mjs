@@ -1,7 +1,8 @@
 // UsersTable vs AG Grid Community on the same 100k users, in Debian chromium: mount time, string-column sort time
-// and JS heap, median of RUNS fresh pages each. Usage: node bench/users-table/run.mjs  (env: RUNS=5 N=100000)
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+// and JS heap, median of RUNS fresh pages each. Usage: node bench/users-table/run.mjs  (env: RUNS=5 N=100000;
+// PROFILE=<dir> adds one paged run with a CPU profile of the sort, saved there, and prints its top self times)
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -11,6 +12,7 @@ import { serveStatic } from '../../scripts/static-server.mjs';
 const RUNS = Number(process.env.RUNS ?? 5);
 const N = Number(process.env.N ?? 100_000);
 const PAGED = 50;
+const PROFILE = process.env.PROFILE;
 const here = dirname(fileURLToPath(import.meta.url));
 const outDir = await mkdtemp(join(tmpdir(), 'userscope-bench-users-table-'));
 
@@ -29,8 +31,8 @@ async function heap(cdp) {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-/** One fresh page: prepare the data, measure heap, mount, measure heap, sort. */
-async function run(grid, pageSize) {
+/** One fresh page: prepare the data, measure heap, mount, measure heap, sort (CPU-profiled when `profile`). */
+async function run(grid, pageSize, profile = false) {
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -43,10 +45,16 @@ async function run(grid, pageSize) {
   const mountMs = await page.evaluate(() => window.bench.mount());
   await page.waitForTimeout(300);
   const heapAfter = await heap(cdp);
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
+  }
   const sorted = await page.evaluate(() => window.bench.sort());
+  const cpuProfile = profile ? (await cdp.send('Profiler.stop')).profile : undefined;
   await page.close();
   if (errors.length) throw new Error(`${grid}: ${errors.join(' | ')}`);
-  return { rows: prepared.rows, mountMs, sortMs: sorted.ms, providerMs: sorted.providerMs, tableMs: sorted.tableMs, first: sorted.first, heapTotal: heapAfter, heapGrid: heapAfter - heapBefore };
+  return { cpuProfile, rows: prepared.rows, mountMs, sortMs: sorted.ms, providerMs: sorted.providerMs, tableMs: sorted.tableMs, first: sorted.first, heapTotal: heapAfter, heapGrid: heapAfter - heapBefore };
 }
 
 const median = (values) => {
@@ -56,7 +64,21 @@ const median = (values) => {
 };
 const mb = (bytes) => (bytes / 1048576).toFixed(1);
 
+/** Self time per function (ms) of a CDP CPU profile, largest first. */
+function selfTimes(profile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const totals = new Map();
+  profile.samples.forEach((id, i) => {
+    const { callFrame } = byId.get(id);
+    const file = callFrame.url.split('/').pop();
+    const key = `${callFrame.functionName || '(anonymous)'} ${file ? `${file}:${callFrame.lineNumber + 1}` : ''}`.trim();
+    totals.set(key, (totals.get(key) ?? 0) + profile.timeDeltas[i] / 1000);
+  });
+  return [...totals].sort((a, b) => b[1] - a[1]);
+}
+
 const results = { ours: [], ag: [], paged: [] };
+let profiled;
 try {
   for (let i = 0; i < RUNS; i++) {
     // Interleaved so drift (thermal, caches) hits both grids alike.
@@ -65,6 +87,7 @@ try {
     results.paged.push(await run('ours', PAGED));
     console.error(`run ${i + 1}/${RUNS} done`);
   }
+  if (PROFILE) profiled = await run('ours', PAGED, true);
 } finally {
   await browser.close();
   await server.close();
@@ -101,4 +124,14 @@ console.log(`| of which the table (click to request + answer to paint), full / p
 console.log('');
 console.log(`runs, mount ms: ours ${ours.mounts}; AG ${ag.mounts}`);
 console.log(`runs, sort ms: ours ${ours.sorts}; AG ${ag.sorts}; ours paged ${paged.sorts}`);
+console.log(`runs, listUsers / table ms, paged: ${results.paged.map((r) => `${Math.round(r.providerMs)} / ${Math.round(r.tableMs)}`).join(', ')}`);
 console.log(`first row after sort: ours ${firstOurs}, AG ${firstAg}`);
+console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+if (profiled) {
+  await mkdir(PROFILE, { recursive: true });
+  const file = join(PROFILE, 'paged-sort.cpuprofile');
+  await writeFile(file, JSON.stringify(profiled.cpuProfile));
+  console.log('');
+  console.log(`profiled paged sort: ${profiled.sortMs.toFixed(0)} ms (listUsers ${profiled.providerMs.toFixed(0)} ms, table ${profiled.tableMs.toFixed(0)} ms); profile in ${file}; top self times:`);
+  for (const [name, ms] of selfTimes(profiled.cpuProfile).slice(0, 15)) console.log(`  ${ms.toFixed(1).padStart(7)} ms  ${name}`);
+}

@@ -3,7 +3,7 @@
  * Lists use TanStack Table shapes so table state can be passed straight through.
  * @module
  */
-import type { Granularity, TimeRange, Trace, User } from './model';
+import type { Granularity, TimeRange, User } from './model';
 import type {
   Cohort,
   ConversationSummary,
@@ -11,6 +11,7 @@ import type {
   FeedbackOverview,
   ModelUsage,
   Page,
+  TraceRow,
   UserMetrics,
   UserRow,
   UserTrends,
@@ -173,6 +174,6 @@ export interface DataProvider {
   listFeedbackComments(params: ListFeedbackCommentsParams): Promise<Page<FeedbackComment>>;
   /** Conversation summaries. */
   listConversations(params: ListConversationsParams): Promise<Page<ConversationSummary>>;
-  /** Traces of a user. */
-  listTraces(params: ListTracesParams): Promise<Page<Trace>>;
+  /** Traces of a user, each with its mean feedback score when the provider computes it. */
+  listTraces(params: ListTracesParams): Promise<Page<TraceRow>>;
 }

@@ -356,3 +356,13 @@ export interface ConversationSummary {
   /** Status of each trace in step order. */
   steps: Trace['status'][];
 }
+
+/** A `listTraces` row: the trace as given, plus what the provider derives about it. */
+export interface TraceRow extends Trace {
+  /**
+   * Mean normalised feedback score (0..1) of the scored feedback records on this trace, whenever they were left
+   * (unscored records, e.g. categories, are left out); `null` when the trace has no scored feedback; absent when
+   * the provider does not compute it.
+   */
+  feedbackScore?: number | null;
+}

@@ -28,6 +28,7 @@ function namedSchemas(): [string, z.ZodType][] {
     ['FeedbackValue', records.feedbackValueSchema],
     ['User', records.userSchema],
     ['Trace', records.traceSchema],
+    ['TraceRow', results.traceRowSchema],
     ['Granularity', results.granularitySchema],
     ['SparkPoint', results.sparkPointSchema],
     ['AttentionReason', results.attentionReasonSchema],

@@ -14,9 +14,9 @@ import type {
   ProviderCapabilities,
   SeriesParams,
 } from '../../core/contract';
-import { throwIfAborted } from '../../core/errors';
+import { ProviderError, throwIfAborted } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
-import type { Page, UserRow } from '../../core/results';
+import type { Page, TraceRow, UserRow } from '../../core/results';
 import { parseDataset } from '../../core/schema/validate';
 import { sortConversations, summarizeConversations } from '../../core/engine/conversations';
 import { computeFeedback } from '../../core/engine/feedback';
@@ -25,8 +25,9 @@ import { computeUserMetrics } from '../../core/engine/metrics';
 import { computeModelUsage } from '../../core/engine/models';
 import { userSlices } from '../../core/engine/selection';
 import type { MsRange } from '../../core/engine/time';
+import type { TraceIndex } from '../../core/engine/trace-index';
 import { computeTrends } from '../../core/engine/trends';
-import { queryUsers } from '../../core/engine/users';
+import { DEFAULT_USERS_CACHE_RANGES, queryUsers } from '../../core/engine/users';
 import { cursorPage, openCursor, parseLimit, queryFingerprint, sealCursor } from './cursor';
 import { deepCopy } from './deep-copy';
 import { buildMemoryState, userPosition, type MemoryState } from './memory-state';
@@ -47,6 +48,12 @@ export interface MemoryProviderOptions {
   /** Overrides of the declared capabilities. Default: feedback when there is any, everything else on. */
   capabilities?: Partial<ProviderCapabilities>;
   /**
+   * How many ranges the users list keeps aggregated (least recently used evicted first): a search, filter, sort or
+   * page change on a kept range skips the aggregation pass. Each costs about 100 bytes per user, plus 8 per user for
+   * each sort column used. Default 4 ({@link DEFAULT_USERS_CACHE_RANGES}); 0 recomputes on every call.
+   */
+  usersCacheRanges?: number;
+  /**
    * Validate the dataset with `parseDataset` when the provider is created (throws `ProviderError('invalid-data')`
    * naming the first bad field). Default true; pass false only for data already validated, e.g. by `parseDataset`.
    */
@@ -55,9 +62,17 @@ export interface MemoryProviderOptions {
 
 const rangeKey = (range: MsRange): [number, number] => [range.from, range.to];
 
+/** A copy of the trace at index row `row`, with the mean normalised score of its scored feedback (`null` without). */
+function traceRow(idx: TraceIndex, row: number): TraceRow {
+  const scored = idx.feedbackScoreCount[row];
+  return { ...deepCopy(idx.traces[row] as Trace), feedbackScore: scored === 0 ? null : idx.feedbackScoreSum[row] / scored };
+}
+
 /**
  * Creates a DataProvider over an in-memory dataset. Validation (unless `validate: false`) runs now and throws on bad
- * data; feedback normalisation and the trace and feedback indexes are built once, on the first call.
+ * data; feedback normalisation, the trace and feedback indexes and the order of the `user` sort key are built once,
+ * on the first call. The users list's aggregates are cached per range (see `usersCacheRanges`): the dataset never
+ * changes once indexed, so they are evicted only to bound memory, never invalidated.
  *
  * Every method: waits `latencyMs`, rejects with `ProviderError('aborted')` when the signal is or becomes aborted,
  * validates its params (`invalid-data` with `field`: `range`, `granularity`, `sorting[i].id`, `filters[i].id`,
@@ -65,7 +80,12 @@ const rangeKey = (range: MsRange): [number, number] => [range.from, range.to];
  * share nothing with the provider's state. Cursors are opaque and bound to the query that made them.
  */
 export function createMemoryProvider(options: MemoryProviderOptions): DataProvider {
-  const { latencyMs = 0, validate = true } = options;
+  const { latencyMs = 0, validate = true, usersCacheRanges = DEFAULT_USERS_CACHE_RANGES } = options;
+  if (!Number.isSafeInteger(usersCacheRanges) || usersCacheRanges < 0) {
+    throw new ProviderError('invalid-data', `usersCacheRanges: expected an integer ≥ 0, got ${String(usersCacheRanges)}`, {
+      field: 'usersCacheRanges',
+    });
+  }
   const data = validate
     ? parseDataset({ users: options.users, traces: options.traces, feedback: options.feedback ?? [] })
     : { users: options.users, traces: options.traces, feedback: options.feedback ?? [] };
@@ -81,7 +101,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
   async function answer<T>(signal: AbortSignal | undefined, compute: (s: MemoryState) => T): Promise<T> {
     await simulateLatency(latencyMs, signal);
     throwIfAborted(signal);
-    state ??= buildMemoryState(data.users, data.traces, data.feedback);
+    state ??= buildMemoryState(data.users, data.traces, data.feedback, usersCacheRanges);
     return compute(state);
   }
 
@@ -89,9 +109,9 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
     capabilities,
 
     listUsers: (params: ListUsersParams): Promise<Page<UserRow>> =>
-      answer(params.signal, ({ idx }) => {
+      answer(params.signal, ({ idx, usersCache }) => {
         const { search, filters, sorting, pagination } = params;
-        const page = queryUsers(idx, { range: parseRange(params.range), search, filters, sorting, pagination });
+        const page = queryUsers(idx, { range: parseRange(params.range), search, filters, sorting, pagination }, usersCache);
         return { ...page, rows: page.rows.map((row) => ({ ...row, user: deepCopy(row.user) })) };
       }),
 
@@ -158,7 +178,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
           (params.filters ?? []).map((f) => [f.id, f.value]),
           (params.sorting ?? []).map((s) => [s.id, s.desc]),
         ]);
-        return cursorPage(rows, params, fingerprint, (row) => deepCopy(idx.traces[row] as Trace));
+        return cursorPage(rows, params, fingerprint, (row) => traceRow(idx, row));
       }),
   };
 }

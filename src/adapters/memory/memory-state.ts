@@ -7,6 +7,8 @@ import type { Feedback, Trace, User } from '../../core/model';
 import { buildFeedbackIndex, type FeedbackIndex } from '../../core/engine/feedback-index';
 import { normaliseFeedback } from '../../core/engine/feedback-normalise';
 import { buildTraceIndex, type TraceIndex } from '../../core/engine/trace-index';
+import { createUsersCache, type UsersCache } from '../../core/engine/users-cache';
+import { stringOrder } from '../../core/engine/users-string-order';
 import { parseUserId } from './validate-params';
 
 /** The indexes every method reads. Read-only after construction. */
@@ -15,12 +17,24 @@ export interface MemoryState {
   idx: TraceIndex;
   /** Feedback by user and creation time, scores normalised. */
   fidx: FeedbackIndex;
+  /** The users list's per-range aggregates, least recently used evicted first. */
+  usersCache: UsersCache;
 }
 
-/** Normalises feedback scores and builds both indexes. */
-export function buildMemoryState(users: readonly User[], traces: readonly Trace[], feedback: readonly Feedback[]): MemoryState {
+/**
+ * Normalises feedback scores, builds both indexes and the users-list cache holding up to `usersCacheRanges` ranges,
+ * and precomputes the order of the `user` sort key, so the first sort by user is a walk, not a 100k-string sort.
+ */
+export function buildMemoryState(
+  users: readonly User[],
+  traces: readonly Trace[],
+  feedback: readonly Feedback[],
+  usersCacheRanges: number,
+): MemoryState {
   const normalised = normaliseFeedback(feedback);
-  return { idx: buildTraceIndex(users, traces, normalised), fidx: buildFeedbackIndex(normalised) };
+  const idx = buildTraceIndex(users, traces, normalised);
+  stringOrder(idx, 'user');
+  return { idx, fidx: buildFeedbackIndex(normalised), usersCache: createUsersCache(idx, usersCacheRanges) };
 }
 
 /**

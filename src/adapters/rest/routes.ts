@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { DataProvider } from '../../core/contract';
-import { isoTimestampSchema, traceSchema, userSchema } from '../../core/schema/records';
+import { isoTimestampSchema, userSchema } from '../../core/schema/records';
 import {
   cohortSchema,
   conversationSummarySchema,
@@ -15,6 +15,7 @@ import {
   granularitySchema,
   modelUsageSchema,
   pageSchema,
+  traceRowSchema,
   userMetricsSchema,
   userRowSchema,
   userTrendsSchema,
@@ -164,8 +165,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
   {
     method: 'listTraces',
     path: '/users/:userId/traces',
-    summary: 'Traces of a user, cursor-paged.',
-    response: pageSchema(traceSchema),
+    summary: 'Traces of a user, each with its mean normalised feedback score, cursor-paged.',
+    response: pageSchema(traceRowSchema),
     query: [
       FROM,
       TO,

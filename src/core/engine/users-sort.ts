@@ -1,14 +1,16 @@
 /**
  * Sorting of the users list on typed arrays: each sort key becomes a Float64Array column over user positions
  * (`NaN` = unknown, always last), positions are ordered with one comparator, and only the rows up to the requested
- * page are fully ordered (a bounded heap keeps the best `k` when `k` is small).
+ * page are fully ordered (a bounded heap keeps the best `k` when `k` is small). String keys also carry a precomputed
+ * order (see `users-string-order.ts`) that a single-key sort walks instead.
  * @module
  */
 import type { SortingItem } from '../contract';
 import { ProviderError } from '../errors';
-import type { MetadataValue, User } from '../model';
+import type { User } from '../model';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
+import { isStringSortId, stringOrder, type StringOrder } from './users-string-order';
 
 /** One ready sort key. */
 export interface SortKey {
@@ -19,7 +21,7 @@ export interface SortKey {
 }
 
 /** Builds the column of a sort key once the aggregates exist. */
-type ColumnBuilder = (agg: UserAggregates) => Float64Array;
+export type ColumnBuilder = (agg: UserAggregates) => Float64Array;
 
 function perUser(agg: UserAggregates, value: (u: number) => number): Float64Array {
   const out = new Float64Array(agg.userCount);
@@ -45,82 +47,36 @@ const NUMERIC_COLUMNS: Readonly<Record<string, ColumnBuilder>> = {
   lastSeen: (a) => a.lastMs,
 };
 
-/** Code-point order of lower-cased strings, then of the strings themselves. */
-function compareText(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  if (la !== lb) return la < lb ? -1 : 1;
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Order of metadata values: numbers ascending, then `false` < `true`, then strings (see {@link compareText}). */
-function compareMetadata(a: number | boolean | string, b: number | boolean | string): number {
-  const group = (v: number | boolean | string): number => (typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : 2);
-  const ga = group(a);
-  const gb = group(b);
-  if (ga !== gb) return ga - gb;
-  if (typeof a === 'string') return compareText(a, b as string);
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-/** Rank columns of the string keys (`user`, `metadata.<key>`), cached per index since they do not depend on range. */
-const rankCache = new WeakMap<TraceIndex, Map<string, Float64Array>>();
-
-function cachedRanks(idx: TraceIndex, id: string, build: () => Float64Array): Float64Array {
-  let byId = rankCache.get(idx);
-  if (!byId) {
-    byId = new Map();
-    rankCache.set(idx, byId);
-  }
-  let ranks = byId.get(id);
-  if (!ranks) {
-    ranks = build();
-    byId.set(id, ranks);
-  }
-  return ranks;
-}
-
-/** Rank by display name (or id when it has none), ties by id. */
-function userRanks(users: readonly User[]): Float64Array {
-  const order = users.map((_, u) => u);
-  const name = users.map((user) => user.displayName || user.id);
-  order.sort((a, b) => compareText(name[a], name[b]) || (users[a].id < users[b].id ? -1 : users[a].id > users[b].id ? 1 : 0));
-  const ranks = new Float64Array(users.length);
-  order.forEach((u, rank) => (ranks[u] = rank));
-  return ranks;
-}
-
-/** Rank by `metadata[key]`; equal values share a rank; missing, `null` and `NaN` are `NaN`. */
-function metadataRanks(users: readonly User[], key: string): Float64Array {
-  const valueOf = (user: User): number | boolean | string | null => {
-    if (!Object.prototype.hasOwnProperty.call(user.metadata, key)) return null;
-    const v: MetadataValue = user.metadata[key];
-    return v === undefined || (typeof v === 'number' && Number.isNaN(v)) ? null : v;
-  };
-  const values = users.map(valueOf);
-  const distinct = [...new Set(values.filter((v): v is number | boolean | string => v !== null))].sort(compareMetadata);
-  const rankOf = new Map(distinct.map((v, i) => [v, i]));
-  return Float64Array.from(values, (v) => (v === null ? NaN : (rankOf.get(v) as number)));
+/** A validated sort item, ready to build its column over the aggregates of any range. */
+export interface CompiledSort {
+  /** The sort id. */
+  id: string;
+  /** Descending when true. */
+  desc: boolean;
+  /** Builds the key column (`NaN` = unknown) from the aggregates of a range. */
+  build: ColumnBuilder;
+  /** For string keys (`user`, `metadata.<key>`): the precomputed order, independent of the range. */
+  stringOrder?: () => StringOrder;
 }
 
 /**
- * Validates one sort id and returns how to build its column: every numeric `UserRow` field, `firstSeen`,
- * `lastSeen`, `user` (display name or id, case-insensitive) and `metadata.<key>`. Unknown ids throw
- * `ProviderError('invalid-data')` naming `sorting[i].id`.
+ * Validates one sort item: every numeric `UserRow` field, `firstSeen`, `lastSeen`, `user` (display name or id,
+ * case-insensitive) and `metadata.<key>`. Unknown ids throw `ProviderError('invalid-data')` naming `sorting[i].id`.
  */
-export function sortColumn(idx: TraceIndex, id: string, i: number): ColumnBuilder {
+export function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort {
+  const { id, desc } = item;
   const numeric = Object.prototype.hasOwnProperty.call(NUMERIC_COLUMNS, id) ? NUMERIC_COLUMNS[id] : undefined;
-  if (numeric) return numeric;
-  if (id === 'user') return () => cachedRanks(idx, id, () => userRanks(idx.users));
-  if (id.startsWith('metadata.') && id.length > 'metadata.'.length) {
-    return () => cachedRanks(idx, id, () => metadataRanks(idx.users, id.slice('metadata.'.length)));
+  if (numeric) return { id, desc, build: numeric };
+  if (isStringSortId(id)) {
+    const order = (): StringOrder => stringOrder(idx, id);
+    return { id, desc, build: () => order().rank, stringOrder: order };
   }
   throw new ProviderError('invalid-data', `Unknown users sort "${id}"`, { field: `sorting[${i}].id` });
 }
 
-/** Compiles sort items into column builders, validating every id first. */
-export function compileSorting(idx: TraceIndex, sorting: readonly SortingItem[]): { build: ColumnBuilder; desc: boolean }[] {
-  return sorting.map((item, i) => ({ build: sortColumn(idx, item.id, i), desc: item.desc }));
+/** Compiles sort items, validating every id first. */
+export function compileSorting(idx: TraceIndex, sorting: readonly SortingItem[]): CompiledSort[] {
+  return sorting.map((item, i) => compileSort(idx, item, i));
 }
 
 /** Comparator over user positions: keys in order (unknown last), then user id ascending. */

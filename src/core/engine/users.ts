@@ -9,12 +9,15 @@ import type { Granularity } from '../model';
 import type { Page, SparkPoint, UserRow } from '../results';
 import { bucketSizeMs, bucketStarts, toIso, type MsRange } from './time';
 import type { TraceIndex } from './trace-index';
-import { aggregateUsers, type UserAggregates } from './users-aggregate';
+import type { UserAggregates } from './users-aggregate';
 import { attentionReasons } from './users-attention';
+import { activeUsers, entryColumn, rangeEntry, type UsersCache, type UsersRangeEntry } from './users-cache';
 import { compileFilters, compileSearch, matchingUsers } from './users-filters';
-import { compileSorting, firstSorted, userComparator } from './users-sort';
+import { compileSorting, firstSorted, userComparator, type CompiledSort } from './users-sort';
+import { walkStringOrder } from './users-string-order';
 
 export { aggregateUsers, type PopulationBaseline, type UserAggregates } from './users-aggregate';
+export { createUsersCache, DEFAULT_USERS_CACHE_RANGES, type UsersCache, type UsersRangeEntry } from './users-cache';
 export { ATTENTION_BIT, ATTENTION_RULE, attentionReasons } from './users-attention';
 
 /** Params of {@link queryUsers}: `ListUsersParams` with the range in epoch ms. */
@@ -50,7 +53,23 @@ function validPagination(pagination: OffsetPagination | undefined): OffsetPagina
   return p;
 }
 
-function sparkline(idx: TraceIndex, agg: UserAggregates, u: number, starts: readonly number[], size: number): SparkPoint[] {
+/** The sparkline buckets of a query: bucket starts (epoch ms and ISO, formatted once per query) and size. */
+interface SparkBuckets {
+  /** Bucket starts, epoch ms. */
+  starts: readonly number[];
+  /** The same starts as ISO strings. */
+  isoStarts: readonly string[];
+  /** Bucket length in ms. */
+  size: number;
+}
+
+function sparkBuckets(range: MsRange, granularity: Granularity): SparkBuckets {
+  const starts = bucketStarts(range, granularity);
+  return { starts, isoStarts: starts.map(toIso), size: bucketSizeMs(granularity) };
+}
+
+function sparkline(idx: TraceIndex, agg: UserAggregates, u: number, buckets: SparkBuckets): SparkPoint[] {
+  const { starts, isoStarts, size } = buckets;
   const traces = new Int32Array(starts.length);
   const errors = new Int32Array(starts.length);
   const first = starts[0];
@@ -59,11 +78,13 @@ function sparkline(idx: TraceIndex, agg: UserAggregates, u: number, starts: read
     traces[b]++;
     errors[b] += idx.isError[r];
   }
-  return starts.map((t, b) => ({ t: toIso(t), traceCount: traces[b], errorCount: errors[b] }));
+  const out = new Array<SparkPoint>(starts.length);
+  for (let b = 0; b < starts.length; b++) out[b] = { t: isoStarts[b], traceCount: traces[b], errorCount: errors[b] };
+  return out;
 }
 
 /** Builds the `UserRow` of user `u` (who has at least one trace in range). */
-function userRow(idx: TraceIndex, agg: UserAggregates, u: number, starts: readonly number[], size: number): UserRow {
+function userRow(idx: TraceIndex, agg: UserAggregates, u: number, buckets: SparkBuckets): UserRow {
   const n = agg.traceCount[u];
   const costN = agg.costCount[u];
   const fbN = agg.feedbackScoreCount[u];
@@ -82,33 +103,63 @@ function userRow(idx: TraceIndex, agg: UserAggregates, u: number, starts: readon
     feedbackAvgScore: fbN === 0 ? null : agg.feedbackScoreSum[u] / fbN,
     firstSeen: toIso(agg.firstMs[u]),
     lastSeen: toIso(agg.lastMs[u]),
-    sparkline: sparkline(idx, agg, u, starts, size),
+    sparkline: sparkline(idx, agg, u, buckets),
     attention: attentionReasons(agg, u),
   };
+}
+
+/**
+ * The first `k` of `matching` in sort order. A sort led by a string key whose order decides alone (a single key, or
+ * `user`, whose ranks are all distinct) walks that key's precomputed order; any other sort orders the cached key
+ * columns with one comparator (a bounded heap for small `k`).
+ */
+function firstInOrder(
+  idx: TraceIndex,
+  entry: UsersRangeEntry,
+  sorting: readonly CompiledSort[],
+  matching: Int32Array,
+  filtered: boolean,
+  k: number,
+): Int32Array {
+  const lead = sorting[0];
+  const order = lead.stringOrder?.();
+  if (order && (sorting.length === 1 || order.groupStart === null)) {
+    const { traceCount } = entry.agg;
+    if (!filtered) return walkStringOrder(order, lead.desc, k, (u) => traceCount[u] > 0);
+    const member = new Uint8Array(idx.users.length);
+    for (let i = 0; i < matching.length; i++) member[matching[i]] = 1;
+    return walkStringOrder(order, lead.desc, k, (u) => member[u] === 1);
+  }
+  const keys = sorting.map((s) => ({ column: entryColumn(entry, s), desc: s.desc }));
+  return firstSorted(matching, k, userComparator(keys, idx.users));
 }
 
 /**
  * The whole `listUsers`: users with at least one trace in `range`, narrowed by search and filters, sorted (unknown
  * values last in both directions, ties by user id) and paged. `total` counts every matching user. Throws
  * `ProviderError('invalid-data')` naming `filters[i].id`, `filters[i].value`, `sorting[i].id` or `pagination.*`.
+ *
+ * With a `cache` (from `createUsersCache` for this same `idx`) the range's aggregates and sort columns are reused
+ * across calls, so a search, filter, sort or page change on a range already seen skips the aggregation pass; the
+ * answers are the same with or without it.
  */
-export function queryUsers(idx: TraceIndex, params: QueryUsersParams): Page<UserRow> {
+export function queryUsers(idx: TraceIndex, params: QueryUsersParams, cache?: UsersCache): Page<UserRow> {
+  if (cache && cache.idx !== idx) throw new Error('queryUsers: the cache belongs to another index');
   const { pageIndex, pageSize } = validPagination(params.pagination);
   const predicates = compileFilters(idx, params.filters ?? []);
   const search = compileSearch(idx, params.search);
   if (search) predicates.unshift(search);
   const sorting = compileSorting(idx, params.sorting?.length ? params.sorting : DEFAULT_USERS_SORTING);
 
-  const agg = aggregateUsers(idx, params.range);
-  const matching = matchingUsers(agg, predicates);
+  const entry = cache ? cache.entry(params.range) : rangeEntry(idx, params.range);
+  const agg = entry.agg;
+  const filtered = predicates.length > 0;
+  const matching = filtered ? matchingUsers(agg, predicates) : activeUsers(entry);
   const start = pageIndex * pageSize;
   if (start >= matching.length) return { rows: [], total: matching.length };
 
-  const keys = sorting.map((s) => ({ column: s.build(agg), desc: s.desc }));
-  const ordered = firstSorted(matching, start + pageSize, userComparator(keys, idx.users));
-  const granularity = params.sparkGranularity ?? 'day';
-  const starts = bucketStarts(params.range, granularity);
-  const size = bucketSizeMs(granularity);
-  const rows = Array.from(ordered.subarray(start), (u) => userRow(idx, agg, u, starts, size));
+  const ordered = firstInOrder(idx, entry, sorting, matching, filtered, start + pageSize);
+  const buckets = sparkBuckets(params.range, params.sparkGranularity ?? 'day');
+  const rows = Array.from(ordered.subarray(start), (u) => userRow(idx, agg, u, buckets));
   return { rows, total: matching.length };
 }

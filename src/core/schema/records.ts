@@ -48,8 +48,8 @@ export const userSchema: z.ZodType<User> = z.looseObject({
   lastSeen: isoTimestampSchema.optional(),
 });
 
-/** A {@link Trace}. Field order here is the order fields are checked in (and the fast check follows it). */
-export const traceSchema: z.ZodType<Trace> = z.looseObject({
+/** The fields of a {@link Trace}, in the order they are checked in (the fast check follows it). */
+export const traceShape = {
   id: idSchema,
   userId: idSchema,
   conversationId: idSchema.optional(),
@@ -67,7 +67,10 @@ export const traceSchema: z.ZodType<Trace> = z.looseObject({
   inputPreview: z.string().optional(),
   outputPreview: z.string().optional(),
   tags: z.array(z.string()).optional(),
-});
+};
+
+/** A {@link Trace}. */
+export const traceSchema: z.ZodType<Trace> = z.looseObject(traceShape);
 
 /** A {@link Feedback}. `score`, when given, is a normalised fraction in `[0, 1]` or `null`. */
 export const feedbackSchema: z.ZodType<Feedback> = z.looseObject({

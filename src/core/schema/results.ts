@@ -23,6 +23,7 @@ import type {
   Page,
   ScoreBin,
   SparkPoint,
+  TraceRow,
   TrendBucket,
   UserMetrics,
   UserRow,
@@ -38,6 +39,7 @@ import {
   isoTimestampSchema,
   metadataValueSchema,
   nonNegativeSchema,
+  traceShape,
   userSchema,
 } from './records';
 
@@ -278,4 +280,10 @@ export const conversationSummarySchema: z.ZodType<ConversationSummary> = z.loose
   title: z.string().nullable(),
   models: z.array(z.string()),
   steps: z.array(traceStatus),
+});
+
+/** A {@link TraceRow}: a trace plus its optional mean feedback score (a fraction, or `null` without scored feedback). */
+export const traceRowSchema: z.ZodType<TraceRow> = z.looseObject({
+  ...traceShape,
+  feedbackScore: rate.optional(),
 });

@@ -5,8 +5,7 @@
 import type { FilterItem, SortingItem } from '../../core/contract';
 import type { Trace } from '../../core/model';
 import type { ConversationSummary } from '../../core/results';
-import { conversationSummarySchema, feedbackCommentSchema, pageSchema } from '../../core/schema/results';
-import { traceSchema } from '../../core/schema/records';
+import { conversationSummarySchema, feedbackCommentSchema, pageSchema, traceRowSchema } from '../../core/schema/results';
 import { compareNatural, diffValues, exactlyOnceProblems, orderProblems, shapeProblems, type SortValue } from './compare';
 import { commentsOf, conversationsOf, ms, span, startsIn } from './reference';
 import { allCursorRows, type SuiteContext } from './suite-context';
@@ -101,7 +100,7 @@ export function registerListsSection(ctx: SuiteContext): void {
       const label = `listTraces(${user.id})`;
       const rows = await allCursorRows(label, async (cursor) => {
         const page = await p.listTraces({ userId: user.id, range: ranges.main, cursor, limit: 7 });
-        problems.push(...shapeProblems(pageSchema(traceSchema), page, label));
+        problems.push(...shapeProblems(pageSchema(traceRowSchema), page, label));
         return page;
       }, problems);
       const want = new Map(ctx.tracesOf(user.id).filter((t) => startsIn(t, main)).map((t) => [t.id, t]));

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { FilterItem, SortingItem } from '../../../src/core/contract';
+import type { SortingItem } from '../../../src/core/contract';
 import { ProviderError } from '../../../src/core/errors';
 import type { Trace, User } from '../../../src/core/model';
 import type { UserRow } from '../../../src/core/results';
@@ -8,8 +8,9 @@ import { buildTraceIndex } from '../../../src/core/engine/trace-index';
 import { aggregateUsers, attentionReasons, queryUsers, type QueryUsersParams } from '../../../src/core/engine/users';
 import { percentileOfPrefix, pooledP95, sortPrefix } from '../../../src/core/engine/users-percentiles';
 import { firstSorted, userComparator } from '../../../src/core/engine/users-sort';
-import { arbDataset, arbDatasetWithRange, arbGranularity, makeTrace, MODELS, PLANS, REGIONS, WHOLE_GRID } from '../arbitraries';
-import { deepCloseDiff, refBaseline, refListUsers, refPercentile, refUserRows, REF_SORT_IDS, type RefUserRow } from '../reference';
+import { arbDataset, arbDatasetWithRange, makeTrace, WHOLE_GRID } from '../arbitraries';
+import { arbUsersParams, USERS_SORT_IDS } from '../arbitraries-users';
+import { deepCloseDiff, refBaseline, refListUsers, refPercentile, refUserRows, type RefUserRow } from '../reference';
 
 const RUNS = { numRuns: 1000 };
 const DENSE = { maxUsers: 6, maxTraces: 80 };
@@ -20,36 +21,10 @@ const JAN = { from: ms('2024-01-01T00:00:00Z'), to: ms('2024-01-08T00:00:00Z') }
 const withoutMessages = (rows: UserRow[]): RefUserRow[] =>
   rows.map((r) => ({ ...r, attention: r.attention.map(({ kind, value, baseline }) => ({ kind, value, baseline })) }));
 
-const SORT_IDS = [...REF_SORT_IDS, 'metadata.plan', 'metadata.tier', 'metadata.region', 'metadata.beta', 'metadata.none'];
-
-const arbFilter: fc.Arbitrary<FilterItem> = fc.oneof(
-  fc.record({ id: fc.constant('metadata.plan'), value: fc.oneof(fc.constantFrom<unknown>(...PLANS, null), fc.subarray<unknown>([...PLANS, null])) }),
-  fc.record({ id: fc.constant('metadata.tier'), value: fc.oneof(fc.constantFrom<unknown>(1, 2, 3, '1'), fc.subarray<unknown>([1, 2, 3])) }),
-  fc.record({ id: fc.constant('metadata.region'), value: fc.constantFrom<unknown>(...REGIONS) }),
-  fc.record({ id: fc.constant('metadata.beta'), value: fc.boolean() }),
-  fc.record({ id: fc.constant('status'), value: fc.oneof(fc.constantFrom<unknown>('error', 'ok'), fc.subarray<unknown>(['error', 'ok'])) }),
-  fc.record({ id: fc.constant('model'), value: fc.oneof(fc.constantFrom<unknown>(...MODELS, 'unknown-model'), fc.subarray<unknown>([...MODELS])) }),
-  fc.record({
-    id: fc.constant('attention'),
-    value: fc.oneof(fc.boolean(), fc.constantFrom<unknown>('errors', 'latency', 'cost'), fc.subarray<unknown>(['errors', 'latency', 'cost'])),
-  }),
-);
-
-const arbParams = fc.record(
-  {
-    search: fc.constantFrom('', '  ', 'ann', 'U1', 'PRO', 'example.org', 'eu-', 'true', '2', 'ghost', 'zzz', ' Bob '),
-    filters: fc.array(arbFilter, { maxLength: 2 }),
-    sorting: fc.array(fc.record({ id: fc.constantFrom(...SORT_IDS), desc: fc.boolean() }), { maxLength: 3 }),
-    pagination: fc.record({ pageIndex: fc.integer({ min: 0, max: 3 }), pageSize: fc.integer({ min: 1, max: 5 }) }),
-    sparkGranularity: arbGranularity,
-  },
-  { requiredKeys: [] },
-);
-
 describe('queryUsers vs reference', () => {
   it('matches the naive listUsers for any search, filters, sorting and page', () => {
     fc.assert(
-      fc.property(arbDatasetWithRange(DENSE), arbParams, ({ data, range }, params) => {
+      fc.property(arbDatasetWithRange(DENSE), arbUsersParams, ({ data, range }, params) => {
         const idx = buildTraceIndex(data.users, data.traces, data.feedback);
         const actual = queryUsers(idx, { range, ...params });
         const expected = refListUsers(data, { range, ...params });
@@ -260,7 +235,7 @@ describe('queryUsers examples', () => {
     expect(ids({ filters: [{ id: 'status', value: 'error' }, { id: 'metadata.region', value: 'eu-west' }] })).toEqual(['a']);
   });
 
-  it.each(SORT_IDS.flatMap((id) => [{ id, desc: false }, { id, desc: true }]))('sorts by $id (desc: $desc) like the reference', (item: SortingItem) => {
+  it.each(USERS_SORT_IDS.flatMap((id) => [{ id, desc: false }, { id, desc: true }]))('sorts by $id (desc: $desc) like the reference', (item: SortingItem) => {
     const expected = refListUsers(data, { range: JAN, sorting: [item] }).rows.map((r) => r.user.id);
     expect(ids({ sorting: [item] })).toEqual(expected);
   });
