@@ -15,6 +15,7 @@ import type {
   UserMetrics,
   UserRow,
   UserTrends,
+  UsersSummary,
 } from './results';
 
 /** One sort key, as TanStack Table's `SortingState` item. */
@@ -64,6 +65,15 @@ export interface ListUsersParams extends BaseParams {
   sorting?: SortingItem[];
   /** Page to return. Default: first 50. */
   pagination?: OffsetPagination;
+}
+
+/**
+ * `getUsersSummary` params. Only a range: the summary describes the whole population of the range, so search and
+ * filters do not apply (the `total` of a filtered `listUsers` page counts the users of a filtered view).
+ */
+export interface GetUsersSummaryParams extends BaseParams {
+  /** Time window. */
+  range: TimeRange;
 }
 
 /** `getUser` params. */
@@ -154,12 +164,21 @@ export interface ProviderCapabilities {
 /**
  * The data contract behind every userscope hook. Every method takes one params object with an optional
  * `AbortSignal` and returns a Promise; failures reject with a `ProviderError`.
+ *
+ * Optional methods (`getUsersSummary`) are their own capability: a provider that cannot answer one leaves it out,
+ * the hooks over it stay idle, and the pages fall back on the required methods.
  */
 export interface DataProvider {
   /** What this provider can answer. */
   readonly capabilities: ProviderCapabilities;
   /** Users list rows for a range. */
   listUsers(params: ListUsersParams): Promise<Page<UserRow>>;
+  /**
+   * Optional. Population totals of a range (users, active users, attention users, traces, error rate, cost) in one
+   * call. Without it, a users page derives them from `listUsers` and leaves traces, error rate and cost unknown
+   * past a scan limit of active users.
+   */
+  getUsersSummary?(params: GetUsersSummaryParams): Promise<UsersSummary>;
   /** One user; rejects with `not-found` when unknown. */
   getUser(params: GetUserParams): Promise<User>;
   /** Key metrics with previous period and optional cohort. */

@@ -76,6 +76,25 @@ export interface UserRow {
   attention: AttentionReason[];
 }
 
+/**
+ * Population totals of a range, for a users page's header (`getUsersSummary`). Every number covers the whole
+ * population: search and filters do not apply. Definitions: docs/metrics.md, "Users summary".
+ */
+export interface UsersSummary {
+  /** Users with at least one trace starting before `range.to`, over all time. */
+  userCount: number;
+  /** Users with at least one trace in the range (what an unfiltered `listUsers` counts as `total`). */
+  activeUserCount: number;
+  /** Active users with at least one attention reason in the range. */
+  attentionUserCount: number;
+  /** Traces in the range. */
+  traceCount: number;
+  /** Failed traces / traces in the range; `null` without traces. */
+  errorRate: number | null;
+  /** Sum of the known costs of the traces in the range; `null` when no trace in range carries a cost. */
+  costUsd: number | null;
+}
+
 /** Key metrics of a set of traces. */
 export interface KeyMetrics {
   /** Traces in range. */

@@ -19,6 +19,7 @@ export {
   useUserTrends,
   useModelUsage,
   useFeedback,
+  useUsersTotals,
   type HookParams,
 } from './query-hooks';
 export { useFeedbackComments, useConversations, useTraces, type CursorHookParams } from './cursor-hooks';

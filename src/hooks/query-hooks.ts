@@ -1,11 +1,13 @@
 import type {
   GetUserMetricsParams,
   GetUserParams,
+  GetUsersSummaryParams,
   ListUsersParams,
   SeriesParams,
 } from '../core/contract';
+import { ProviderError } from '../core/errors';
 import type { User } from '../core/model';
-import type { FeedbackOverview, ModelUsage, Page, UserMetrics, UserRow, UserTrends } from '../core/results';
+import type { FeedbackOverview, ModelUsage, Page, UserMetrics, UserRow, UsersSummary, UserTrends } from '../core/results';
 import type { QueryHookOptions, QueryResult } from './query-result';
 import { useProviderQuery } from './use-provider-query';
 
@@ -19,6 +21,25 @@ export type HookParams<P> = Omit<P, 'signal'>;
 export function useUsers(params: HookParams<ListUsersParams>, options?: QueryHookOptions): QueryResult<Page<UserRow>> {
   return useProviderQuery(
     { method: 'listUsers', params, fetch: (provider, signal) => provider.listUsers({ ...params, signal }) },
+    options,
+  );
+}
+
+/**
+ * Population totals of a range (`provider.getUsersSummary`): users, active users, attention users, traces, error
+ * rate and cost. Held (`isEnabled: false`, status `pending`, no request) when the provider leaves this optional
+ * method out; derive the totals from {@link useUsers} then. Key: `['userscope', providerId, 'getUsersSummary', params]`.
+ */
+export function useUsersTotals(params: HookParams<GetUsersSummaryParams>, options?: QueryHookOptions): QueryResult<UsersSummary> {
+  return useProviderQuery(
+    {
+      method: 'getUsersSummary',
+      params,
+      optional: true,
+      fetch: (provider, signal) =>
+        provider.getUsersSummary?.({ ...params, signal }) ??
+        Promise.reject(new ProviderError('invalid-data', 'The provider has no getUsersSummary')),
+    },
     options,
   );
 }

@@ -20,6 +20,8 @@ export interface ProviderQuerySpec<T> {
   params: object;
   /** Capability the method needs; the hook is held when the provider lacks it. */
   capability?: keyof ProviderCapabilities;
+  /** The method is optional in the contract; the hook is held when the provider leaves it out. */
+  optional?: boolean;
   /** Calls the provider, passing the query's abort signal. */
   fetch: (provider: DataProvider, signal: AbortSignal) => Promise<T>;
 }
@@ -31,12 +33,14 @@ export interface ProviderCursorSpec<T> extends Omit<ProviderQuerySpec<Page<T>>, 
 }
 
 /** What identifies a hook's query and decides whether it may run. */
-type QueryIdentity = Pick<ProviderQuerySpec<unknown>, 'method' | 'params' | 'capability'>;
+type QueryIdentity = Pick<ProviderQuerySpec<unknown>, 'method' | 'params' | 'capability' | 'optional'>;
 
 /** Query options shared by the plain and the cursor hooks. */
 function useSharedOptions(spec: QueryIdentity, options: QueryHookOptions) {
   const { provider, queryClient } = useUserscope();
-  const capable = spec.capability === undefined || provider.capabilities[spec.capability];
+  const capable =
+    (spec.capability === undefined || provider.capabilities[spec.capability]) &&
+    (!spec.optional || typeof provider[spec.method] === 'function');
   const enabled = options.enabled !== false && capable;
   return {
     provider,

@@ -114,6 +114,20 @@ describe('the contract suite catches broken providers', () => {
     expect(await outcome(off, 'getFeedback')).toBeNull();
   });
 
+  it('a users summary with wrong totals, and no check when the provider leaves the method out', async () => {
+    const p = good();
+    type SummaryParams = Parameters<NonNullable<DataProvider['getUsersSummary']>>[0];
+    const summarize = async (q: SummaryParams) => {
+      const s = await p.getUsersSummary!(q);
+      return { ...s, attentionUserCount: s.attentionUserCount + 1 };
+    };
+    expect(await outcome({ ...p, getUsersSummary: summarize }, 'getUsersSummary')).toMatch(/\.attentionUserCount: expected/);
+    const allUsers = async (q: SummaryParams) => ({ ...(await p.getUsersSummary!(q)), userCount: contractDataset.users.length });
+    expect(await outcome({ ...p, getUsersSummary: allUsers }, 'getUsersSummary')).toMatch(/\.userCount: expected/);
+    const { getUsersSummary: _left, ...without } = p;
+    expect(await outcome(without, 'getUsersSummary')).toBeNull();
+  });
+
   it('a conversation with a wrong duration', async () => {
     const p = good();
     const broken = { ...p, listConversations: async (q: Parameters<DataProvider['listConversations']>[0]) => {

@@ -94,6 +94,16 @@ describe('createRestProvider requests', () => {
   });
 });
 
+describe('createRestProvider users summary', () => {
+  it('has getUsersSummary only when the backend serves it, and calls GET /users-summary with the range', async () => {
+    expect(provider().getUsersSummary).toBeUndefined();
+    const summary = { userCount: 3, activeUserCount: 2, attentionUserCount: 0, traceCount: 5, errorRate: 0.2, costUsd: null };
+    const seen = sequence('/users-summary', [() => HttpResponse.json(summary)]);
+    expect(await provider({ usersSummary: true }).getUsersSummary!({ range })).toEqual(summary);
+    expect(Object.fromEntries(new URL(seen[0]!.url).searchParams)).toEqual({ from: range.from, to: range.to });
+  });
+});
+
 describe('createRestProvider retries', () => {
   it('retries 5xx answers with backoff and returns the first success', async () => {
     const seen = sequence('/users', [() => new HttpResponse('busy', { status: 503 }), () => new HttpResponse(null, { status: 500 }), () => HttpResponse.json(users)]);
@@ -248,6 +258,15 @@ describe('createRestRequestHandler', () => {
     expect(await get('/api/nothing-here')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
     expect((await get('/elsewhere/users/u01')).status).toBe(404);
     expect((await get('/api/users/u01', { method: 'DELETE' })).status).toBe(405);
+  });
+
+  it('serves the optional users summary when the provider has it, and 404 when it does not', async () => {
+    const q = `from=${range.from}&to=${range.to}`;
+    expect(await get(`/api/users-summary?${q}`)).toMatchObject({ status: 200, body: { activeUserCount: expect.any(Number) } });
+    const { getUsersSummary: _left, ...without } = createMemoryProvider(contractDataset);
+    const response = await createRestRequestHandler(without)(new Request(`http://host.test/users-summary?${q}`));
+    expect(response.status).toBe(404);
+    expect(await response.json()).toMatchObject({ error: { code: 'not-found' } });
   });
 
   it('hides unexpected exceptions behind a 500', async () => {

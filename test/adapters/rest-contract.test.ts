@@ -12,7 +12,7 @@ const server = setupServer(...createRestHandlers(createMemoryProvider(contractDa
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-runProviderContractTests(() => createRestProvider({ baseUrl: ABSOLUTE, retries: 0 }), {
+runProviderContractTests(() => createRestProvider({ baseUrl: ABSOLUTE, retries: 0, usersSummary: true }), {
   describe,
   it,
   name: 'createRestProvider over msw handlers of a memory provider: DataProvider contract',

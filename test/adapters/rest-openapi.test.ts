@@ -34,6 +34,7 @@ function namedSchemas(): [string, z.ZodType][] {
     ['AttentionReason', results.attentionReasonSchema],
     ['UserRow', results.userRowSchema],
     ['UserRowPage', route('listUsers')],
+    ['UsersSummary', results.usersSummarySchema],
     ['KeyMetrics', results.keyMetricsSchema],
     ['CohortMetrics', results.cohortMetricsSchema],
     ['Cohort', results.cohortSchema],
@@ -107,6 +108,7 @@ async function examples(): Promise<Record<RestMethodName, unknown>> {
   const week = { range, granularity: 'week' as const };
   return {
     listUsers: await p.listUsers({ range, pagination: { pageIndex: 0, pageSize: 1 } }),
+    getUsersSummary: await p.getUsersSummary?.({ range }),
     getUser: await p.getUser({ userId: 'u01' }),
     getUserMetrics: await p.getUserMetrics({ userId: 'u01', range, compare: { cohort: { key: 'plan', value: 'pro' } } }),
     getUserTrends: await p.getUserTrends({ userId: 'u01', ...week }),
@@ -129,7 +131,8 @@ cannot drift. Conventions: timestamps are ISO-8601 strings, ranges are half-open
 durations are milliseconds, rates are fractions 0..1, and unknown numbers are null (never 0). Extra keys in answers
 are allowed and ignored. Authentication is up to the host: the client sends whatever its \`headers\` callback returns.
 Errors carry { error: { code, message, field? } }: 400 invalid-data names the bad param in \`field\`; 404 not-found
-for an unknown user; 5xx answers are retried by the client (GET is idempotent), 4xx never.`;
+for an unknown user, and for the optional /users-summary route when the backend does not serve it; 5xx answers are
+retried by the client (GET is idempotent), 4xx never.`;
 
 async function buildDocument(): Promise<Record<string, unknown>> {
   const named = namedSchemas();

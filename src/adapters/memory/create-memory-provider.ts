@@ -7,6 +7,7 @@ import type {
   DataProvider,
   GetUserMetricsParams,
   GetUserParams,
+  GetUsersSummaryParams,
   ListConversationsParams,
   ListFeedbackCommentsParams,
   ListTracesParams,
@@ -16,7 +17,7 @@ import type {
 } from '../../core/contract';
 import { ProviderError, throwIfAborted } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
-import type { Page, TraceRow, UserRow } from '../../core/results';
+import type { Page, TraceRow, UserRow, UsersSummary } from '../../core/results';
 import { parseDataset } from '../../core/schema/validate';
 import { sortConversations, summarizeConversations } from '../../core/engine/conversations';
 import { computeFeedback } from '../../core/engine/feedback';
@@ -27,7 +28,7 @@ import { userSlices } from '../../core/engine/selection';
 import type { MsRange } from '../../core/engine/time';
 import type { TraceIndex } from '../../core/engine/trace-index';
 import { computeTrends } from '../../core/engine/trends';
-import { DEFAULT_USERS_CACHE_RANGES, queryUsers } from '../../core/engine/users';
+import { DEFAULT_USERS_CACHE_RANGES, queryUsers, summarizeUsers } from '../../core/engine/users';
 import { cursorPage, openCursor, parseLimit, queryFingerprint, sealCursor } from './cursor';
 import { deepCopy } from './deep-copy';
 import { buildMemoryState, userPosition, type MemoryState } from './memory-state';
@@ -78,6 +79,7 @@ function traceRow(idx: TraceIndex, row: number): TraceRow {
  * validates its params (`invalid-data` with `field`: `range`, `granularity`, `sorting[i].id`, `filters[i].id`,
  * `limit`, `cursor`, `pagination.*`), rejects with `not-found` for an unknown `userId`, and returns results that
  * share nothing with the provider's state. Cursors are opaque and bound to the query that made them.
+ * It implements the optional `getUsersSummary` from the same cached per-range aggregates as `listUsers`.
  */
 export function createMemoryProvider(options: MemoryProviderOptions): DataProvider {
   const { latencyMs = 0, validate = true, usersCacheRanges = DEFAULT_USERS_CACHE_RANGES } = options;
@@ -114,6 +116,9 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
         const page = queryUsers(idx, { range: parseRange(params.range), search, filters, sorting, pagination }, usersCache);
         return { ...page, rows: page.rows.map((row) => ({ ...row, user: deepCopy(row.user) })) };
       }),
+
+    getUsersSummary: (params: GetUsersSummaryParams): Promise<UsersSummary> =>
+      answer(params.signal, ({ idx, usersCache }) => summarizeUsers(idx, parseRange(params.range), usersCache)),
 
     getUser: (params: GetUserParams) => answer(params.signal, ({ idx }) => deepCopy(idx.users[userPosition(idx, params.userId)] as User)),
 

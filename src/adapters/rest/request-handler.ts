@@ -24,7 +24,8 @@ function json(status: number, body: unknown): Response {
  * A handler answering the REST contract from `provider`: it matches the route, decodes and validates the query
  * (400 `invalid-data` naming the param), calls the provider with the request's signal and answers 200 with the
  * result. Provider errors become `{ "error": { code, message, field? } }` with 400 (`invalid-data`), 404
- * (`not-found`) or 502; any other exception a 500 that reveals nothing. Unknown paths get 404, non-GET methods 405.
+ * (`not-found`) or 502; any other exception a 500 that reveals nothing. Unknown paths, and the route of an optional
+ * method the provider lacks (`getUsersSummary`), get 404; non-GET methods 405.
  * Authentication is the host's job: check the request before calling the handler.
  */
 export function createRestRequestHandler(provider: DataProvider, options: RestRequestHandlerOptions = {}): (request: Request) => Promise<Response> {
@@ -33,11 +34,11 @@ export function createRestRequestHandler(provider: DataProvider, options: RestRe
     const url = new URL(request.url);
     const path = url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) : null;
     const match = path === null ? null : matchRoute(path);
-    if (match === null) return json(404, errorAnswer(new ProviderError('not-found', 'No such route')).body);
+    const call = match === null ? undefined : (provider[match.route.method] as ((p: object) => Promise<unknown>) | undefined);
+    if (match === null || call === undefined) return json(404, errorAnswer(new ProviderError('not-found', 'No such route')).body);
     if (request.method !== 'GET') return json(405, { error: { code: 'http', message: 'Only GET is supported' } });
     try {
       const params = decodeRequest(match, url.searchParams);
-      const call = provider[match.route.method] as (p: object) => Promise<unknown>;
       return json(200, await call.call(provider, { ...params, signal: request.signal }));
     } catch (error) {
       const { status, body } = errorAnswer(error);

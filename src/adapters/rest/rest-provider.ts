@@ -16,9 +16,14 @@ export interface RestProviderOptions extends HttpOptions {
   baseUrl: string;
   /** What the backend answers. Default: everything on. */
   capabilities?: Partial<ProviderCapabilities>;
+  /**
+   * The backend serves the optional `GET /users-summary` route, so the provider has `getUsersSummary`. Default
+   * false: the method is left out and a users page derives its totals from `GET /users`.
+   */
+  usersSummary?: boolean;
 }
 
-type Method<M extends RestMethodName> = DataProvider[M];
+type Method<M extends RestMethodName> = NonNullable<DataProvider[M]>;
 
 /**
  * Creates a DataProvider over HTTP. Each method is one GET (see `REST_ROUTES`); every 2xx body is validated with
@@ -55,6 +60,7 @@ export function createRestProvider(options: RestProviderOptions): DataProvider {
   return {
     capabilities,
     listUsers: method('listUsers'),
+    ...(options.usersSummary ? { getUsersSummary: method('getUsersSummary') } : {}),
     getUser: method('getUser'),
     getUserMetrics: method('getUserMetrics'),
     getUserTrends: method('getUserTrends'),

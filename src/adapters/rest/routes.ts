@@ -18,10 +18,14 @@ import {
   traceRowSchema,
   userMetricsSchema,
   userRowSchema,
+  usersSummarySchema,
   userTrendsSchema,
 } from '../../core/schema/results';
 
-/** The DataProvider methods the REST contract serves (every method; `capabilities` is configured on the client). */
+/**
+ * The DataProvider methods the REST contract serves (every method, the optional `getUsersSummary` included;
+ * `capabilities` is configured on the client).
+ */
 export type RestMethodName = Exclude<keyof DataProvider, 'capabilities'>;
 
 /** How a query parameter is written: `text` as is, `integer` as decimal digits, `json` as (URL-encoded) JSON. */
@@ -138,6 +142,13 @@ export const REST_ROUTES: readonly RestRoute[] = [
       { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().min(0), required: false, default: 0, description: 'Zero-based page.' },
       { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().min(1), required: false, default: 50, description: 'Rows per page.' },
     ],
+  },
+  {
+    method: 'getUsersSummary',
+    path: '/users-summary',
+    summary: 'Population totals of the range (optional: 404 when the backend does not serve it).',
+    response: usersSummarySchema,
+    query: [FROM, TO],
   },
   { method: 'getUser', path: '/users/:userId', summary: 'One user; 404 when unknown.', response: userSchema, query: [] },
   {

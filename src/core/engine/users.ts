@@ -19,6 +19,7 @@ import { walkStringOrder } from './users-string-order';
 export { aggregateUsers, type PopulationBaseline, type UserAggregates } from './users-aggregate';
 export { createUsersCache, DEFAULT_USERS_CACHE_RANGES, type UsersCache, type UsersRangeEntry } from './users-cache';
 export { ATTENTION_BIT, ATTENTION_RULE, attentionReasons } from './users-attention';
+export { summarizeUsers } from './users-summary';
 
 /** Params of {@link queryUsers}: `ListUsersParams` with the range in epoch ms. */
 export interface QueryUsersParams {

@@ -28,6 +28,7 @@ import type {
   UserMetrics,
   UserRow,
   UserTrends,
+  UsersSummary,
   WindowMetrics,
 } from '../results';
 import type { Granularity } from '../model';
@@ -94,6 +95,16 @@ export const userRowSchema: z.ZodType<UserRow> = z.looseObject({
   lastSeen: isoTimestampSchema,
   sparkline: z.array(sparkPointSchema),
   attention: z.array(attentionReasonSchema),
+});
+
+/** A {@link UsersSummary}. */
+export const usersSummarySchema: z.ZodType<UsersSummary> = z.looseObject({
+  userCount: countSchema,
+  activeUserCount: countSchema,
+  attentionUserCount: countSchema,
+  traceCount: countSchema,
+  errorRate: rate,
+  costUsd: usd,
 });
 
 const keyMetricsShape = {

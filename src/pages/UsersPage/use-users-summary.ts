@@ -2,7 +2,7 @@ import { useMemo } from 'react';
 import type { FilterItem, OffsetPagination } from '../../core/contract';
 import type { TimeRange } from '../../core/model';
 import type { UserRow } from '../../core/results';
-import { useUsers } from '../../hooks/query-hooks';
+import { useUsers, useUsersTotals } from '../../hooks/query-hooks';
 import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
 
 /** Population totals of a range, for the page's header strip. `null` is unknown (not computed). */
@@ -27,7 +27,10 @@ export interface UsersSummaryResult {
   status: 'pending' | 'error' | 'success';
   /** Totals (all `null` while pending). */
   summary: UsersSummary;
-  /** True when the active users outnumber the scan limit, so traces, error rate and cost were not totalled. */
+  /**
+   * True when the provider has no `getUsersSummary` and the active users outnumber the scan limit, so traces,
+   * error rate and cost were not totalled.
+   */
   tooLarge: boolean;
   /** Metadata filters discovered from (a sample of) the active users. */
   facets: MetadataFacet[];
@@ -67,36 +70,40 @@ function totals(rows: readonly UserRow[]): Pick<UsersSummary, 'traceCount' | 'er
 }
 
 /**
- * Totals of the range through `listUsers` alone (the contract has no summary method): one request counts all-time
- * users, one counts attention users, one reads the first {@link SUMMARY_SAMPLE_SIZE} active users (also used to
- * discover metadata filters) and, when there are more but at most `scanLimit`, one reads them all to total
- * traces, error rate and cost. Previous totals stay while a new range loads.
+ * Totals of the range. When the provider implements `getUsersSummary`, one call answers them all, exactly, at any
+ * size. Otherwise they come from `listUsers` alone: one request counts all-time users, one counts attention users,
+ * one reads the first {@link SUMMARY_SAMPLE_SIZE} active users and, when there are more but at most `scanLimit`,
+ * one reads them all to total traces, error rate and cost. Either way the first {@link SUMMARY_SAMPLE_SIZE} active
+ * users are read to discover metadata filters, and previous totals stay while a new range loads.
  */
 export function useUsersSummary(range: TimeRange, options: { scanLimit?: number; facetKeys?: readonly string[] } = {}): UsersSummaryResult {
   const { scanLimit = DEFAULT_SUMMARY_SCAN_LIMIT, facetKeys } = options;
   const keep = { keepPreviousData: true };
+  const direct = useUsersTotals({ range }, keep);
+  const fallback = { enabled: !direct.isEnabled, keepPreviousData: true };
   const sample = useUsers({ range, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } }, keep);
-  const allTime = useUsers({ range: { from: ALL_TIME_FROM, to: range.to }, pagination: ONE }, keep);
-  const attention = useUsers({ range, filters: ATTENTION, pagination: ONE }, keep);
+  const allTime = useUsers({ range: { from: ALL_TIME_FROM, to: range.to }, pagination: ONE }, fallback);
+  const attention = useUsers({ range, filters: ATTENTION, pagination: ONE }, fallback);
   const sampleRows = sample.data?.rows ?? NO_ROWS;
   const active = sample.data ? (sample.data.total ?? sampleRows.length) : undefined;
   const sampleComplete = active !== undefined && active <= sampleRows.length;
-  const tooLarge = active !== undefined && active > scanLimit;
+  const tooLarge = !direct.isEnabled && active !== undefined && active > scanLimit;
   const full = useUsers(
     { range, pagination: { pageIndex: 0, pageSize: Math.max(1, active ?? 1) } },
-    { enabled: active !== undefined && !sampleComplete && !tooLarge, keepPreviousData: true },
+    { enabled: fallback.enabled && active !== undefined && !sampleComplete && !tooLarge, keepPreviousData: true },
   );
 
   const allRows = sampleComplete ? sampleRows : full.data?.rows;
-  const summary = useMemo<UsersSummary>(() => {
-    if (active === undefined) return UNKNOWN_SUMMARY;
+  const derived = useMemo<UsersSummary>(() => {
+    if (direct.isEnabled || active === undefined) return UNKNOWN_SUMMARY;
     return {
       userCount: allTime.data?.total ?? null,
       activeUserCount: active,
       attentionUserCount: attention.data?.total ?? null,
       ...(allRows && !tooLarge ? totals(allRows) : { traceCount: null, errorRate: null, costUsd: null }),
     };
-  }, [active, allTime.data, attention.data, allRows, tooLarge]);
+  }, [direct.isEnabled, active, allTime.data, attention.data, allRows, tooLarge]);
+  const summary = direct.isEnabled ? (direct.data ?? UNKNOWN_SUMMARY) : derived;
   const facetKeysKey = facetKeys?.join('\u0000');
   const facets = useMemo(
     () => discoverMetadataFacets(sampleRows, facetKeys),
@@ -104,9 +111,10 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
     [sampleRows, facetKeysKey],
   );
 
-  const queries = [sample, allTime, attention, full];
+  const queries = [direct, sample, allTime, attention, full];
+  const lead = direct.isEnabled ? direct : sample;
   return {
-    status: queries.some((q) => q.status === 'error') ? 'error' : sample.status === 'success' ? 'success' : 'pending',
+    status: queries.some((q) => q.status === 'error') ? 'error' : lead.status === 'success' ? 'success' : 'pending',
     summary,
     tooLarge,
     facets,

@@ -7,10 +7,11 @@ import type { Granularity, TimeRange } from '../../core/model';
 import { rejectionProblems } from './compare';
 import type { SuiteContext } from './suite-context';
 
-/** One call of every method with `extra` params merged in. */
+/** One call of every method (the optional ones the provider has) with `extra` params merged in. */
 function everyMethod(p: DataProvider, userId: string, range: TimeRange, extra: object): [string, () => Promise<unknown>][] {
   const base = { userId, range, ...extra };
-  return [
+  const summarize = p.getUsersSummary?.bind(p);
+  const calls: [string, () => Promise<unknown>][] = [
     ['listUsers', () => p.listUsers({ range, ...extra })],
     ['getUser', () => p.getUser({ userId, ...extra })],
     ['getUserMetrics', () => p.getUserMetrics(base)],
@@ -21,6 +22,8 @@ function everyMethod(p: DataProvider, userId: string, range: TimeRange, extra: o
     ['listConversations', () => p.listConversations(base)],
     ['listTraces', () => p.listTraces(base)],
   ];
+  if (summarize) calls.push(['getUsersSummary', () => summarize({ range, ...extra })]);
+  return calls;
 }
 
 /** Methods the provider declares it answers (capability-gated ones left out when off). */

@@ -21,6 +21,7 @@ import { registerDetailsSection } from './details-section';
 import { registerErrorsSection } from './errors-section';
 import { registerListsSection } from './lists-section';
 import { createSuiteContext, type DescribeFn, type ItFn } from './suite-context';
+import { registerSummarySection } from './summary-section';
 import { registerUsersSection } from './users-section';
 
 export type { DescribeFn, ItFn } from './suite-context';
@@ -55,8 +56,8 @@ function fromGlobals<T>(name: 'describe' | 'it'): T {
  * first test). The provider must be built over `options.dataset` (default {@link contractDataset}). It checks every
  * method's result shape and numbers, paging (every row exactly once), sorting (each documented id, unknown values
  * last), search and filters, the previous period, bucket coverage, conversation and `(none)` trace filters, the
- * `not-found`, `aborted` and `invalid-data` errors (with `field`), and skips the checks of sections whose
- * capability is off.
+ * `not-found`, `aborted` and `invalid-data` errors (with `field`), the optional `getUsersSummary` when the provider
+ * has it, and skips the checks of sections whose capability is off.
  */
 export function runProviderContractTests(
   makeProvider: () => DataProvider | Promise<DataProvider>,
@@ -67,6 +68,7 @@ export function runProviderContractTests(
   const ctx = createSuiteContext(makeProvider, options.dataset ?? contractDataset, options.ranges ?? contractRanges, it);
   describe(options.name ?? 'DataProvider contract', () => {
     registerUsersSection(ctx);
+    registerSummarySection(ctx);
     registerDetailsSection(ctx);
     registerListsSection(ctx);
     registerErrorsSection(ctx);
