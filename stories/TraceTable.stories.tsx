@@ -14,6 +14,7 @@ import {
   ConversationsAndTraces,
   ONE_TRACE_USER_ID,
   oneTraceProvider,
+  SCORED_TRACES,
   storyTraceHref,
 } from './support/conversation-data';
 import { DEMO_RANGE, demoProvider } from './support/demo-provider';
@@ -93,6 +94,14 @@ export const OneTrace: Story = {
 export const BigUser: Story = {
   decorators: [withProvider(bigUserProvider)],
   render: () => <ConversationsAndTraces userId={BIG_USER_ID} range={BIG_USER_RANGE} limit={100} maxHeight={360} models={BIG_USER_MODELS} />,
+};
+
+/**
+ * Feedback scores as FeedbackPanel shows them: 0.92 (positive, green), 0.50 (positive from 0.5 on), 0.12 (negative,
+ * red), and "—" for a run with only unscored feedback or none. The column does not sort.
+ */
+export const FeedbackScores: Story = {
+  args: { rows: SCORED_TRACES, rowCount: SCORED_TRACES.length },
 };
 
 /** The filters match nothing: the message offers "Clear filters". */

@@ -152,6 +152,19 @@ export const Error: Story = {
   },
 };
 
+/** The Feedback column shown: each user's mean feedback score (0..1) in the same pill as the trace table's. */
+export const FeedbackColumn: Story = {
+  loaders: [async () => ({ rows: syntheticRows(12) })],
+  render: (args, { loaded }) => (
+    <UsersTable
+      {...args}
+      rows={loaded.rows as UserRow[]}
+      rowCount={12}
+      defaultColumnVisibility={{ 'metadata.tier': false, conversationCount: false, latencyP50Ms: false, costPerTraceUsd: false, firstSeen: false }}
+    />
+  ),
+};
+
 /** 100,000 rows in one page: only the rows in view are in the DOM. */
 export const HundredThousandUsers: Story = {
   loaders: [async () => ({ rows: syntheticRows(100_000) })],

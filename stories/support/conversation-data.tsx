@@ -4,7 +4,7 @@ import { createMemoryProvider } from '../../src/adapters/memory';
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/ConversationList';
 import { TraceTable, type TraceTableProps } from '../../src/components/TraceTable/TraceTable';
 import type { DataProvider, FilterItem, SortingItem, TimeRange, Trace } from '../../src/core';
-import type { ConversationSummary } from '../../src/core/results';
+import type { ConversationSummary, TraceRow } from '../../src/core/results';
 import { useConversations, useModelUsage, useTraces } from '../../src/hooks';
 
 const NOW = Date.parse(DEMO_DEFAULT_NOW);
@@ -126,6 +126,33 @@ export function oneTraceProvider(): DataProvider {
 
 /** Where each story's trace links point: a hash, so clicking stays in the story. */
 export const storyTraceHref = (trace: Trace): string => `#/traces/${encodeURIComponent(trace.id)}`;
+
+/**
+ * Five runs of one journey with their mean feedback scores: liked, borderline, disliked, rated with categories only
+ * and failed before anyone rated it (both `null`: no score). The rows of the feedback-score story.
+ */
+export const SCORED_TRACES: TraceRow[] = [
+  { score: 0.92, name: 'chat', preview: 'How do I export invoices for Q3?' },
+  { score: 0.5, name: 'retrieve', preview: 'Find the invoice export settings' },
+  { score: 0.12, name: 'chat', preview: 'That export is missing the VAT column.' },
+  { score: null, name: 'summarize', preview: 'Summarise the export options' },
+  { score: null, name: 'tool-call', preview: 'export_invoices(quarter="Q3")', error: 'ToolError' },
+].map((t, i) => ({
+  id: `tr-scored-${i + 1}`,
+  userId: 'user-scored',
+  conversationId: 'conv-invoices',
+  name: t.name,
+  startTime: new Date(NOW - (i + 1) * 60_000).toISOString(),
+  latencyMs: 900 + i * 650,
+  status: t.error ? 'error' : 'ok',
+  ...(t.error ? { errorType: t.error } : {}),
+  model: 'gpt-4o-2024-08-06',
+  inputTokens: 800 + i * 120,
+  outputTokens: 200 + i * 40,
+  costUsd: 0.003 + i * 0.0007,
+  inputPreview: t.preview,
+  feedbackScore: t.score,
+}));
 
 /** Params of the connected stories. */
 export interface ConnectedParams {

@@ -167,9 +167,28 @@ describe('ConversationList', () => {
     expect(onLoadMore).toHaveBeenCalledTimes(1);
     rerender(<ConversationList rows={rows} now={NOW} hasNextPage isFetchingNextPage onLoadMore={onLoadMore} />);
     expect(screen.getByText('Loading more conversations…')).toBeInTheDocument();
-    expect(screen.getByRole('button', { name: 'Load more conversations' })).toBeDisabled();
+    // Still focusable while the page loads (a disabled button would drop focus), but it does not load twice.
+    const button = screen.getByRole('button', { name: 'Load more conversations' });
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await user.click(button);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
     rerender(<ConversationList rows={rows} now={NOW} hasNextPage={false} onLoadMore={onLoadMore} />);
     expect(screen.queryByRole('button', { name: 'Load more conversations' })).not.toBeInTheDocument();
+  });
+
+  it('after Load more, focuses the list with the first new conversation active', async () => {
+    const onLoadMore = vi.fn();
+    const more = [...rows, conversation('c4'), conversation('c5')];
+    const { user, rerender } = renderList({ hasNextPage: true, onLoadMore, rowCount: 6 });
+    screen.getByRole('button', { name: 'Load more conversations' }).focus();
+    await user.keyboard('{Enter}');
+    rerender(<ConversationList rows={rows} rowCount={6} now={NOW} hasNextPage isFetchingNextPage onLoadMore={onLoadMore} />);
+    expect(screen.getByRole('button', { name: 'Load more conversations' })).toHaveFocus();
+    rerender(<ConversationList rows={more} rowCount={6} now={NOW} onLoadMore={onLoadMore} />);
+    expect(listbox()).toHaveFocus();
+    const active = document.getElementById(listbox().getAttribute('aria-activedescendant') ?? '');
+    expect(active).toBe(options()[4]);
+    expect(active).toHaveTextContent('Question c4');
   });
 
   it('loads the next page when the end of the list scrolls into view', () => {

@@ -6,9 +6,8 @@ import { createDemoDataset, DEMO_DEFAULT_NOW, DEMO_USERS } from '../../src/adapt
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 import { changeImpacts, MIN_SCORES_PER_SIDE } from '../../src/components/FeedbackPanel/change-impact';
 import { FeedbackPanel, type FeedbackPanelProps } from '../../src/components/FeedbackPanel/FeedbackPanel';
-import { formatScore } from '../../src/components/FeedbackPanel/score-display';
 import { downsample, mergeFeedbackTrend, periodLabel } from '../../src/components/FeedbackPanel/series';
-import { formatCount, formatDuration, formatPercent } from '../../src/components/primitives/format';
+import { formatCount, formatDuration, formatPercent, formatScore } from '../../src/components/primitives/format';
 import type { DataProvider } from '../../src/core/contract';
 import { computeFeedback } from '../../src/core/engine/feedback';
 import { listComments } from '../../src/core/engine/feedback-comments';
@@ -331,6 +330,14 @@ describe('FeedbackPanel states and links', () => {
     10,
   );
   const comments = { status: 'success' as const, rows: page.rows, total: page.total };
+
+  it('is a region named by its title, or leaves the naming to a host given headingId', () => {
+    const { rerender } = render(<FeedbackPanel overview={overview} comments={comments} />);
+    expect(screen.getByRole('region', { name: 'User feedback' })).toHaveAttribute('data-slot', 'feedback-panel');
+    rerender(<FeedbackPanel overview={overview} comments={comments} headingId="feedback-title" />);
+    expect(screen.getByRole('heading', { name: 'User feedback', level: 2 })).toHaveAttribute('id', 'feedback-title');
+    expect(screen.queryByRole('region', { name: 'User feedback' })).toBeNull();
+  });
 
   it('renders nothing when unavailable', () => {
     const { container } = render(<FeedbackPanel available={false} overview={overview} comments={comments} />);

@@ -102,6 +102,20 @@ describe('MetricCards on the demo dataset', () => {
     }
   });
 
+  it('is a region named "Key metrics", or a group named by the host\'s heading given aria-labelledby', () => {
+    const metrics = computeUserMetrics(idx, DEMO_USERS.regression, rangeToMs(range));
+    const { rerender } = render(<MetricCards metrics={metrics} />);
+    expect(screen.getByRole('region', { name: 'Key metrics' })).toHaveAttribute('data-slot', 'metric-cards');
+    rerender(
+      <section aria-labelledby="metrics-title">
+        <h2 id="metrics-title">Metrics this month</h2>
+        <MetricCards metrics={metrics} aria-labelledby="metrics-title" />
+      </section>,
+    );
+    expect(screen.getAllByRole('region')).toHaveLength(1);
+    expect(screen.getByRole('group', { name: 'Metrics this month' })).toHaveAttribute('data-slot', 'metric-cards');
+  });
+
   it('tells the regression user to start with performance, with the engine numbers', () => {
     const metrics = computeUserMetrics(idx, DEMO_USERS.regression, rangeToMs(range));
     render(<MetricCards metrics={metrics} />);

@@ -1,8 +1,10 @@
 import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { TraceTable, type TraceTableProps } from '../../src/components/TraceTable/TraceTable';
 import type { Trace } from '../../src/core/model';
+import type { TraceRow } from '../../src/core/results';
 
 function trace(id: string, overrides: Partial<Trace> = {}): Trace {
   return {
@@ -34,7 +36,11 @@ function renderTable(props: Partial<TraceTableProps> = {}) {
   return { user, ...view };
 }
 
+/** Column headers when the rows carry no feedback score. */
+const COLUMNS = ['Time', 'Name', 'Status', 'Latency', 'Model', 'Tokens', 'Cost', 'Conversation'];
+
 const grid = () => screen.getByRole('grid');
+const headerTexts = () => within(grid()).getAllByRole('columnheader').map((h) => h.textContent);
 const header = (name: string) => within(grid()).getByRole('columnheader', { name });
 const bodyRows = () => within(grid()).getAllByRole('row').slice(1);
 const row = (i: number) => within(bodyRows()[i] as HTMLElement);
@@ -43,16 +49,7 @@ describe('TraceTable', () => {
   it('renders a captioned grid with time, name, status, latency, model, tokens, cost and conversation', () => {
     renderTable();
     expect(grid()).toHaveAccessibleName('Traces of this user, one row per run');
-    expect(within(grid()).getAllByRole('columnheader').map((h) => h.textContent)).toEqual([
-      'Time',
-      'Name',
-      'Status',
-      'Latency',
-      'Model',
-      'Tokens',
-      'Cost',
-      'Conversation',
-    ]);
+    expect(headerTexts()).toEqual(COLUMNS);
     expect(bodyRows()).toHaveLength(3);
     expect(row(0).getByText('Mar 10, 2026, 09:15 UTC')).toHaveAttribute('datetime', '2026-03-10T09:15:00.000Z');
     expect(row(0).getByText('run t1')).toBeInTheDocument();
@@ -183,6 +180,30 @@ describe('TraceTable', () => {
     await user.click(clear[clear.length - 1] as HTMLElement);
     expect(onFiltersChange).toHaveBeenLastCalledWith([]);
     expect(screen.getByText('No traces in this time range.')).toBeInTheDocument();
+    // Both Clear filters buttons are gone: focus went to the status filter, not to <body>.
+    expect(screen.queryByRole('button', { name: 'Clear filters' })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveFocus();
+  });
+
+  it('moves focus to the status filter when a removed filter chip takes its button away', async () => {
+    const { user } = renderTable({ defaultFilters: [{ id: 'errorType', value: 'RateLimitError' }] });
+    await user.click(screen.getByRole('button', { name: 'Remove filter errorType: RateLimitError' }));
+    expect(screen.queryByRole('button', { name: /Remove filter/ })).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveFocus();
+  });
+
+  it('moves focus from the chip\'s Clear to the status filter, so it is not lost when the chip goes', async () => {
+    function Narrowed() {
+      const [conversationId, setConversationId] = useState<string | null>('conv-1');
+      return <TraceTable rows={rows} conversationId={conversationId} onClearConversation={() => setConversationId(null)} />;
+    }
+    const user = userEvent.setup();
+    render(<Narrowed />);
+    const clear = screen.getByRole('button', { name: /Clear the conversation filter/ });
+    clear.focus();
+    await user.keyboard('{Enter}');
+    expect(screen.queryByText(/Filtered by conversation/)).not.toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Status' })).toHaveFocus();
   });
 
   it('shows "Filtered by conversation <title> — Clear" for a selected conversation, in step order', async () => {
@@ -221,6 +242,28 @@ describe('TraceTable', () => {
     rerender(<TraceTable rows={rows} hasNextPage isFetchingNextPage onLoadMore={onLoadMore} />);
     expect(screen.getByText('Loading more traces…')).toBeInTheDocument();
     expect(screen.getByText('3 traces')).toBeInTheDocument();
+    // It stays focusable while the page loads (disabling it would drop focus) and ignores presses meanwhile.
+    const button = screen.getByRole('button', { name: 'Load more traces' });
+    expect(button).toHaveFocus();
+    expect(button).toHaveAttribute('aria-disabled', 'true');
+    await user.click(button);
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+  });
+
+  it('moves focus to the first new row when the page asked for with the button arrives', async () => {
+    const onLoadMore = vi.fn();
+    const { user, rerender } = renderTable({ rows: rows.slice(0, 2), hasNextPage: true, onLoadMore });
+    const button = screen.getByRole('button', { name: 'Load more traces' });
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(onLoadMore).toHaveBeenCalledTimes(1);
+    rerender(<TraceTable rows={rows.slice(0, 2)} hasNextPage isFetchingNextPage onLoadMore={onLoadMore} />);
+    // The last page: the footer goes, and focus goes to the first row it brought.
+    rerender(<TraceTable rows={rows} onLoadMore={onLoadMore} />);
+    expect(screen.queryByRole('button', { name: 'Load more traces' })).not.toBeInTheDocument();
+    const focused = document.activeElement as HTMLElement;
+    expect(focused.closest('tr')).toBe(bodyRows()[2]);
+    expect(focused).toHaveAttribute('tabindex', '0');
   });
 
   it('loads page after page by infinite scroll, observing anew when rows arrive', () => {
@@ -256,6 +299,36 @@ describe('TraceTable', () => {
     }
   });
 
+  it('does not load by scrolling while the Load more button has focus, so Tab can pass it', () => {
+    const observers: { callback: IntersectionObserverCallback; disconnected: boolean }[] = [];
+    class FakeObserver {
+      entry: { callback: IntersectionObserverCallback; disconnected: boolean };
+      constructor(callback: IntersectionObserverCallback) {
+        this.entry = { callback, disconnected: false };
+        observers.push(this.entry);
+      }
+      observe() {}
+      disconnect() {
+        this.entry.disconnected = true;
+      }
+    }
+    vi.stubGlobal('IntersectionObserver', FakeObserver);
+    try {
+      const onLoadMore = vi.fn();
+      render(<TraceTable rows={rows} hasNextPage onLoadMore={onLoadMore} />);
+      const button = screen.getByRole('button', { name: 'Load more traces' });
+      act(() => button.focus());
+      expect(observers.every((o) => o.disconnected)).toBe(true);
+      act(() => button.blur());
+      const live = observers.filter((o) => !o.disconnected);
+      expect(live).toHaveLength(1);
+      act(() => live[0]?.callback([{ isIntersecting: true } as IntersectionObserverEntry], {} as IntersectionObserver));
+      expect(onLoadMore).toHaveBeenCalledTimes(1);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('shows loading, error with Retry, and a failed next page with its own retry', async () => {
     const onRetry = vi.fn();
     const onLoadMore = vi.fn();
@@ -273,5 +346,46 @@ describe('TraceTable', () => {
     expect(screen.getByText('Could not load more traces.')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Retry' }));
     expect(onLoadMore).toHaveBeenCalledTimes(1);
+  });
+
+  describe('feedback score', () => {
+    const scored: TraceRow[] = [
+      { ...trace('t1'), feedbackScore: 0.8 },
+      { ...trace('t2'), feedbackScore: 0.25 },
+      { ...trace('t3'), feedbackScore: null },
+      trace('t4'),
+    ];
+    const feedbackCell = (i: number) => bodyRows()[i]?.querySelector('[data-column="feedbackScore"]') as HTMLElement;
+
+    it('shows the mean score as FeedbackPanel does, "—" without one, and says it to screen readers', () => {
+      renderTable({ rows: scored, rowCount: 4 });
+      expect(headerTexts()).toEqual([...COLUMNS, 'Feedback']);
+      expect(feedbackCell(0)).toHaveTextContent('0.80');
+      expect(within(feedbackCell(0)).getByText('0.80').closest('[data-slot="trace-feedback"]')).toHaveAttribute('data-tone', 'positive');
+      expect(within(feedbackCell(0)).getByText('Feedback score 0.80 of 1')).toHaveClass('us-visually-hidden');
+      expect(within(feedbackCell(1)).getByText('0.25').closest('[data-slot="trace-feedback"]')).toHaveAttribute('data-tone', 'negative');
+      for (const i of [2, 3]) {
+        expect(within(feedbackCell(i)).getByText('—')).toHaveAttribute('aria-hidden', 'true');
+        expect(within(feedbackCell(i)).getByText('No feedback score')).toBeInTheDocument();
+        expect(feedbackCell(i).querySelector('[data-slot="trace-feedback"]')).toBeNull();
+      }
+    });
+
+    it('is not sortable: listTraces has no feedback sort id', async () => {
+      const onSortingChange = vi.fn();
+      const { user } = renderTable({ rows: scored, onSortingChange });
+      const feedback = header('Feedback');
+      expect(feedback).not.toHaveAttribute('aria-sort');
+      expect(within(feedback).queryByRole('button')).not.toBeInTheDocument();
+      await user.click(feedback);
+      act(() => feedback.focus());
+      await user.keyboard('{Enter}');
+      expect(onSortingChange).not.toHaveBeenCalled();
+    });
+
+    it('is left out when the provider does not compute scores', () => {
+      renderTable();
+      expect(within(grid()).queryByRole('columnheader', { name: 'Feedback' })).not.toBeInTheDocument();
+    });
   });
 });

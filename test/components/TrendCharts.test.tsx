@@ -51,6 +51,14 @@ const plot = () => document.querySelector('[data-slot="chart-plot"]') as HTMLEle
 const xOf = (ms: number, from: number, to: number) => ((ms - from) / (to - from)) * INNER;
 
 describe('TrendCharts', () => {
+  it('is a region named by its title, or leaves the naming to a host given headingId', () => {
+    const { rerender } = render(<TrendCharts trends={dailyTrends(10)} width={WIDTH} />);
+    expect(screen.getByRole('region', { name: 'Trends' })).toHaveAttribute('data-slot', 'trend-charts');
+    rerender(<TrendCharts trends={dailyTrends(10)} width={WIDTH} headingId="trends-title" />);
+    expect(screen.getByRole('heading', { name: 'Trends' })).toHaveAttribute('id', 'trends-title');
+    expect(screen.queryByRole('region', { name: 'Trends' })).toBeNull();
+  });
+
   it('puts x-axis ticks on UTC bucket starts and each bucket at its centre', async () => {
     const trends = dailyTrends(10);
     render(<TrendCharts trends={trends} width={WIDTH} />);

@@ -24,6 +24,14 @@ const user: User = {
 const chipButtons = () => within(screen.getByRole('group', { name: 'Metadata' })).getAllByRole('button');
 
 describe('UserHeader', () => {
+  it('is a region named by the user\'s name, or leaves the naming to a host given headingId', () => {
+    const { rerender } = render(<UserHeader user={user} now={NOW} />);
+    expect(screen.getByRole('region', { name: 'Jonas Chen' })).toHaveAttribute('data-slot', 'user-header');
+    rerender(<UserHeader user={user} now={NOW} headingId="profile-title" />);
+    expect(screen.getByRole('heading', { name: 'Jonas Chen' })).toHaveAttribute('id', 'profile-title');
+    expect(screen.queryByRole('region')).toBeNull();
+  });
+
   it('shows identity, initials and first/last seen relative with the absolute time on hover', () => {
     const { container } = render(<UserHeader user={user} now={NOW} />);
     expect(screen.getByRole('heading', { level: 2, name: 'Jonas Chen' })).toBeInTheDocument();

@@ -2,6 +2,7 @@ import { act, configure, render, screen, waitFor, within } from '@testing-librar
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { UsersTable, type UsersTableProps } from '../../src/components/UsersTable/UsersTable';
+import { avatarColorIndex } from '../../src/components/primitives/Avatar';
 import type { User } from '../../src/core/model';
 import type { UserRow } from '../../src/core/results';
 
@@ -69,6 +70,38 @@ describe('UsersTable', () => {
     expect(first.getByText('$1.50')).toBeInTheDocument();
     expect(first.getByRole('img', { name: /10 traces, 1 errors over 2 days/ })).toBeInTheDocument();
     expect(first.getByText('No attention needed')).toBeInTheDocument();
+  });
+
+  it('keeps the full text of names, emails and metadata the column cuts off in a title', () => {
+    renderTable();
+    const first = within(bodyRows()[0] as HTMLElement);
+    expect(first.getByText('Name u1')).toHaveAttribute('title', 'Name u1');
+    expect(first.getByText('u1@example.com')).toHaveAttribute('title', 'u1@example.com');
+    expect(first.getByText('pro')).toHaveAttribute('title', 'pro');
+  });
+
+  it('draws the avatar as the user header does: same initials, same colour for the same user', () => {
+    renderTable();
+    const avatar = bodyRows()[0]?.querySelector('[data-slot="avatar"]');
+    expect(avatar).toHaveTextContent('NU');
+    expect(avatar).toHaveAttribute('data-size', 'sm');
+    expect(avatar).toHaveAttribute('data-color', String(avatarColorIndex('u1')));
+    expect(avatar).toHaveAttribute('aria-hidden', 'true');
+  });
+
+  it('shows the mean feedback score as the trace table and FeedbackPanel do: 0..1 in a toned pill', () => {
+    renderTable({
+      rows: [row('u1'), row('u2', { feedbackAvgScore: 0.25 }), row('u3', { feedbackAvgScore: null })],
+      defaultColumnVisibility: { feedbackAvgScore: true },
+    });
+    const feedbackCell = (i: number) => {
+      const col = within(grid()).getAllByRole('columnheader').findIndex((h) => h.textContent?.startsWith('Feedback'));
+      return within(bodyRows()[i] as HTMLElement).getAllByRole('gridcell')[col] as HTMLElement;
+    };
+    expect(within(feedbackCell(0)).getByText('0.75').closest('[data-slot="user-feedback"]')).toHaveAttribute('data-tone', 'positive');
+    expect(feedbackCell(0)).toHaveTextContent('Feedback score 0.75 of 1');
+    expect(within(feedbackCell(1)).getByText('0.25').closest('[data-slot="user-feedback"]')).toHaveAttribute('data-tone', 'negative');
+    expect(feedbackCell(2)).toHaveTextContent('—No feedback score');
   });
 
   it('shows "—" for unknown values and falls back to the id without a display name', () => {

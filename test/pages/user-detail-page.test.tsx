@@ -32,11 +32,28 @@ describe('UserDetailPage layout and anchors', () => {
     expect(screen.getByRole('region', { name: 'Traces' })).toBe(section('traces'));
     // A link to the anchor moves keyboard focus into the section instead of dropping it on <body>.
     expect(section('traces')).toHaveAttribute('tabindex', '-1');
-    expect(screen.getAllByRole('region', { name: 'Key metrics' })[0]).toBe(section('metrics'));
+    // One region per section: the metric cards are a group under the section's heading, not a second "Key metrics".
+    expect(screen.getAllByRole('region', { name: 'Key metrics' })).toEqual([section('metrics')]);
+    expect(within(section('metrics')).queryByRole('region')).toBeNull();
     const nav = screen.getByRole('navigation', { name: 'Sections of this page' });
     expect(within(nav).getByRole('link', { name: 'Traces' })).toHaveAttribute('href', '#userscope-traces');
     expect(within(nav).getAllByRole('link')).toHaveLength(6);
     expect(await within(section('header')).findByRole('heading', { name: USER_NAME })).toBeInTheDocument();
+  });
+
+  it('names the header and feedback sections by the components\' own titles, without repeating them', async () => {
+    renderPage();
+    // Until the user loads, the section is named by its title; then by the user's name, its only heading.
+    expect(section('header')).toHaveAccessibleName('Profile and metadata');
+    const name = await within(section('header')).findByRole('heading', { name: USER_NAME, level: 2 });
+    expect(section('header')).toHaveAccessibleName(USER_NAME);
+    expect(section('header')).toHaveAttribute('aria-labelledby', name.id);
+    expect(within(section('header')).getAllByRole('heading', { level: 2 })).toEqual([name]);
+    expect(within(section('header')).queryByRole('region')).toBeNull();
+    const feedback = within(section('feedback')).getByRole('heading', { name: 'User feedback', level: 2 });
+    expect(section('feedback')).toHaveAttribute('aria-labelledby', feedback.id);
+    expect(screen.getAllByRole('region', { name: 'User feedback' })).toEqual([section('feedback')]);
+    expect(within(section('feedback')).getAllByRole('heading', { name: 'User feedback' })).toHaveLength(1);
   });
 
   it('prefixes the anchors with idPrefix and leaves out the nav and picker when asked', () => {
@@ -70,7 +87,7 @@ describe('UserDetailPage layout and anchors', () => {
 
   it('shows the feedback section when the provider has feedback', async () => {
     renderPage();
-    expect(await within(section('feedback')).findByRole('heading', { name: 'User feedback', level: 3 })).toBeInTheDocument();
+    expect(await within(section('feedback')).findByRole('heading', { name: 'User feedback', level: 2 })).toBeInTheDocument();
   });
 });
 
@@ -96,6 +113,14 @@ describe('UserDetailPage sections prop', () => {
     expect(screen.queryByRole('grid')).toBeNull();
     expect(screen.getByRole('region', { name: 'Support notes' })).toHaveTextContent('Notes in notes');
     expect(screen.getByRole('link', { name: 'Support notes' })).toHaveAttribute('href', '#userscope-notes');
+  });
+
+  it('keeps one region when a replacement wraps the header: a hidden section heading above the user\'s name', async () => {
+    renderPage({ sections: [{ id: 'header', render: ({ defaultContent }) => <div>{defaultContent}</div> }] });
+    expect(await within(section('header')).findByRole('heading', { name: USER_NAME, level: 3 })).toBeInTheDocument();
+    expect(within(section('header')).getByRole('heading', { name: 'Profile and metadata', level: 2 })).toBeInTheDocument();
+    expect(section('header')).toHaveAccessibleName('Profile and metadata');
+    expect(within(section('header')).queryByRole('region')).toBeNull();
   });
 
   it('hands a replacement the built-in content to wrap', async () => {

@@ -1,8 +1,7 @@
-import { formatCount, formatDateTime, formatPercent } from '../primitives/format';
+import { formatCount, formatDateTime, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { MIN_SCORES_PER_SIDE, type ChangeImpact } from './change-impact';
 import type { FeedbackPanelLabels } from './labels';
-import { formatScore } from './score-display';
 import { shortText } from './short-text';
 
 /** Props of {@link ChangeImpactList}. */

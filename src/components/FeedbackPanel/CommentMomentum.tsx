@@ -1,39 +1,19 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
-import { scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import type { CommentMomentumBucket, FeedbackOverview } from '../../core/results';
+import type { CommentMomentumBucket } from '../../core/results';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotInnerWidth, barPlotLayout, type BarPlotLayout } from './BarPlot';
+import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartFrame, type ChartModel } from './ChartFrame';
 import { ChartTable } from './ChartTable';
-import type { FeedbackPanelLabels } from './labels';
+import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import { Legend } from './Legend';
 import { downsample, formatTick, mergeMomentum, periodLabel, type Span } from './series';
-import { maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
+import { maxBars, spanBar, spanIndexAt, spanLabel, timeScale } from './time-plot';
 
-const HEIGHT = 180;
-const MARGIN = { top: 8, right: 12, bottom: 24, left: 40 } as const;
-
-/** Props of {@link CommentMomentum}. */
-export interface CommentMomentumProps {
-  /** The overview (its `commentMomentum` and `granularity`). */
-  overview: FeedbackOverview;
-  /** Heading level of the card title. */
-  headingLevel: 3 | 4 | 5;
-  /** Locale. */
-  locale: string;
-  /** Strings. */
-  labels: FeedbackPanelLabels;
-}
-
-interface MomentumModel extends ChartModel {
+interface MomentumModel extends ChartModel, BarPlotLayout {
   spans: Span<CommentMomentumBucket>[];
   x: ReturnType<typeof timeScale>;
-  y: ReturnType<typeof scaleLinear<number>>;
-  innerW: number;
-  innerH: number;
 }
 
 const commentShare = (b: CommentMomentumBucket) => (b.feedbackCount === 0 ? null : b.commentCount / b.feedbackCount);
@@ -42,7 +22,7 @@ const commentShare = (b: CommentMomentumBucket) => (b.feedbackCount === 0 ? null
  * Comment Momentum: feedback records per bucket, with the ones that carry a comment overlaid, so bursts of
  * comments (not just scores) stand out.
  */
-export function CommentMomentum({ overview, headingLevel, locale, labels: l }: CommentMomentumProps) {
+export function CommentMomentum({ overview, headingLevel, locale, labels: l }: FeedbackCardProps) {
   const buckets = overview.commentMomentum;
   const g = overview.granularity;
   const comments = buckets.reduce((sum, b) => sum + b.commentCount, 0);
@@ -63,20 +43,15 @@ export function CommentMomentum({ overview, headingLevel, locale, labels: l }: C
   };
 
   const layout = (width: number): MomentumModel => {
-    const innerW = Math.max(1, width - MARGIN.left - MARGIN.right);
-    const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
+    const innerW = barPlotInnerWidth(width);
     const spans = downsample(buckets, g, maxBars(innerW), mergeMomentum);
     const first = spans[0] as Span<CommentMomentumBucket>;
     const last = spans[spans.length - 1] as Span<CommentMomentumBucket>;
-    const max = Math.max(1, ...spans.map((s) => s.row.feedbackCount));
     return {
-      width,
+      ...barPlotLayout(width, spans.map((s) => s.row.feedbackCount)),
       count: spans.length,
       spans,
-      innerW,
-      innerH,
       x: timeScale(first.from, last.to, innerW),
-      y: scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true }),
     };
   };
 
@@ -118,74 +93,41 @@ export function CommentMomentum({ overview, headingLevel, locale, labels: l }: C
         buckets.length === 0
           ? null
           : (ids) => (
-              <ChartFrame<MomentumModel>
-                height={HEIGHT}
+              <FeedbackChartFrame<MomentumModel>
+                height={BAR_PLOT_HEIGHT}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}
                 keyboardHint={l.chartKeyboardHint}
                 layout={layout}
-                hitTest={(m, px) => spanIndexAt(m.spans, m.x.invert(px - MARGIN.left).valueOf())}
+                hitTest={(m, px) => spanIndexAt(m.spans, m.x.invert(px - BAR_PLOT_MARGIN.left).valueOf())}
                 anchorX={(m, i) => {
                   const s = m.spans[i] as Span<CommentMomentumBucket>;
-                  return MARGIN.left + m.x(new Date((s.from + s.to) / 2));
+                  return BAR_PLOT_MARGIN.left + m.x(new Date((s.from + s.to) / 2));
                 }}
                 renderChart={(m, active) => (
-                  <svg width={m.width} height={HEIGHT} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
-                    <Group left={MARGIN.left} top={MARGIN.top}>
+                  <BarPlot
+                    layout={m}
+                    x={m.x}
+                    xTicks={{ count: Math.max(2, Math.floor(m.innerW / 90)) }}
+                    xFormat={(v) => formatTick(v.valueOf(), g, locale)}
+                    locale={locale}
+                  >
                       {m.spans.map((s, i) => {
-                        const x0 = m.x(new Date(s.from));
-                        const full = m.x(new Date(s.to)) - x0;
-                        const w = Math.max(1, full - (full >= 4 ? 1 : 0));
-                        const yAll = m.y(s.row.feedbackCount);
-                        const yComments = m.y(s.row.commentCount);
+                        const { x0, full, width } = spanBar(m.x, s);
+                        // Comments are a subset of the records: their bar is drawn over the records' bar.
+                        const bar = (series: string, count: number) =>
+                          count > 0 ? <Bar className="us-feedback-chart__bar" data-series={series} x={x0} y={m.y(count)} width={width} height={m.innerH - m.y(count)} /> : null;
                         return (
                           <g key={s.from}>
                             {i === active ? (
                               <rect className="us-feedback-chart__highlight" x={x0} y={0} width={Math.max(1, full)} height={m.innerH} />
                             ) : null}
-                            {s.row.feedbackCount > 0 ? (
-                              <Bar
-                                className="us-feedback-chart__bar"
-                                data-series="feedback"
-                                x={x0}
-                                y={yAll}
-                                width={w}
-                                height={m.innerH - yAll}
-                              />
-                            ) : null}
-                            {s.row.commentCount > 0 ? (
-                              <Bar
-                                className="us-feedback-chart__bar"
-                                data-series="comments"
-                                x={x0}
-                                y={yComments}
-                                width={w}
-                                height={m.innerH - yComments}
-                              />
-                            ) : null}
+                            {bar('feedback', s.row.feedbackCount)}
+                            {bar('comments', s.row.commentCount)}
                           </g>
                         );
                       })}
-                      <line className="us-feedback-chart__baseline" x1={0} x2={m.innerW} y1={m.innerH} y2={m.innerH} />
-                      <AxisLeft
-                        scale={m.y}
-                        numTicks={3}
-                        tickFormat={(v) => formatCount(Number(v), locale, true)}
-                        hideAxisLine
-                        hideTicks
-                        axisClassName="us-feedback-chart__axis"
-                      />
-                      <AxisBottom
-                        scale={m.x}
-                        top={m.innerH}
-                        numTicks={Math.max(2, Math.floor(m.innerW / 90))}
-                        tickFormat={(v) => formatTick((v as Date).valueOf(), g, locale)}
-                        hideAxisLine
-                        tickLength={3}
-                        axisClassName="us-feedback-chart__axis"
-                      />
-                    </Group>
-                  </svg>
+                  </BarPlot>
                 )}
                 renderTooltip={(m, i) => <span>{describe(m, i)}</span>}
                 describe={describe}

@@ -41,6 +41,12 @@ export interface FeedbackPanelProps extends TraceLinkProps {
   changes?: readonly ChangeEvent[];
   /** Heading level of the section title; cards use the next level. Default 2. */
   headingLevel?: 2 | 3 | 4;
+  /**
+   * Id of the panel's title heading, for a host that names its own landmark with it (`aria-labelledby`), as
+   * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
+   * region, not two with the same name. Default: a generated id, naming the component's own region.
+   */
+  headingId?: string;
   /** BCP 47 locale for numbers and dates. Default `en-US`. */
   locale?: string;
   /** Strings. */
@@ -70,10 +76,12 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
     getTraceHref,
     onTraceOpen,
     headingLevel = 2,
+    headingId,
     locale = 'en-US',
     labels,
   } = props;
-  const titleId = useId();
+  const ownTitleId = useId();
+  const titleId = headingId ?? ownTitleId;
   if (!available) return null;
   const l: FeedbackPanelLabels = { ...feedbackPanelLabels, ...labels };
   const Heading = `h${headingLevel}` as const;
@@ -127,7 +135,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
       className="us-feedback-panel"
       data-slot="feedback-panel"
       data-state={state}
-      aria-labelledby={titleId}
+      aria-labelledby={headingId ? undefined : titleId}
       aria-busy={state === 'loading' || undefined}
     >
       <header className="us-feedback-panel__header">

@@ -1,23 +1,10 @@
 import { useId } from 'react';
-import type { FeedbackOverview } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
+import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import type { FeedbackCardProps } from './card-props';
 import { keyDetail } from './key-detail';
-import type { FeedbackPanelLabels } from './labels';
-import { averageKind, formatScore } from './score-display';
+import { averageKind } from './score-display';
 import { shortText } from './short-text';
-
-/** Props of {@link FeedbackSummary}. */
-export interface FeedbackSummaryProps {
-  /** The overview. */
-  overview: FeedbackOverview;
-  /** Heading level of the title. */
-  headingLevel: 3 | 4 | 5;
-  /** Locale. */
-  locale: string;
-  /** Strings. */
-  labels: FeedbackPanelLabels;
-}
 
 interface StatProps {
   id: string;
@@ -41,7 +28,7 @@ function Stat({ id, label, value, detail }: StatProps) {
  * up when every score is a thumbs vote, otherwise the normalised 0–1 mean with the average of each scored key when
  * there are several. Coverage is a percentage with its counts ("10.5% · 274 of 2,606 traces").
  */
-export function FeedbackSummary({ overview, headingLevel, locale, labels: l }: FeedbackSummaryProps) {
+export function FeedbackSummary({ overview, headingLevel, locale, labels: l }: FeedbackCardProps) {
   const { summary, topKeys } = overview;
   const titleId = useId();
   const Heading = `h${headingLevel}` as const;

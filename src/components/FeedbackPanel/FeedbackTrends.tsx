@@ -1,15 +1,15 @@
 import type { ChangeEvent, FeedbackOverview, FeedbackTrendBucket, UserTrends } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
+import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { SectionState } from '../primitives/SectionState';
+import type { FeedbackCardProps } from './card-props';
 import { changeImpacts } from './change-impact';
 import { ChangeImpactList } from './ChangeImpactList';
 import { ChartCard } from './ChartCard';
-import { ChartFrame, type ChartModel } from './ChartFrame';
 import { ChartTable } from './ChartTable';
+import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import type { FeedbackPanelLabels } from './labels';
 import { Legend } from './Legend';
-import { formatScore } from './score-display';
 import { downsample, mergeFeedbackTrend, mergeSuccess, periodLabel, type Span } from './series';
 import { TIME_MARGIN, maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
 import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
@@ -18,9 +18,7 @@ import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
 const HEIGHT = 240;
 
 /** Props of {@link FeedbackTrends}. */
-export interface FeedbackTrendsProps {
-  /** The feedback overview (its `trend` and `granularity`). */
-  overview: FeedbackOverview;
+export interface FeedbackTrendsProps extends FeedbackCardProps {
   /** The user's trends over the same range, for the success-rate overlay. */
   trends?: UserTrends | null;
   /** Status of `trends`; the overlay shows a note while loading or after an error. */
@@ -31,12 +29,6 @@ export interface FeedbackTrendsProps {
   onTrendsRetry?: () => void;
   /** Releases and model switches to mark. */
   changes?: readonly ChangeEvent[];
-  /** Heading level of the card title. */
-  headingLevel: 3 | 4 | 5;
-  /** Locale. */
-  locale: string;
-  /** Strings. */
-  labels: FeedbackPanelLabels;
 }
 
 /** The chart's summary sentence: volume, and the lowest and highest average score with their periods. */
@@ -212,7 +204,7 @@ function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }:
   const title = (m: TrendsModel, i: number) => spanLabel(m.spans[i] as Span<FeedbackTrendBucket>, g, locale, l.periodWeek);
 
   return (
-    <ChartFrame<TrendsModel>
+    <FeedbackChartFrame<TrendsModel>
       height={HEIGHT}
       labelledBy={ids.labelledBy}
       describedBy={ids.describedBy}

@@ -8,12 +8,12 @@ export interface LegendItem {
   label: string;
 }
 
-/** The legend of a feedback chart: swatches are decorative, names are text. */
+/** The legend of a feedback chart (laid out like every chart legend): swatches are decorative, names are text. */
 export function Legend({ items }: { items: readonly LegendItem[] }) {
   return (
-    <ul className="us-feedback-legend" data-slot="chart-legend">
+    <ul className="us-chart__legend" data-slot="chart-legend">
       {items.map((item) => (
-        <li key={item.series} className="us-feedback-legend__item">
+        <li key={item.series} className="us-chart__legend-item">
           <span className="us-feedback-legend__swatch" data-series={item.series} data-shape={item.shape} aria-hidden="true" />
           {item.label}
         </li>

@@ -1,20 +1,10 @@
 import type { FeedbackComment } from '../../core/results';
+import { formatDecimal, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { ScorePill, scoreTone } from '../primitives/ScorePill';
 import type { FeedbackPanelLabels } from './labels';
-import { formatScore, scoreTone } from './score-display';
 import { shortText } from './short-text';
 import { ThumbIcon } from './ThumbIcon';
-
-const valueFormats = new Map<string, Intl.NumberFormat>();
-
-function formatValue(value: number, locale: string): string {
-  let f = valueFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
-    valueFormats.set(locale, f);
-  }
-  return f.format(value);
-}
 
 /** Props of {@link ScoreBadge}. */
 export interface ScoreBadgeProps {
@@ -27,12 +17,12 @@ export interface ScoreBadgeProps {
 }
 
 /**
- * A feedback value as its kind reads: a thumb up or down, a number with its normalised score, or a category.
- * `data-tone` is `positive` (score ≥ 0.5), `negative` or `none` (unscored); the text never relies on colour.
+ * A feedback value as its kind reads: a thumb up or down, a number with its normalised score, or a category, in a
+ * {@link ScorePill} toned by the score (`positive` from 0.5, `negative`, `none` when unscored); the text never relies
+ * on colour.
  */
 export function ScoreBadge({ comment, locale, labels: l }: ScoreBadgeProps) {
   const { value, score } = comment;
-  const tone = scoreTone(score);
   let content;
   if (typeof value === 'boolean') {
     content = (
@@ -43,15 +33,15 @@ export function ScoreBadge({ comment, locale, labels: l }: ScoreBadgeProps) {
     );
   } else if (typeof value === 'number') {
     content = formatLabel(score === null ? l.scoreNumericNone : l.scoreNumeric, {
-      value: formatValue(value, locale),
+      value: formatDecimal(value, locale),
       score: formatScore(score, locale),
     });
   } else {
     content = shortText(value);
   }
   return (
-    <span className="us-feedback-badge" data-slot="score-badge" data-tone={tone} data-kind={typeof value}>
+    <ScorePill tone={scoreTone(score)} slot="score-badge" kind={typeof value}>
       {content}
-    </span>
+    </ScorePill>
   );
 }

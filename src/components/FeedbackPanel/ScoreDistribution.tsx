@@ -1,42 +1,23 @@
-import { AxisBottom, AxisLeft } from '@visx/axis';
-import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import type { FeedbackOverview, ScoreBin } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
+import type { ScoreBin } from '../../core/results';
+import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { scoreTone } from '../primitives/ScorePill';
+import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotLayout, type BarPlotLayout } from './BarPlot';
+import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartFrame, type ChartModel } from './ChartFrame';
 import { ChartTable } from './ChartTable';
-import type { FeedbackPanelLabels } from './labels';
-import { formatScore, scoreTone } from './score-display';
+import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import { shortText } from './short-text';
-
-const HEIGHT = 180;
-const MARGIN = { top: 8, right: 12, bottom: 24, left: 40 } as const;
-
-/** Props of {@link ScoreDistribution}. */
-export interface ScoreDistributionProps {
-  /** The overview (its `histogram` and `topKeys`). */
-  overview: FeedbackOverview;
-  /** Heading level of the card title. */
-  headingLevel: 3 | 4 | 5;
-  /** Locale. */
-  locale: string;
-  /** Strings. */
-  labels: FeedbackPanelLabels;
-}
 
 /** A bin's label, e.g. `0.90–1.00`. */
 function binLabel(bin: ScoreBin, locale: string): string {
   return `${formatScore(bin.from, locale)}–${formatScore(bin.to, locale)}`;
 }
 
-interface DistributionModel extends ChartModel {
+interface DistributionModel extends ChartModel, BarPlotLayout {
   x: ReturnType<typeof scaleLinear<number>>;
-  y: ReturnType<typeof scaleLinear<number>>;
-  innerW: number;
-  innerH: number;
 }
 
 /**
@@ -44,7 +25,7 @@ interface DistributionModel extends ChartModel {
  * positive bins coloured apart, so polarization (both ends) or drift (a shifted hump) shows at a glance. Thumbs
  * land in the end bins; categorical keys have no score and are pointed to Top feedback keys.
  */
-export function ScoreDistribution({ overview, headingLevel, locale, labels: l }: ScoreDistributionProps) {
+export function ScoreDistribution({ overview, headingLevel, locale, labels: l }: FeedbackCardProps) {
   const bins = overview.histogram;
   const scored = bins.reduce((sum, b) => sum + b.count, 0);
   const share = (n: number) => (scored === 0 ? null : n / scored);
@@ -75,17 +56,8 @@ export function ScoreDistribution({ overview, headingLevel, locale, labels: l }:
   };
 
   const layout = (width: number): DistributionModel => {
-    const innerW = Math.max(1, width - MARGIN.left - MARGIN.right);
-    const innerH = HEIGHT - MARGIN.top - MARGIN.bottom;
-    const max = Math.max(1, ...bins.map((b) => b.count));
-    return {
-      width,
-      count: bins.length,
-      innerW,
-      innerH,
-      x: scaleLinear<number>({ domain: [0, 1], range: [0, innerW] }),
-      y: scaleLinear<number>({ domain: [0, max], range: [innerH, 0], nice: true }),
-    };
+    const plot = barPlotLayout(width, bins.map((b) => b.count));
+    return { ...plot, count: bins.length, x: scaleLinear<number>({ domain: [0, 1], range: [0, plot.innerW] }) };
   };
 
   return (
@@ -112,20 +84,19 @@ export function ScoreDistribution({ overview, headingLevel, locale, labels: l }:
         scored === 0
           ? null
           : (ids) => (
-              <ChartFrame<DistributionModel>
-                height={HEIGHT}
+              <FeedbackChartFrame<DistributionModel>
+                height={BAR_PLOT_HEIGHT}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}
                 keyboardHint={l.chartKeyboardHint}
                 layout={layout}
                 hitTest={(m, px) => {
-                  const v = m.x.invert(px - MARGIN.left);
+                  const v = m.x.invert(px - BAR_PLOT_MARGIN.left);
                   return v < 0 || v > 1 ? null : Math.min(bins.length - 1, Math.floor(v * bins.length));
                 }}
-                anchorX={(m, i) => MARGIN.left + m.x(((bins[i] as ScoreBin).from + (bins[i] as ScoreBin).to) / 2)}
+                anchorX={(m, i) => BAR_PLOT_MARGIN.left + m.x(((bins[i] as ScoreBin).from + (bins[i] as ScoreBin).to) / 2)}
                 renderChart={(m, active) => (
-                  <svg width={m.width} height={HEIGHT} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
-                    <Group left={MARGIN.left} top={MARGIN.top}>
+                  <BarPlot layout={m} x={m.x} xTicks={{ values: [0, 0.5, 1] }} xFormat={(v) => formatScore(Number(v), locale)} locale={locale}>
                       {bins.map((b, i) => {
                         const x0 = m.x(b.from);
                         const w = Math.max(1, m.x(b.to) - x0 - 2);
@@ -148,26 +119,7 @@ export function ScoreDistribution({ overview, headingLevel, locale, labels: l }:
                           </g>
                         );
                       })}
-                      <line className="us-feedback-chart__baseline" x1={0} x2={m.innerW} y1={m.innerH} y2={m.innerH} />
-                      <AxisLeft
-                        scale={m.y}
-                        numTicks={3}
-                        tickFormat={(v) => formatCount(Number(v), locale, true)}
-                        hideAxisLine
-                        hideTicks
-                        axisClassName="us-feedback-chart__axis"
-                      />
-                      <AxisBottom
-                        scale={m.x}
-                        top={m.innerH}
-                        tickValues={[0, 0.5, 1]}
-                        tickFormat={(v) => formatScore(Number(v), locale)}
-                        hideAxisLine
-                        tickLength={3}
-                        axisClassName="us-feedback-chart__axis"
-                      />
-                    </Group>
-                  </svg>
+                  </BarPlot>
                 )}
                 renderTooltip={(_m, i) => <span>{describe(i)}</span>}
                 describe={(_m, i) => describe(i)}

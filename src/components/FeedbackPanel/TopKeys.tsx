@@ -1,14 +1,14 @@
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
-import type { FeedbackKeyStat, FeedbackOverview } from '../../core/results';
+import type { FeedbackKeyStat } from '../../core/results';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartFrame, type ChartModel } from './ChartFrame';
 import { ChartTable } from './ChartTable';
+import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import { keyBreakdown, keyDetail, keySegments, kindLabel } from './key-detail';
-import type { FeedbackPanelLabels } from './labels';
 import { shortText } from './short-text';
 
 /** Keys drawn; the rest are in the table. */
@@ -16,18 +16,6 @@ const MAX_ROWS = 6;
 const ROW_HEIGHT = 40;
 const BAR_HEIGHT = 12;
 const MARGIN = { top: 4, right: 56, bottom: 4, left: 0 } as const;
-
-/** Props of {@link TopKeys}. */
-export interface TopKeysProps {
-  /** The overview (its `topKeys` and `summary.count`). */
-  overview: FeedbackOverview;
-  /** Heading level of the card title. */
-  headingLevel: 3 | 4 | 5;
-  /** Locale. */
-  locale: string;
-  /** Strings. */
-  labels: FeedbackPanelLabels;
-}
 
 interface KeysModel extends ChartModel {
   x: ReturnType<typeof scaleLinear<number>>;
@@ -38,7 +26,7 @@ interface KeysModel extends ChartModel {
  * down, categories into their counts, numeric keys as one bar with their average score. Each kind reads its own
  * way, so mixed keys are never averaged together here.
  */
-export function TopKeys({ overview, headingLevel, locale, labels: l }: TopKeysProps) {
+export function TopKeys({ overview, headingLevel, locale, labels: l }: FeedbackCardProps) {
   const keys = overview.topKeys;
   const shown = keys.slice(0, MAX_ROWS);
   const total = overview.summary.count;
@@ -101,7 +89,7 @@ export function TopKeys({ overview, headingLevel, locale, labels: l }: TopKeysPr
         shown.length === 0
           ? null
           : (ids) => (
-              <ChartFrame<KeysModel>
+              <FeedbackChartFrame<KeysModel>
                 height={height}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}

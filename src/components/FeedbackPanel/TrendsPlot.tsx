@@ -1,12 +1,13 @@
-import { AxisBottom, AxisLeft, AxisRight } from '@visx/axis';
+import { AxisLeft, AxisRight } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
 import type { FeedbackTrendBucket } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
+import { formatPercent } from '../primitives/format';
+import { CountBarAxes } from './CountBarAxes';
 import { formatTick, type Span } from './series';
-import { TIME_MARGIN, type timeScale } from './time-plot';
+import { spanBar, TIME_MARGIN, type timeScale } from './time-plot';
 
 /** A change marker: when, and its number in the change list. */
 export interface ChangeMarker {
@@ -125,7 +126,7 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
           tickFormat={(v) => String(v)}
           hideAxisLine
           hideTicks
-          axisClassName="us-feedback-chart__axis"
+          axisClassName="us-chart__axis"
         />
         <AxisRight
           scale={rates}
@@ -134,12 +135,11 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
           tickFormat={(v) => formatPercent(Number(v), locale, 0)}
           hideAxisLine
           hideTicks
-          axisClassName="us-feedback-chart__axis"
+          axisClassName="us-chart__axis"
         />
         <Group top={countsTop}>
           {spans.map((s) => {
-            const x0 = x(new Date(s.from));
-            const w = Math.max(1, x(new Date(s.to)) - x0 - (x(new Date(s.to)) - x0 >= 4 ? 1 : 0));
+            const { x0, width } = spanBar(x, s);
             const unscored = s.row.count - s.row.positiveCount - s.row.negativeCount;
             const stack: [string, number][] = [
               ['negative', s.row.negativeCount],
@@ -154,28 +154,19 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
                   const y = counts(base + n);
                   const h = counts(base) - y;
                   base += n;
-                  return <Bar key={series} className="us-feedback-chart__bar" data-series={series} x={x0} y={y} width={w} height={h} />;
+                  return <Bar key={series} className="us-feedback-chart__bar" data-series={series} x={x0} y={y} width={width} height={h} />;
                 })}
               </g>
             );
           })}
-          <line className="us-feedback-chart__baseline" x1={0} x2={innerW} y1={countsH} y2={countsH} />
-          <AxisLeft
-            scale={counts}
-            numTicks={3}
-            tickFormat={(v) => formatCount(Number(v), locale, true)}
-            hideAxisLine
-            hideTicks
-            axisClassName="us-feedback-chart__axis"
-          />
-          <AxisBottom
-            scale={x}
-            top={countsH}
-            numTicks={ticks}
-            tickFormat={(v) => formatTick((v as Date).valueOf(), granularity, locale)}
-            hideAxisLine
-            tickLength={3}
-            axisClassName="us-feedback-chart__axis"
+          <CountBarAxes
+            counts={counts}
+            x={x}
+            width={innerW}
+            baseline={countsH}
+            xTicks={{ count: ticks }}
+            xFormat={(v) => formatTick(v.valueOf(), granularity, locale)}
+            locale={locale}
           />
         </Group>
         {badgePositions(markers.map((m) => x(new Date(m.at)))).map(({ line, badge }, i) => {

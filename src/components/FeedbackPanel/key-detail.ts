@@ -4,10 +4,10 @@
  * @module
  */
 import type { FeedbackKeyStat, FeedbackKind } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
+import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import type { FeedbackPanelLabels } from './labels';
-import { formatScore, thumbsOf } from './score-display';
+import { thumbsOf } from './score-display';
 import { shortText } from './short-text';
 
 /** One drawn segment of a key's bar. */

@@ -1,32 +1,10 @@
 /**
- * How feedback scores read: normalised scores as two-decimal numbers, thumbs as shares of "up" votes, and the kind
- * mix of a user's keys (thumbs only, or mixed keys shown per key).
+ * How a user's feedback mix reads: thumbs as shares of "up" votes, and the kind mix of their keys (thumbs only, or
+ * mixed keys shown per key). Scores themselves read with `formatScore` (primitives/format) and `scoreTone`
+ * (primitives/ScorePill).
  * @module
  */
 import type { FeedbackKeyStat, FeedbackOverview } from '../../core/results';
-import { UNKNOWN } from '../primitives/format';
-
-const scoreFormats = new Map<string, Intl.NumberFormat>();
-
-/** A normalised 0..1 score with two decimals, e.g. `0.75`; unknown is "—". */
-export function formatScore(score: number | null | undefined, locale = 'en-US'): string {
-  if (typeof score !== 'number' || !Number.isFinite(score)) return UNKNOWN;
-  let f = scoreFormats.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-    scoreFormats.set(locale, f);
-  }
-  return f.format(score);
-}
-
-/** Whether a score counts as positive (≥ 0.5, as the engine's `positiveCount`), negative, or is missing. */
-export type ScoreTone = 'positive' | 'negative' | 'none';
-
-/** The tone of a score: positive from 0.5 on, as in docs/metrics.md. */
-export function scoreTone(score: number | null | undefined): ScoreTone {
-  if (typeof score !== 'number' || !Number.isFinite(score)) return 'none';
-  return score >= 0.5 ? 'positive' : 'negative';
-}
 
 /** Up and down votes of a boolean key (`categories.true` / `categories.false`). */
 export function thumbsOf(key: FeedbackKeyStat): { up: number; down: number } {

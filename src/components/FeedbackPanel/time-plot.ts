@@ -43,3 +43,11 @@ export function spanLabel<T>(span: Span<T>, granularity: Granularity, locale: st
   const first = periodLabel(span.from, granularity, locale, weekTemplate);
   return lastStart <= span.from ? first : `${first} – ${periodLabel(lastStart, granularity, locale, weekTemplate)}`;
 }
+
+/** Where a span's bar goes on a time scale: its left edge, the span's full width, and the bar's width (px). */
+export function spanBar<T>(x: ReturnType<typeof timeScale>, span: Span<T>): { x0: number; full: number; width: number } {
+  const x0 = x(new Date(span.from));
+  const full = x(new Date(span.to)) - x0;
+  // A 1 px gap between bars once they are wide enough to show it.
+  return { x0, full, width: Math.max(1, full - (full >= 4 ? 1 : 0)) };
+}

@@ -30,6 +30,12 @@ export interface MetricCardsProps {
   verdictRule?: Partial<VerdictRule>;
   /** Heading level of the card titles. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5;
+  /**
+   * Id of the heading the cards sit under, e.g. the heading of `UserDetailPage`'s metrics section. The cards are then
+   * a group named by it inside the host's region, not a second region named `labels.region`. Default: the cards are
+   * a region of their own, named `labels.region`.
+   */
+  'aria-labelledby'?: string;
   /** BCP 47 locale for numbers. Default `en-US`. */
   locale?: string;
   /** Strings. */
@@ -67,9 +73,11 @@ export function MetricCards({
   headingLevel = 3,
   locale = 'en-US',
   labels,
+  'aria-labelledby': labelledBy,
 }: MetricCardsProps) {
   const l: MetricCardsLabels = { ...metricCardsLabels, ...labels };
-  const sectionProps = { className: 'us-metric-cards', 'data-slot': 'metric-cards', 'aria-label': l.region };
+  const name = labelledBy ? { role: 'group', 'aria-labelledby': labelledBy } : { 'aria-label': l.region };
+  const sectionProps = { className: 'us-metric-cards', 'data-slot': 'metric-cards', ...name };
 
   if (status === 'error' || (status === 'success' && !metrics)) {
     return (

@@ -35,6 +35,12 @@ export interface ModelUsageProps {
   height?: number;
   /** Heading level of the section title; sub-titles are one level below. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5;
+  /**
+   * Id of the section title's heading, for a host that names its own landmark with it (`aria-labelledby`), as
+   * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
+   * region, not two with the same name. Default: a generated id, naming the component's own region.
+   */
+  headingId?: string;
   /** BCP 47 locale for numbers and dates. Default `en-US`. */
   locale?: string;
   /** Strings. */
@@ -51,7 +57,8 @@ export function ModelUsage(props: ModelUsageProps) {
   const { usage, status = usage ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 220 } = props;
   const l = useMemo<ModelUsageLabels>(() => ({ ...modelUsageLabels, ...props.labels }), [props.labels]);
   const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
-  const headingId = useId();
+  const ownHeadingId = useId();
+  const headingId = props.headingId ?? ownHeadingId;
   const mix = useMemo(() => (usage ? modelMix(usage, maxModels, l.other) : null), [usage, maxModels, l.other]);
   const changes = usage?.changes;
   const markers = useMemo(() => changeMarkers(changes ?? [], locale, l), [changes, locale, l]);
@@ -63,7 +70,7 @@ export function ModelUsage(props: ModelUsageProps) {
     return mix ? bucketExtent(mix.starts, g) : null;
   }, [rangeFrom, rangeTo, g, mix]);
 
-  const sectionProps = { className: 'us-model-usage', 'data-slot': 'model-usage', 'aria-labelledby': headingId };
+  const sectionProps = { className: 'us-model-usage', 'data-slot': 'model-usage', 'aria-labelledby': props.headingId ? undefined : headingId };
   const Heading = `h${headingLevel}` as const;
   const sub = Math.min(6, headingLevel + 1) as 3 | 4 | 5 | 6;
   const heading = (

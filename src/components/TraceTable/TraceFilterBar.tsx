@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type RefObject } from 'react';
 import type { FilterItem } from '../../core/contract';
 import { NO_CONVERSATION } from '../../core/engine/conversations';
 import { formatLabel } from '../primitives/format-label';
@@ -20,6 +20,11 @@ export interface TraceFilterBarProps {
   conversationTitle: string | null | undefined;
   /** The chip's Clear button; the chip has no button without it. */
   onClearConversation: (() => void) | undefined;
+  /**
+   * Receives the status select. A button that goes away once pressed (the chip's Clear, a chip's ×, Clear filters)
+   * first moves focus there, to the control that takes its place in the bar, so focus never falls to `<body>`.
+   */
+  statusSelectRef: RefObject<HTMLSelectElement | null>;
   /** Strings. */
   labels: TraceTableLabels;
 }
@@ -28,6 +33,7 @@ export interface TraceFilterBarProps {
 const SEVERAL = 'us:several';
 
 function FilterSelect(props: {
+  selectRef?: RefObject<HTMLSelectElement | null>;
   label: string;
   values: readonly string[];
   options: readonly { value: string; label: string }[];
@@ -45,6 +51,7 @@ function FilterSelect(props: {
         {props.label}
       </label>
       <select
+        ref={props.selectRef}
         id={id}
         className="us-select"
         value={value}
@@ -103,12 +110,21 @@ export function TraceFilterBar(props: TraceFilterBarProps) {
       : conversationId === NO_CONVERSATION
         ? labels.noConversation
         : oneLineText(props.conversationTitle ?? '') || oneLineText(conversationId);
+  // Focus moves before the button is removed, so it goes straight from the button to the select.
+  const thenFocusStatus = (action: () => void) => () => {
+    props.statusSelectRef.current?.focus();
+    action();
+  };
+  const onClearConversation = props.onClearConversation;
   const others = activeFilters(filters).filter((f) => !(TRACE_TABLE_FILTER_IDS as readonly string[]).includes(f.id));
   const anyActive = activeFilters(filters).length > 0;
   return (
     <div className="us-trace-filters" role="group" aria-label={labels.filters} data-slot="trace-filters">
-      {conversationId !== null ? <ConversationChip title={conversationTitle} onClear={props.onClearConversation} labels={labels} /> : null}
+      {conversationId !== null ? (
+        <ConversationChip title={conversationTitle} onClear={onClearConversation && thenFocusStatus(onClearConversation)} labels={labels} />
+      ) : null}
       <FilterSelect
+        selectRef={props.statusSelectRef}
         label={labels.filterStatus}
         values={filterValues(filters, 'status')}
         options={[
@@ -134,7 +150,7 @@ export function TraceFilterBar(props: TraceFilterBarProps) {
               type="button"
               className="us-filter-chip__remove"
               aria-label={formatLabel(labels.removeFilter, { filter: text })}
-              onClick={() => onFiltersChange(withFilter(filters, f.id, []))}
+              onClick={thenFocusStatus(() => onFiltersChange(withFilter(filters, f.id, [])))}
             >
               <span aria-hidden="true">×</span>
             </button>
@@ -142,7 +158,7 @@ export function TraceFilterBar(props: TraceFilterBarProps) {
         );
       })}
       {anyActive ? (
-        <button type="button" className="us-button" data-variant="ghost" onClick={() => onFiltersChange([])}>
+        <button type="button" className="us-button" data-variant="ghost" onClick={thenFocusStatus(() => onFiltersChange([]))}>
           {labels.clearFilters}
         </button>
       ) : null}

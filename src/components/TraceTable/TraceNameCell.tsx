@@ -1,8 +1,7 @@
-import type { MouseEvent } from 'react';
 import type { Trace } from '../../core/model';
 import { oneLineText } from '../primitives/MetadataChip';
+import { OpenableName } from '../primitives/OpenableName';
 import { safeHref } from '../primitives/safe-href';
-import { isPlainClick } from '../UsersTable/UserCell';
 
 /** How a trace is opened from the table: a real link, a callback, or both (the callback takes plain clicks). */
 export interface TraceLink {
@@ -20,46 +19,16 @@ export function traceName(trace: Trace): string {
 
 /**
  * The name column: the name as a link when `getTraceHref` gives a safe URL (middle-click and copy-link work), else
- * a button when `onTraceOpen` is set, with the input preview below. Links are not tab stops: the grid's active cell
- * is, and Enter opens the row. All trace text is rendered as text.
+ * a button when `onTraceOpen` is set, with the input preview below. All trace text is rendered as text.
  */
 export function TraceNameCell({ trace, link }: { trace: Trace; link: TraceLink }) {
-  const name = traceName(trace);
   const preview = trace.inputPreview === undefined ? '' : oneLineText(trace.inputPreview);
-  const href = safeHref(link.getTraceHref?.(trace));
   const open = link.onTraceOpen;
-  // The row opens the trace on click too; a click on the name is handled here only.
-  const onLinkClick = (event: MouseEvent<HTMLAnchorElement>) => {
-    event.stopPropagation();
-    if (open && isPlainClick(event)) {
-      event.preventDefault();
-      open(trace);
-    }
-  };
   return (
-    <span className="us-trace-name" data-slot="trace-name">
-      {href ? (
-        <a className="us-trace-name__name" href={href} tabIndex={-1} onClick={onLinkClick} data-slot="trace-link">
-          {name}
-        </a>
-      ) : open ? (
-        <button
-          type="button"
-          className="us-trace-name__name"
-          tabIndex={-1}
-          onClick={(event) => {
-            event.stopPropagation();
-            open(trace);
-          }}
-          data-slot="trace-link"
-        >
-          {name}
-        </button>
-      ) : (
-        <span className="us-trace-name__name">{name}</span>
-      )}
+    <span className="us-cell-text" data-slot="trace-name">
+      <OpenableName name={traceName(trace)} href={safeHref(link.getTraceHref?.(trace))} onOpen={open ? () => open(trace) : undefined} slot="trace-link" />
       {preview ? (
-        <span className="us-trace-name__preview" title={preview.slice(0, 500)}>
+        <span className="us-cell-text__secondary" title={preview.slice(0, 500)}>
           {preview}
         </span>
       ) : null}

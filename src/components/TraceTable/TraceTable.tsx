@@ -1,23 +1,24 @@
-import { useTable, type Header } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import { useTable } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
 import type { FilterItem, SortingItem } from '../../core/contract';
-import type { Trace } from '../../core/model';
-import { formatCount } from '../primitives/format';
-import { formatLabel } from '../primitives/format-label';
+import type { TraceRow } from '../../core/results';
+import { isRowOpenClick } from '../primitives/click-intent';
+import { cursorListView } from '../primitives/cursor-list';
+import { DataGrid } from '../primitives/DataGrid';
+import { sortFromHeader } from '../primitives/GridHeaderCell';
+import type { CursorPagingProps, ListLayoutProps, ListLoadProps } from '../primitives/list-props';
+import { ListFrame, ListResult } from '../primitives/ListFrame';
+import { LoadMoreFooter } from '../primitives/LoadMoreFooter';
 import { SectionState } from '../primitives/SectionState';
-import { useControllableState, type Updater } from '../primitives/use-controllable-state';
-import { SortIndicator } from '../UsersTable/SortIndicator';
-import { isPlainClick } from '../UsersTable/UserCell';
-import { cellKey, useGridNavigation, type GridPosition } from '../UsersTable/use-grid-navigation';
-import { LoadMoreFooter } from './LoadMoreFooter';
+import { resolveUpdater, useControllableState } from '../primitives/use-controllable-state';
+import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
+import { useVirtualRows } from '../primitives/use-virtual-rows';
 import { TraceFilterBar } from './TraceFilterBar';
-import { TraceRow } from './TraceRow';
+import { TraceTableRow } from './TraceTableRow';
 import type { TraceLink } from './TraceNameCell';
 import { activeFilters, filterValues } from './trace-filters';
-import { buildTraceColumns, traceTableFeatures, type TraceColumnMeta } from './trace-table-columns';
+import { buildTraceColumns, traceTableFeatures } from './trace-table-columns';
 import { traceTableLabels, type TraceTableLabels } from './trace-table-labels';
-import { useInfiniteScroll } from './use-infinite-scroll';
 
 const NO_SORTING: SortingItem[] = [];
 const NO_FILTERS: FilterItem[] = [];
@@ -32,28 +33,14 @@ export function defaultTraceSorting(conversationId: string | null | undefined): 
 }
 
 /** Props of {@link TraceTable}. Sorting and filters are each controlled or uncontrolled. */
-export interface TraceTableProps extends TraceLink {
-  /** The traces loaded so far (every loaded page, in order), already sorted and filtered by the provider. */
-  rows: readonly Trace[];
+export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingProps, ListLayoutProps {
+  /**
+   * The traces loaded so far (every loaded page, in order), already sorted and filtered by the provider. When the
+   * rows carry `feedbackScore` (`null` included), a Feedback column shows it.
+   */
+  rows: readonly TraceRow[];
   /** Traces matching across all pages (the pages' `total`), when known. */
   rowCount?: number;
-  /** Load state: `pending` shows skeleton rows, `error` an error with Retry (rows already loaded stay). Default `success`. */
-  status?: 'pending' | 'error' | 'success';
-  /** A request is in flight while older rows show (marks the grid busy). */
-  isFetching?: boolean;
-  /** The load error, shown in the error state. */
-  error?: unknown;
-  /** Retry button of the error state (e.g. the hook's `refetch`). */
-  onRetry?: () => void;
-
-  /** There is a next page (the hook's `hasNextPage`). */
-  hasNextPage?: boolean;
-  /** The next page is loading (the hook's `isFetchingNextPage`). */
-  isFetchingNextPage?: boolean;
-  /** Loads the next page (the hook's `fetchNextPage`), from "Load more" and from infinite scroll. */
-  onLoadMore?: () => void;
-  /** Load the next page when the end of the list scrolls into view. Default `true`. */
-  infiniteScroll?: boolean;
 
   /**
    * Controlled sorting (ids are `listTraces` sort ids). `[]` is the provider's default order (newest first, or
@@ -82,25 +69,11 @@ export interface TraceTableProps extends TraceLink {
   /** Makes conversation cells buttons that select that conversation (e.g. in the `ConversationList`). */
   onConversationSelect?: (conversationId: string) => void;
 
-  /** Intl locale. Default `en-US`. */
-  locale?: string;
   /** Strings. */
   labels?: Partial<TraceTableLabels>;
-  /** Height of the scrolling body (CSS length or px). Default 560. */
-  maxHeight?: number | string;
-  /** Row height in px. Default 48. */
-  rowHeight?: number;
-  /** Render every row up to this many; virtualise above. Default 100. */
-  virtualizeAbove?: number;
-  /** Extra class on the root. */
-  className?: string;
 }
 
-function resolve<T>(updater: Updater<T>, previous: T): T {
-  return typeof updater === 'function' ? (updater as (previous: T) => T)(previous) : updater;
-}
-
-function distinctModels(rows: readonly Trace[], selected: readonly string[]): string[] {
+function distinctModels(rows: readonly TraceRow[], selected: readonly string[]): string[] {
   const models = new Set(selected);
   for (const row of rows) if (row.model !== undefined) models.add(row.model);
   return [...models].sort();
@@ -108,28 +81,20 @@ function distinctModels(rows: readonly Trace[], selected: readonly string[]): st
 
 /**
  * A user's traces as a data grid: time, name (with input preview), status with error type, latency, model,
- * tokens, cost and conversation. Presentational: rows come in through props (sorted and filtered by the provider,
+ * tokens, cost, conversation and, when the provider computes it, the mean feedback score. Presentational: rows come in through props (sorted and filtered by the provider,
  * loaded page by page with cursors), changes go out through callbacks. Status and model filters sit above the grid,
  * with a "Filtered by conversation … — Clear" chip when `conversationId` is set. More rows load from "Load more"
  * or by scrolling to the end; rows are virtualised above `virtualizeAbove`. Keyboard: arrows, Home/End,
- * Page Up/Down, Enter opens the trace (or sorts from a header).
+ * Page Up/Down, Enter opens the trace (or sorts from a header). Layout defaults: `maxHeight` 560, `rowHeight` 48,
+ * `virtualizeAbove` 100.
  */
 export function TraceTable(props: TraceTableProps) {
-  const {
-    rows,
-    status = 'success',
-    isFetching = false,
-    hasNextPage = false,
-    isFetchingNextPage = false,
-    infiniteScroll = true,
-    locale = 'en-US',
-    maxHeight = 560,
-    rowHeight = 48,
-    virtualizeAbove = 100,
-  } = props;
+  const { rows, locale = 'en-US', maxHeight = 560, rowHeight = 48, virtualizeAbove = 100 } = props;
   const labels = useMemo(() => ({ ...traceTableLabels, ...props.labels }), [props.labels]);
   const conversationId = props.conversationId ?? null;
   const showConversation = conversationId === null;
+  // Providers that compute feedback scores set the field on every row (null: no scored feedback); others leave it out.
+  const showFeedback = useMemo(() => rows.some((row) => row.feedbackScore !== undefined), [rows]);
 
   const [sorting, setSorting] = useControllableState({
     value: props.sorting,
@@ -155,13 +120,14 @@ export function TraceTable(props: TraceTableProps) {
         labels,
         locale,
         showConversation,
+        showFeedback,
         link: {
           getTraceHref: hasHref ? (trace) => callbacks.current.getTraceHref?.(trace) : undefined,
           onTraceOpen: hasOpen ? (trace) => callbacks.current.onTraceOpen?.(trace) : undefined,
         },
         onConversationSelect: hasSelect ? (id) => callbacks.current.onConversationSelect?.(id) : undefined,
       }),
-    [labels, locale, showConversation, hasHref, hasOpen, hasSelect],
+    [labels, locale, showConversation, showFeedback, hasHref, hasOpen, hasSelect],
   );
 
   const table = useTable({
@@ -173,46 +139,28 @@ export function TraceTable(props: TraceTableProps) {
     enableMultiSort: true,
     enableSortingRemoval: false,
     state: { sorting: shownSorting },
-    onSortingChange: (updater) => setSorting(resolve(updater, shownSorting)),
+    onSortingChange: (updater) => setSorting(resolveUpdater(updater, shownSorting)),
   });
 
   const leafColumns = table.getAllLeafColumns();
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const tableRows = table.getRowModel().rows;
-  const showRows = status !== 'pending' && tableRows.length > 0;
-  const virtual = showRows && tableRows.length > virtualizeAbove;
+  const list = cursorListView(props, rows.length, locale, labels);
+  const showRows = list.showRows;
 
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
-  const [headHeight, setHeadHeight] = useState(40);
-  useLayoutEffect(() => {
-    if (head.current && head.current.offsetHeight > 0) setHeadHeight(head.current.offsetHeight);
-  }, [labels]);
-  const virtualizer = useVirtualizer({
-    count: virtual ? tableRows.length : 0,
-    enabled: virtual,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
+  const rowWindow = useVirtualRows({
+    count: showRows ? tableRows.length : 0,
+    virtualizeAbove,
+    scroller,
+    rowHeight,
     overscan: 10,
-    scrollMargin: headHeight,
+    header: head,
+    headerKey: labels,
     getItemKey: (index) => tableRows[index]?.id ?? index,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  const firstItem = items[0];
-  const lastItem = items[items.length - 1];
-  const padTop = firstItem ? firstItem.start - headHeight : 0;
-  const padBottom = lastItem ? virtualizer.getTotalSize() - (lastItem.end - headHeight) : 0;
-  const renderedIndexes = virtual ? items.map((item) => item.index) : showRows ? tableRows.map((_, i) => i) : [];
 
-  const failed = status === 'error';
-  const sentinelRef = useInfiniteScroll({
-    root: scroller,
-    enabled: infiniteScroll && showRows && hasNextPage && !isFetchingNextPage && !failed,
-    onLoadMore: props.onLoadMore,
-    rowCount: rows.length,
-  });
-
-  const openRow = useCallback((trace: Trace, row: HTMLElement | null) => {
+  const openRow = useCallback((trace: TraceRow, row: HTMLElement | null) => {
     const open = callbacks.current.onTraceOpen;
     if (open) open(trace);
     else row?.querySelector<HTMLElement>('[data-slot="trace-link"]')?.click();
@@ -221,94 +169,60 @@ export function TraceTable(props: TraceTableProps) {
   const grid = useGridNavigation({
     rowCount: showRows ? tableRows.length : 0,
     colCount: leafColumns.length,
-    scrollToRow: virtual ? (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) : undefined,
+    scrollToRow: rowWindow.scrollToRow,
     onActivate: (position: GridPosition, event: KeyboardEvent) => {
-      if (position.row === -1) {
-        const column = headers[position.col]?.column;
-        if (column?.getCanSort()) column.toggleSorting(undefined, event.shiftKey);
-        return;
-      }
+      if (position.row === -1) return sortFromHeader(leafColumns[position.col], event);
       const row = tableRows[position.row];
       if (row) openRow(row.original, (event.target as HTMLElement).closest('tr'));
     },
   });
 
   // A virtualised body may have scrolled the active cell out of the DOM; the header then keeps the grid's tab stop.
-  const activeRendered = grid.active.row === -1 || renderedIndexes.includes(grid.active.row);
+  const activeRendered = grid.active.row === -1 || (grid.active.row >= rowWindow.start && grid.active.row < rowWindow.end);
   const tabIndexFor = (row: number, col: number): 0 | -1 =>
     activeRendered ? grid.tabIndexFor(row, col) : row === -1 && col === grid.active.col ? 0 : -1;
 
   const onRowClick = useCallback(
-    (event: MouseEvent<HTMLTableRowElement>, trace: Trace) => {
-      if (!isPlainClick(event)) return;
-      if (window.getSelection()?.toString()) return;
-      openRow(trace, event.currentTarget);
+    (event: MouseEvent<HTMLTableRowElement>, trace: TraceRow) => {
+      if (isRowOpenClick(event)) openRow(trace, event.currentTarget);
     },
     [openRow],
   );
 
+  // The status select takes focus from buttons that disappear once pressed (see TraceFilterBar).
+  const statusSelect = useRef<HTMLSelectElement>(null);
   const filtered = activeFilters(filters).length > 0;
   const modelOptions = useMemo(
     () => props.modelOptions ?? distinctModels(rows, filterValues(filters, 'model')),
     [props.modelOptions, rows, filters],
   );
-  const resultText = (() => {
-    if (status === 'pending') return labels.loading;
-    if (rows.length === 0) return failed ? '' : labels.resultNone;
-    const shown = formatCount(rows.length, locale);
-    return props.rowCount === undefined
-      ? formatLabel(labels.resultLoaded, { shown })
-      : formatLabel(labels.resultCount, { shown, total: formatCount(props.rowCount, locale) });
-  })();
-  const state = status === 'pending' ? 'loading' : failed && rows.length === 0 ? 'error' : rows.length === 0 ? 'empty' : 'ready';
-  const colSpan = Math.max(1, leafColumns.length);
-  const emptyMessage = filtered ? labels.emptyFilters : conversationId !== null ? labels.emptyConversation : labels.emptyRange;
-
-  const renderHeader = (header: Header<typeof traceTableFeatures, Trace, unknown>, col: number) => {
-    const column = header.column;
-    const meta = column.columnDef.meta as TraceColumnMeta;
-    const sorted = column.getIsSorted();
-    const canSort = column.getCanSort();
-    return (
-      <th
-        key={header.id}
-        scope="col"
-        className="us-trace-table__th"
-        data-align={meta.align}
-        data-cell={cellKey(-1, col)}
-        tabIndex={tabIndexFor(-1, col)}
-        aria-sort={canSort ? (shownSorting[0]?.id === column.id ? (sorted === 'desc' ? 'descending' : 'ascending') : 'none') : undefined}
-        data-state={sorted ? `sorted-${sorted}` : 'unsorted'}
-      >
-        {canSort ? (
-          <button type="button" tabIndex={-1} className="us-trace-table__sort" onClick={column.getToggleSortingHandler()}>
-            <span>{meta.label}</span>
-            <SortIndicator direction={sorted} index={shownSorting.length > 1 && sorted ? column.getSortIndex() + 1 : undefined} />
-          </button>
-        ) : (
-          <span className="us-trace-table__header-text">{meta.label}</span>
-        )}
-      </th>
-    );
-  };
-
-  const message = (content: ReactNode) => (
-    <tr>
-      <td colSpan={colSpan} className="us-trace-table__message">
-        {content}
-      </td>
-    </tr>
-  );
+  const message =
+    list.state === 'error' ? (
+      <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
+    ) : list.state === 'empty' ? (
+      <SectionState
+        state="empty"
+        message={filtered ? labels.emptyFilters : conversationId !== null ? labels.emptyConversation : labels.emptyRange}
+        action={
+          filtered ? (
+            <button
+              type="button"
+              className="us-button"
+              onClick={() => {
+                statusSelect.current?.focus();
+                setFilters([]);
+              }}
+            >
+              {labels.clearFilters}
+            </button>
+          ) : undefined
+        }
+      />
+    ) : null;
 
   return (
-    <div
-      className={props.className ? `us-trace-table ${props.className}` : 'us-trace-table'}
-      data-slot="trace-table"
-      data-state={state}
-      data-fetching={isFetching ? '' : undefined}
-      style={{ ['--us-trace-table-row-height' as string]: `${rowHeight}px` } as CSSProperties}
-    >
-      <div className="us-trace-table__bar">
+    <ListFrame baseClassName="us-trace-table" className={props.className} slot="trace-table" state={list.state} fetching={list.fetching} rowHeight={rowHeight}>
+      <div className="us-list-frame__bar">
         <TraceFilterBar
           filters={filters}
           onFiltersChange={setFilters}
@@ -316,100 +230,37 @@ export function TraceTable(props: TraceTableProps) {
           conversationId={conversationId}
           conversationTitle={props.conversationTitle}
           onClearConversation={props.onClearConversation}
+          statusSelectRef={statusSelect}
           labels={labels}
         />
-        <span className="us-trace-table__result" role="status" aria-live="polite">
-          {resultText}
-          {isFetching && !isFetchingNextPage && status === 'success' ? (
-            <span className="us-trace-table__updating">
-              <span className="us-spinner" aria-hidden="true" /> {labels.updating}
-            </span>
-          ) : null}
-        </span>
+        <ListResult text={list.resultText} updating={list.updating} updatingLabel={labels.updating} />
       </div>
-      {failed && rows.length > 0 && !hasNextPage ? (
+      {list.failed && showRows && !list.footer.hasNextPage ? (
         <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
       ) : null}
-      <div className="us-trace-table__scroll" ref={scroller} style={{ maxHeight }} data-slot="trace-table-scroll">
-        <table
-          ref={grid.ref}
-          role="grid"
-          className="us-trace-table__table"
-          aria-rowcount={showRows ? (props.rowCount ?? rows.length) + 1 : -1}
-          aria-colcount={leafColumns.length}
-          aria-busy={status === 'pending' || isFetching}
-          onKeyDown={grid.onKeyDown}
-          onFocus={grid.onFocus}
-          style={{ width: leafColumns.reduce((sum, c) => sum + (c.columnDef.meta as TraceColumnMeta).width, 0) }}
+      <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="trace-table-scroll">
+        <DataGrid
+          navigation={{ ...grid, tabIndexFor }}
+          caption={labels.caption}
+          columns={leafColumns}
+          sorting={shownSorting}
+          ariaRowCount={showRows ? (props.rowCount ?? rows.length) + 1 : -1}
+          busy={list.state === 'loading' || list.fetching}
+          skeletonRows={list.state === 'loading' ? SKELETON_ROWS : 0}
+          message={message}
+          headRef={head}
+          padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
         >
-          <caption className="us-visually-hidden">{labels.caption}</caption>
-          <colgroup>
-            {leafColumns.map((c) => (
-              <col key={c.id} style={{ width: (c.columnDef.meta as TraceColumnMeta).width }} />
-            ))}
-          </colgroup>
-          <thead ref={head} className="us-trace-table__head">
-            <tr aria-rowindex={1}>{headers.map(renderHeader)}</tr>
-          </thead>
-          <tbody className="us-trace-table__body">
-            {status === 'pending'
-              ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                  <tr key={i} className="us-trace-table__row" data-state="skeleton" aria-hidden="true">
-                    {leafColumns.map((c) => (
-                      <td key={c.id} className="us-trace-table__td" data-align={(c.columnDef.meta as TraceColumnMeta).align}>
-                        <span className="us-skeleton" />
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              : null}
-            {state === 'error'
-              ? message(<SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />)
-              : null}
-            {state === 'empty'
-              ? message(
-                  <SectionState
-                    state="empty"
-                    message={emptyMessage}
-                    action={
-                      filtered ? (
-                        <button type="button" className="us-button" onClick={() => setFilters([])}>
-                          {labels.clearFilters}
-                        </button>
-                      ) : undefined
-                    }
-                  />,
-                )
-              : null}
-            {padTop > 0 ? (
-              <tr aria-hidden="true" className="us-trace-table__spacer">
-                <td colSpan={colSpan} style={{ height: padTop }} />
-              </tr>
-            ) : null}
-            {renderedIndexes.map((index) => {
-              const row = tableRows[index];
-              return row ? (
-                <TraceRow key={row.id} row={row} index={index} activeCol={activeRendered && grid.active.row === index ? grid.active.col : null} onRowClick={onRowClick} />
-              ) : null;
-            })}
-            {padBottom > 0 ? (
-              <tr aria-hidden="true" className="us-trace-table__spacer">
-                <td colSpan={colSpan} style={{ height: padBottom }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          {tableRows.slice(rowWindow.start, rowWindow.end).map((row, offset) => {
+            const index = rowWindow.start + offset;
+            const activeCol = activeRendered && grid.active.row === index ? grid.active.col : null;
+            return <TraceTableRow key={row.id} row={row} index={index} activeCol={activeCol} onRowClick={onRowClick} />;
+          })}
+        </DataGrid>
         {showRows ? (
-          <LoadMoreFooter
-            hasNextPage={hasNextPage}
-            isFetchingNextPage={isFetchingNextPage}
-            failed={failed}
-            onLoadMore={props.onLoadMore}
-            sentinelRef={sentinelRef}
-            labels={labels}
-          />
+          <LoadMoreFooter {...list.footer} root={scroller} focusRow={(index) => grid.focusCell({ row: index, col: grid.active.col })} labels={labels} />
         ) : null}
       </div>
-    </div>
+    </ListFrame>
   );
 }

@@ -15,6 +15,12 @@ export const traceTableLabels = {
   columnTokens: 'Tokens',
   columnCostUsd: 'Cost',
   columnConversation: 'Conversation',
+  /** Header of the mean feedback score (0..1) column. */
+  columnFeedbackScore: 'Feedback',
+  /** What screen readers hear in a feedback cell; `{score}` is the score with two decimals. */
+  feedbackScoreSpoken: 'Feedback score {score} of 1',
+  /** What screen readers hear in the feedback cell of a trace without scored feedback. */
+  feedbackScoreNone: 'No feedback score',
   /** Hover text of a tokens cell; `{input}` and `{output}` are formatted numbers or "—". */
   tokensDetail: '{input} in · {output} out',
   /** The conversation cell of a trace without a conversation. */

@@ -60,6 +60,12 @@ export interface TrendChartsProps extends TrendComparisons {
   height?: number;
   /** Heading level of the section title; chart titles are one level below. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5;
+  /**
+   * Id of the section title's heading, for a host that names its own landmark with it (`aria-labelledby`), as
+   * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
+   * region, not two with the same name. Default: a generated id, naming the component's own region.
+   */
+  headingId?: string;
   /** BCP 47 locale for numbers and dates. Default `en-US`. */
   locale?: string;
   /** Strings. */
@@ -84,7 +90,8 @@ function totalTraces(trends: UserTrends): number {
 export function TrendCharts(props: TrendChartsProps) {
   const { trends, status = trends ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 260 } = props;
   const l = useMemo<TrendChartsLabels>(() => ({ ...trendChartsLabels, ...props.labels }), [props.labels]);
-  const headingId = useId();
+  const ownHeadingId = useId();
+  const headingId = props.headingId ?? ownHeadingId;
   const sectionRef = useRef<HTMLElement>(null);
   const changes = props.changes ?? NO_CHANGES;
 
@@ -132,7 +139,7 @@ export function TrendCharts(props: TrendChartsProps) {
   );
   const markers = useMemo(() => changeMarkers(changes, locale, l), [changes, locale, l]);
 
-  const sectionProps = { ref: sectionRef, className: 'us-trend-charts', 'data-slot': 'trend-charts', 'aria-labelledby': headingId };
+  const sectionProps = { ref: sectionRef, className: 'us-trend-charts', 'data-slot': 'trend-charts', 'aria-labelledby': props.headingId ? undefined : headingId };
   const Heading = `h${headingLevel}` as const;
   const heading = (
     <Heading id={headingId} className="us-trend-charts__title">

@@ -43,6 +43,12 @@ export interface UserHeaderProps {
   locale?: string;
   /** Heading level of the user's name. Default 2. */
   headingLevel?: 1 | 2 | 3 | 4;
+  /**
+   * Id of the user's name heading, for a host that names its own landmark with it (`aria-labelledby`), as
+   * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
+   * region, not two with the same name. Default: a generated id, naming the component's own region.
+   */
+  headingId?: string;
   /** Strings. */
   labels?: Partial<UserHeaderLabels>;
 }
@@ -87,12 +93,14 @@ export function UserHeader({
   now = Date.now(),
   locale = 'en-US',
   headingLevel = 2,
+  headingId: hostHeadingId,
   labels,
 }: UserHeaderProps) {
   const l: UserHeaderLabels = { ...userHeaderLabels, ...labels };
   const [cohort, setCohort] = useControllableState({ value: cohortProp, defaultValue: defaultCohort, onChange: onCohortChange });
   const [expanded, setExpanded] = useState(false);
-  const headingId = useId();
+  const ownHeadingId = useId();
+  const headingId = hostHeadingId ?? ownHeadingId;
   const metadataTitleId = useId();
 
   if (status === 'error' || (status === 'success' && !user)) {
@@ -120,7 +128,7 @@ export function UserHeader({
   const keyText = (key: string) => truncateText(oneLineText(key), MAX_CHIP_TEXT);
 
   return (
-    <section className="us-user-header" data-slot="user-header" data-state="ready" aria-labelledby={headingId}>
+    <section className="us-user-header" data-slot="user-header" data-state="ready" aria-labelledby={hostHeadingId ? undefined : headingId}>
       <div className="us-user-header__identity">
         <Avatar user={user} locale={locale} />
         <div className="us-user-header__names">

@@ -1,26 +1,29 @@
-import { useTable, type ColumnOrderState, type ColumnVisibilityState, type Header } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { useTable, type ColumnOrderState, type ColumnVisibilityState } from '@tanstack/react-table';
+import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { OffsetPagination, SortingItem } from '../../core/contract';
 import type { User } from '../../core/model';
 import type { UserRow } from '../../core/results';
+import { isRowOpenClick } from '../primitives/click-intent';
 import { ColumnPicker } from '../primitives/ColumnPicker';
+import { columnMeta, DataGrid } from '../primitives/DataGrid';
 import { formatCount } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { sortFromHeader } from '../primitives/GridHeaderCell';
+import { GridRow } from '../primitives/GridRows';
+import { ListFrame, ListResult } from '../primitives/ListFrame';
+import type { ListLayoutProps, ListLoadProps } from '../primitives/list-props';
 import { SectionState } from '../primitives/SectionState';
 import { useControllableState } from '../primitives/use-controllable-state';
-import { useIsomorphicLayoutEffect } from '../primitives/use-isomorphic-layout-effect';
-import { isPlainClick, type UserLink } from './UserCell';
+import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
+import { useVirtualRows } from '../primitives/use-virtual-rows';
+import type { UserLink } from './UserCell';
 import { UsersTablePagination } from './UsersTablePagination';
-import { SortIndicator } from './SortIndicator';
-import { cellKey, useGridNavigation, type GridPosition } from './use-grid-navigation';
 import {
   buildUsersColumns,
   DEFAULT_HIDDEN_COLUMNS,
   orderedColumnIds,
   usersTableFeatures,
   type MetadataColumn,
-  type UsersColumnMeta,
 } from './users-table-columns';
 import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
 
@@ -42,19 +45,11 @@ const SKELETON_ROWS = 8;
 export type UsersTableEmptyReason = 'range' | 'filters';
 
 /** Props of {@link UsersTable}. Sorting, visibility, order and pagination are each controlled or uncontrolled. */
-export interface UsersTableProps extends UserLink {
+export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProps {
   /** The rows of the current page, already sorted and filtered by the provider. */
   rows: readonly UserRow[];
   /** Rows matching across all pages (the page's `total`). Default: `rows.length`. */
   rowCount?: number;
-  /** Load state: `pending` shows skeleton rows, `error` an error with Retry. Default `success`. */
-  status?: 'pending' | 'error' | 'success';
-  /** A request is in flight while older rows show (marks the table busy). */
-  isFetching?: boolean;
-  /** The load error, shown in the error state. */
-  error?: unknown;
-  /** Retry button of the error state. */
-  onRetry?: () => void;
   /** Which empty message to show when there are no rows. Default `range`. */
   emptyReason?: UsersTableEmptyReason;
   /** "Clear filters" button of the `filters` empty state. */
@@ -89,30 +84,10 @@ export interface UsersTableProps extends UserLink {
 
   /** Metadata keys shown as columns, with optional headers. Default plan, tier, region (tier hidden). */
   metadataColumns?: readonly MetadataColumn[];
-  /** Intl locale. Default `en-US`. */
-  locale?: string;
   /** "Now" for relative dates (epoch ms). Default `Date.now()` at first render. */
   now?: number;
   /** Strings. */
   labels?: Partial<UsersTableLabels>;
-  /** Height of the scrolling body (CSS length or px). Default 640. */
-  maxHeight?: number | string;
-  /** Row height in px; rows are virtualised beyond {@link UsersTableProps.virtualizeAbove}. Default 52. */
-  rowHeight?: number;
-  /** Render every row up to this many; virtualise above. Default 100. */
-  virtualizeAbove?: number;
-  /** Extra class on the root. */
-  className?: string;
-}
-
-function ariaSort(sorting: readonly SortingItem[], id: string): 'ascending' | 'descending' | 'none' | undefined {
-  const primary = sorting[0];
-  if (primary?.id === id) return primary.desc ? 'descending' : 'ascending';
-  return undefined;
-}
-
-function isInteractive(target: EventTarget | null): boolean {
-  return target instanceof Element && target.closest('a, button, input, select, textarea, label') !== null;
 }
 
 /**
@@ -121,7 +96,7 @@ function isInteractive(target: EventTarget | null): boolean {
  * through props (sorted and paged by the provider: sorting and pagination are manual), changes go out through
  * callbacks. Rows are virtualised above `virtualizeAbove`. Keyboard: arrows, Home/End, Page Up/Down, Enter opens
  * the user (or sorts from a header); a user opens with `getUserHref` (a real link, middle-click works) and/or
- * `onUserOpen`.
+ * `onUserOpen`. Layout defaults: `maxHeight` 640, `rowHeight` 52, `virtualizeAbove` 100.
  */
 export function UsersTable(props: UsersTableProps) {
   const {
@@ -183,31 +158,12 @@ export function UsersTable(props: UsersTableProps) {
   // Rows are virtualised over the whole page and TanStack only gets the rows in view, so it builds row objects for
   // those alone: mounting or holding a 100k-row page costs the virtualiser's offsets, not 100k table rows.
   const showRows = status === 'success' && rows.length > 0;
-  const virtual = showRows && rows.length > virtualizeAbove;
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
-  const [headHeight, setHeadHeight] = useState(rowHeight);
-  useIsomorphicLayoutEffect(() => {
-    if (head.current && head.current.offsetHeight > 0) setHeadHeight(head.current.offsetHeight);
-  }, [labels]);
-  const virtualizer = useVirtualizer({
-    count: virtual ? rows.length : 0,
-    enabled: virtual,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 8,
-    scrollMargin: headHeight,
-  });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
-  const firstItem = items[0];
-  const lastItem = items[items.length - 1];
-  const padTop = firstItem ? firstItem.start - headHeight : 0;
-  const padBottom = lastItem ? virtualizer.getTotalSize() - (lastItem.end - headHeight) : 0;
-  const windowStart = firstItem?.index ?? 0;
-  const windowEnd = virtual ? (lastItem ? lastItem.index + 1 : 0) : showRows ? rows.length : 0;
+  const rowWindow = useVirtualRows({ count: showRows ? rows.length : 0, virtualizeAbove, scroller, rowHeight, header: head, headerKey: labels });
   const windowRows = useMemo(
-    () => (windowStart === 0 && windowEnd === rows.length ? rows : rows.slice(windowStart, windowEnd)),
-    [rows, windowStart, windowEnd],
+    () => (rowWindow.start === 0 && rowWindow.end === rows.length ? rows : rows.slice(rowWindow.start, rowWindow.end)),
+    [rows, rowWindow.start, rowWindow.end],
   );
 
   const table = useTable({
@@ -231,7 +187,6 @@ export function UsersTable(props: UsersTableProps) {
   });
 
   const visibleColumns = table.getVisibleLeafColumns();
-  const headers = table.getHeaderGroups()[0]?.headers ?? [];
   const tableRows = table.getRowModel().rows;
 
   const openRow = useCallback(
@@ -245,22 +200,16 @@ export function UsersTable(props: UsersTableProps) {
   const grid = useGridNavigation({
     rowCount: showRows ? rows.length : 0,
     colCount: visibleColumns.length,
-    scrollToRow: virtual ? (index) => virtualizer.scrollToIndex(index, { align: 'auto' }) : undefined,
+    scrollToRow: rowWindow.scrollToRow,
     onActivate: (position: GridPosition, event: KeyboardEvent) => {
-      if (position.row === -1) {
-        const column = headers[position.col]?.column;
-        if (column?.getCanSort()) column.toggleSorting(undefined, event.shiftKey);
-        return;
-      }
+      if (position.row === -1) return sortFromHeader(visibleColumns[position.col], event);
       const row = rows[position.row];
       if (row) openRow(row.user, (event.target as HTMLElement).closest('tr'));
     },
   });
 
   const onRowClick = (event: MouseEvent<HTMLTableRowElement>, user: User) => {
-    if (!isPlainClick(event) || isInteractive(event.target)) return;
-    if (window.getSelection()?.toString()) return;
-    openRow(user, event.currentTarget);
+    if (isRowOpenClick(event)) openRow(user, event.currentTarget);
   };
 
   const pageStart = pagination.pageIndex * pagination.pageSize;
@@ -275,58 +224,31 @@ export function UsersTable(props: UsersTableProps) {
     });
   })();
   const state = status === 'pending' ? 'loading' : status === 'error' ? 'error' : rows.length === 0 ? 'empty' : 'ready';
-  const colSpan = Math.max(1, visibleColumns.length);
+  const message =
+    status === 'error' ? (
+      <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
+    ) : state === 'empty' ? (
+      <SectionState
+        state="empty"
+        message={props.emptyReason === 'filters' ? labels.emptyFilters : labels.emptyRange}
+        action={
+          props.emptyReason === 'filters' && props.onClearFilters ? (
+            <button type="button" className="us-button" onClick={props.onClearFilters}>
+              {labels.clearFilters}
+            </button>
+          ) : undefined
+        }
+      />
+    ) : null;
   const pickerColumns = new Map(
-    table.getAllLeafColumns().map((c) => [c.id, { id: c.id, label: (c.columnDef.meta as UsersColumnMeta).label, canHide: c.getCanHide() }]),
+    table.getAllLeafColumns().map((c) => [c.id, { id: c.id, label: columnMeta(c).label, canHide: c.getCanHide() }]),
   );
   const orderedPickerColumns = orderedColumnIds([...pickerColumns.keys()], columnOrder).flatMap((id) => pickerColumns.get(id) ?? []);
 
-  const renderHeader = (header: Header<typeof usersTableFeatures, UserRow, unknown>, col: number) => {
-    const column = header.column;
-    const meta = column.columnDef.meta as UsersColumnMeta;
-    const sorted = column.getIsSorted();
-    const canSort = column.getCanSort();
-    return (
-      <th
-        key={header.id}
-        scope="col"
-        className="us-users-table__th"
-        data-align={meta.align}
-        data-sticky={col === 0 ? '' : undefined}
-        data-cell={cellKey(-1, col)}
-        tabIndex={grid.tabIndexFor(-1, col)}
-        aria-sort={canSort ? (ariaSort(sorting, column.id) ?? 'none') : undefined}
-        data-state={sorted ? `sorted-${sorted}` : 'unsorted'}
-      >
-        {canSort ? (
-          <button type="button" tabIndex={-1} className="us-users-table__sort" onClick={column.getToggleSortingHandler()}>
-            <span>{meta.label}</span>
-            <SortIndicator direction={sorted} index={sorting.length > 1 && sorted ? column.getSortIndex() + 1 : undefined} />
-          </button>
-        ) : (
-          <span className="us-users-table__header-text">{meta.label}</span>
-        )}
-      </th>
-    );
-  };
-
   return (
-    <div
-      className={props.className ? `us-users-table ${props.className}` : 'us-users-table'}
-      data-slot="users-table"
-      data-state={state}
-      data-fetching={isFetching ? '' : undefined}
-      style={{ ['--us-users-table-row-height' as string]: `${rowHeight}px` } as CSSProperties}
-    >
-      <div className="us-users-table__bar">
-        <span className="us-users-table__result" role="status" aria-live="polite">
-          {resultText}
-          {isFetching && status === 'success' ? (
-            <span className="us-users-table__updating">
-              <span className="us-spinner" aria-hidden="true" /> {labels.updating}
-            </span>
-          ) : null}
-        </span>
+    <ListFrame baseClassName="us-users-table" className={props.className} slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
+      <div className="us-list-frame__bar">
+        <ListResult text={resultText} updating={isFetching && status === 'success'} updatingLabel={labels.updating} />
         <ColumnPicker
           columns={orderedPickerColumns}
           visibility={columnVisibility}
@@ -346,109 +268,39 @@ export function UsersTable(props: UsersTableProps) {
           }}
         />
       </div>
-      <div className="us-users-table__scroll" ref={scroller} style={{ maxHeight }} data-slot="users-table-scroll">
-        <table
-          ref={grid.ref}
-          role="grid"
-          className="us-users-table__table"
-          aria-rowcount={showRows ? rows.length + 1 : -1}
-          aria-colcount={visibleColumns.length}
-          aria-busy={status === 'pending' || isFetching}
-          onKeyDown={grid.onKeyDown}
-          onFocus={grid.onFocus}
-          style={{ width: visibleColumns.reduce((sum, c) => sum + (c.columnDef.meta as UsersColumnMeta).width, 0) }}
+      <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="users-table-scroll">
+        <DataGrid
+          navigation={grid}
+          caption={labels.caption}
+          columns={visibleColumns}
+          sorting={sorting}
+          stickyFirstColumn
+          ariaRowCount={showRows ? rows.length + 1 : -1}
+          busy={status === 'pending' || isFetching}
+          skeletonRows={status === 'pending' ? SKELETON_ROWS : 0}
+          message={message}
+          headRef={head}
+          padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
         >
-          <caption className="us-visually-hidden">{labels.caption}</caption>
-          <colgroup>
-            {visibleColumns.map((c) => (
-              <col key={c.id} style={{ width: (c.columnDef.meta as UsersColumnMeta).width }} />
-            ))}
-          </colgroup>
-          <thead ref={head} className="us-users-table__head">
-            <tr aria-rowindex={1}>{headers.map(renderHeader)}</tr>
-          </thead>
-          <tbody className="us-users-table__body">
-            {status === 'pending'
-              ? Array.from({ length: SKELETON_ROWS }, (_, i) => (
-                  <tr key={i} className="us-users-table__row" data-state="skeleton" aria-hidden="true">
-                    {visibleColumns.map((c) => (
-                      <td key={c.id} className="us-users-table__td" data-align={(c.columnDef.meta as UsersColumnMeta).align}>
-                        <span className="us-skeleton" />
-                      </td>
-                    ))}
-                  </tr>
-                ))
-              : null}
-            {status === 'error' ? (
-              <tr>
-                <td colSpan={colSpan} className="us-users-table__message">
-                  <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
-                </td>
-              </tr>
-            ) : null}
-            {status === 'success' && rows.length === 0 ? (
-              <tr>
-                <td colSpan={colSpan} className="us-users-table__message">
-                  <SectionState
-                    state="empty"
-                    message={props.emptyReason === 'filters' ? labels.emptyFilters : labels.emptyRange}
-                    action={
-                      props.emptyReason === 'filters' && props.onClearFilters ? (
-                        <button type="button" className="us-button" onClick={props.onClearFilters}>
-                          {labels.clearFilters}
-                        </button>
-                      ) : undefined
-                    }
-                  />
-                </td>
-              </tr>
-            ) : null}
-            {padTop > 0 ? (
-              <tr aria-hidden="true" className="us-users-table__spacer">
-                <td colSpan={colSpan} style={{ height: padTop }} />
-              </tr>
-            ) : null}
-            {tableRows.map((row, offset) => {
-              const index = windowStart + offset;
-              const user = row.original.user;
-              return (
-                <tr
-                  key={row.id}
-                  className="us-users-table__row"
-                  aria-rowindex={index + 2}
-                  data-state={row.original.attention.length > 0 ? 'attention' : 'normal'}
-                  data-user-id={user.id}
-                  onClick={(event) => onRowClick(event, user)}
-                >
-                  {row.getVisibleCells().map((cell, col) => {
-                    const meta = cell.column.columnDef.meta as UsersColumnMeta;
-                    return (
-                      <td
-                        key={cell.id}
-                        role="gridcell"
-                        className="us-users-table__td"
-                        data-align={meta.align}
-                        data-column={cell.column.id}
-                        data-sticky={col === 0 ? '' : undefined}
-                        data-cell={cellKey(index, col)}
-                        tabIndex={grid.tabIndexFor(index, col)}
-                      >
-                        <table.FlexRender cell={cell} />
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-            {padBottom > 0 ? (
-              <tr aria-hidden="true" className="us-users-table__spacer">
-                <td colSpan={colSpan} style={{ height: padBottom }} />
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+          {tableRows.map((row, offset) => {
+            const index = rowWindow.start + offset;
+            const user = row.original.user;
+            return (
+              <GridRow
+                key={row.id}
+                cells={row.getVisibleCells()}
+                index={index}
+                activeCol={grid.active.row === index ? grid.active.col : null}
+                state={row.original.attention.length > 0 ? 'attention' : 'normal'}
+                identity={{ 'data-user-id': user.id }}
+                stickyFirstColumn
+                onClick={(event) => onRowClick(event, user)}
+              />
+            );
+          })}
+        </DataGrid>
       </div>
       {status === 'success' && rowCount > 0 ? <UsersTablePagination table={table} pageSizeOptions={pageSizeOptions} labels={labels} locale={locale} /> : null}
-    </div>
+    </ListFrame>
   );
 }

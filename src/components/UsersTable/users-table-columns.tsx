@@ -14,20 +14,12 @@ import {
 import type { MetadataValue } from '../../core/model';
 import type { UserRow } from '../../core/results';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatRelative, formatUsd, UNKNOWN } from '../primitives/format';
+import type { GridColumnMeta } from '../primitives/GridHeaderCell';
+import { ScoreCell } from '../primitives/ScoreCell';
 import { Sparkline } from '../primitives/Sparkline';
 import { AttentionCell } from './AttentionCell';
 import { UserCell, type UserLink } from './UserCell';
 import type { UsersTableLabels } from './users-table-labels';
-
-/** Per-column rendering facts, read by the table body and header. */
-export interface UsersColumnMeta {
-  /** Header text (also the column picker's name). */
-  label: string;
-  /** Numbers align to the end. */
-  align: 'start' | 'end';
-  /** Fixed width in px (the table uses `table-layout: fixed`). */
-  width: number;
-}
 
 /** The TanStack features `UsersTable` uses: server-side sorting and pagination, column visibility and order. */
 export const usersTableFeatures = tableFeatures({
@@ -35,7 +27,7 @@ export const usersTableFeatures = tableFeatures({
   columnVisibilityFeature,
   columnOrderingFeature,
   rowPaginationFeature,
-  columnMeta: {} as UsersColumnMeta,
+  columnMeta: {} as GridColumnMeta,
 });
 
 /** A metadata column: a metadata key and, optionally, its header. */
@@ -117,6 +109,12 @@ function metadataText(value: MetadataValue | undefined): string {
   return value === null || value === undefined || value === '' ? UNKNOWN : String(value);
 }
 
+/** A metadata value on one line; the cell truncates it with an ellipsis, so the full text is its title. */
+function MetadataCell({ value }: { value: MetadataValue | undefined }) {
+  const text = metadataText(value);
+  return text === UNKNOWN ? <>{text}</> : <span title={text}>{text}</span>;
+}
+
 function DateCell({ iso, now, locale }: { iso: string; now: number; locale: string }) {
   return (
     <time dateTime={iso} title={formatDateTime(iso, locale)}>
@@ -128,7 +126,7 @@ function DateCell({ iso, now, locale }: { iso: string; now: number; locale: stri
 /** The column definitions, built for the given strings, locale, clock and metadata keys. */
 export function buildUsersColumns(ctx: UsersColumnContext) {
   const { labels: l, locale, now } = ctx;
-  const numeric = (label: string, width: number): UsersColumnMeta => ({ label, align: 'end', width });
+  const numeric = (label: string, width: number): GridColumnMeta => ({ label, align: 'end', width });
   const metadata = ctx.metadataColumns.map((column) => {
     const key = typeof column === 'string' ? column : column.key;
     const label = typeof column === 'string' ? titleCase(column) : column.label;
@@ -136,7 +134,7 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
       id: metadataColumnId(key),
       header: label,
       meta: { label, align: 'start', width: key === 'plan' ? 96 : 104 },
-      cell: (info) => metadataText(info.getValue()),
+      cell: (info) => <MetadataCell value={info.getValue()} />,
     });
   });
   return helper.columns([
@@ -145,7 +143,7 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
       header: l.columnUser,
       enableHiding: false,
       meta: { label: l.columnUser, align: 'start', width: 216 },
-      cell: (info) => <UserCell user={info.row.original.user} link={ctx.link} />,
+      cell: (info) => <UserCell user={info.row.original.user} link={ctx.link} locale={locale} />,
     }),
     helper.display({
       id: 'attention',
@@ -211,7 +209,9 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
     helper.accessor('feedbackAvgScore', {
       header: l.columnFeedbackAvgScore,
       meta: numeric(l.columnFeedbackAvgScore, 104),
-      cell: (info) => formatPercent(info.getValue(), locale, 0),
+      cell: (info) => (
+        <ScoreCell score={info.getValue()} locale={locale} slot="user-feedback" spoken={l.feedbackScoreSpoken} none={l.feedbackScoreNone} />
+      ),
     }),
     helper.accessor('firstSeen', {
       header: l.columnFirstSeen,

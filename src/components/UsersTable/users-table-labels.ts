@@ -15,7 +15,12 @@ export const usersTableLabels = {
   columnLatencyP95Ms: 'p95 latency',
   columnCostUsd: 'Cost',
   columnCostPerTraceUsd: 'Cost / trace',
+  /** Header of the mean feedback score (0..1) column. */
   columnFeedbackAvgScore: 'Feedback',
+  /** What screen readers hear in a feedback cell; `{score}` is the score with two decimals. */
+  feedbackScoreSpoken: 'Feedback score {score} of 1',
+  /** What screen readers hear in the feedback cell of a user without scored feedback. */
+  feedbackScoreNone: 'No feedback score',
   columnFirstSeen: 'First seen',
   columnLastSeen: 'Last seen',
   columnSparkline: 'Traces / day',

@@ -49,7 +49,7 @@ export function downsampleSeries(series: ChartSeries, domain: MsRange, maxPoints
   const picked = lttbWithGaps(series.x.subarray(lo, hi), series.y.subarray(lo, hi), Math.max(3, Math.round(maxPoints)));
   const indices = Array.from(picked, (i) => i + lo);
   const known = (k: number) => k >= 0 && k < indices.length && !Number.isNaN(series.y[indices[k] as number]);
-  const isolated = indices.filter((i, k) => known(k) && !known(k - 1) && !known(k + 1));
+  const isolated = indices.filter((_, k) => known(k) && !known(k - 1) && !known(k + 1));
   return { series, indices, isolated };
 }
 

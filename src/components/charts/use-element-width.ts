@@ -1,6 +1,5 @@
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
+import { useCallback, useRef, useState } from 'react';
+import { useIsomorphicLayoutEffect } from '../primitives/use-isomorphic-layout-effect';
 
 /** What {@link useElementWidth} returns. */
 export interface ElementWidth<T extends HTMLElement> {

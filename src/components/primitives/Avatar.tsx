@@ -35,8 +35,8 @@ export interface AvatarProps {
   user: Pick<User, 'id' | 'displayName' | 'email'>;
   /** Locale for upper-casing. Default `en-US`. */
   locale?: string;
-  /** `md` (40 px) or `lg` (56 px). Default `lg`. */
-  size?: 'md' | 'lg';
+  /** `sm` (28 px, list rows), `md` (40 px) or `lg` (56 px, the user header). Default `lg`. */
+  size?: 'sm' | 'md' | 'lg';
 }
 
 /**

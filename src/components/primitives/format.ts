@@ -35,6 +35,18 @@ export function formatPercent(value: number | null | undefined, locale = 'en-US'
   return numberFormat(locale, { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: 0 }).format(value);
 }
 
+/** A plain number with up to `maxDigits` decimals, e.g. `4.25` (a raw feedback value). */
+export function formatDecimal(value: number | null | undefined, locale = 'en-US', maxDigits = 2): string {
+  if (!known(value)) return UNKNOWN;
+  return numberFormat(locale, { maximumFractionDigits: maxDigits }).format(value);
+}
+
+/** A normalised 0..1 feedback score with two decimals, e.g. `0.75`. */
+export function formatScore(score: number | null | undefined, locale = 'en-US'): string {
+  if (!known(score)) return UNKNOWN;
+  return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
+}
+
 /** A duration in ms: `840 ms`, `2.4 s`, `3.1 min`. */
 export function formatDuration(ms: number | null | undefined, locale = 'en-US'): string {
   if (!known(ms)) return UNKNOWN;

@@ -13,7 +13,8 @@ export interface ControllableStateOptions<T> {
   onChange?: (value: T) => void;
 }
 
-function resolve<T>(updater: Updater<T>, previous: T): T {
+/** The value an updater gives when applied to `previous`. */
+export function resolveUpdater<T>(updater: Updater<T>, previous: T): T {
   return typeof updater === 'function' ? (updater as (previous: T) => T)(previous) : updater;
 }
 
@@ -30,7 +31,7 @@ export function useControllableState<T>({ value, defaultValue, onChange }: Contr
 
   const set = useCallback((next: Updater<T>) => {
     const { current: previous, controlled: isControlled, onChange: notify } = latest.current;
-    const resolved = resolve(next, previous);
+    const resolved = resolveUpdater(next, previous);
     if (Object.is(resolved, previous)) return;
     if (!isControlled) setOwn(resolved);
     // Later calls in the same tick build on this value, even when controlled and the owner has not re-rendered

@@ -10,6 +10,11 @@ export interface DetailSectionProps {
   anchorId: string;
   /** Heading text; it names the section. */
   title: string;
+  /**
+   * The content renders the section's heading itself, with id {@link sectionTitleId} (the user's name, the feedback
+   * panel's title): the section adds none, and `title` names it only until that heading shows (loading, errors).
+   */
+  contentTitle: boolean;
   /** Keep the heading for screen readers only (the content shows its own title). */
   hideTitle: boolean;
   /** A line under the heading. */
@@ -26,16 +31,22 @@ export interface DetailSectionProps {
   render: () => ReactNode;
 }
 
+/** Id of a section's heading, the section's `aria-labelledby`. */
+export function sectionTitleId(anchorId: string): string {
+  return `${anchorId}-title`;
+}
+
 function Content({ render }: { render: () => ReactNode }) {
   return <>{render()}</>;
 }
 
 /**
  * One section of the user detail page: a `<section>` with a stable id for deep links (focusable, so following a
- * link to it moves keyboard focus there), named by its heading, whose content renders inside its own error boundary.
+ * link to it moves keyboard focus there), named by its heading (its own, or the content's), whose content renders
+ * inside its own error boundary. It is the section's one region: contents leave their own `<section>` unnamed.
  */
 export function DetailSection(props: DetailSectionProps) {
-  const titleId = `${props.anchorId}-title`;
+  const titleId = sectionTitleId(props.anchorId);
   const Heading = `h${props.headingLevel}` as 'h2';
   return (
     <section
@@ -44,15 +55,19 @@ export function DetailSection(props: DetailSectionProps) {
       data-slot="user-detail-section"
       data-section={props.sectionId}
       aria-labelledby={titleId}
+      // Used only while the content's heading is not rendered (accname falls back when aria-labelledby finds nothing).
+      aria-label={props.contentTitle ? props.title : undefined}
       // Focusable from script only: following a link to the anchor moves focus here, not back to <body>.
       tabIndex={-1}
     >
-      <div className={props.hideTitle ? 'us-visually-hidden' : 'us-user-detail__section-header'}>
-        <Heading id={titleId} className="us-user-detail__section-title">
-          {props.title}
-        </Heading>
-        {props.description ? <p className="us-user-detail__section-description">{props.description}</p> : null}
-      </div>
+      {props.contentTitle ? null : (
+        <div className={props.hideTitle ? 'us-visually-hidden' : 'us-user-detail__section-header'}>
+          <Heading id={titleId} className="us-user-detail__section-title">
+            {props.title}
+          </Heading>
+          {props.description ? <p className="us-user-detail__section-description">{props.description}</p> : null}
+        </div>
+      )}
       <SectionErrorBoundary
         resetKey={props.resetKey}
         onError={(error) => props.onError?.(props.sectionId, error)}

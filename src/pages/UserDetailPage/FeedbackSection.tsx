@@ -3,7 +3,7 @@ import { feedbackPanelLabels } from '../../components/FeedbackPanel/labels';
 import { useFeedbackComments } from '../../hooks/cursor-hooks';
 import { useFeedback, useModelUsage, useUserTrends } from '../../hooks/query-hooks';
 import { queryStateProps } from './query-props';
-import type { SectionContentProps } from './section-content-props';
+import { contentTitleProps, type HeadedSectionContentProps } from './section-content-props';
 import { useContextLabels } from './use-context-labels';
 
 /** Comments per page of the feedback section. */
@@ -12,9 +12,10 @@ const COMMENTS_PAGE_SIZE = 20;
 /**
  * Built-in `feedback` section (shown only when the provider has feedback): FeedbackPanel with the success-rate
  * overlay and change markers. Everything is asked at the provider's automatic granularity, so the overlay lines up
- * with the feedback buckets and shares its requests with the trends section.
+ * with the feedback buckets and shares its requests with the trends section. Placed by the page, the panel's title is
+ * the section's heading.
  */
-export function FeedbackSection({ context: c }: SectionContentProps) {
+export function FeedbackSection({ context: c, heading }: HeadedSectionContentProps) {
   const params = { userId: c.userId, range: c.range };
   const overview = useFeedback(params);
   const comments = useFeedbackComments({ ...params, limit: COMMENTS_PAGE_SIZE });
@@ -35,7 +36,7 @@ export function FeedbackSection({ context: c }: SectionContentProps) {
       changes={usage.data?.changes}
       getTraceHref={c.getTraceHref}
       onTraceOpen={onTraceOpen ? (id) => onTraceOpen({ id }) : undefined}
-      headingLevel={Math.min(c.contentHeadingLevel, 4) as 3 | 4}
+      {...contentTitleProps(heading)}
       locale={c.locale}
       labels={labels}
     />

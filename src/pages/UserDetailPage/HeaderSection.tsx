@@ -1,10 +1,13 @@
 import { UserHeader } from '../../components/UserHeader/UserHeader';
 import { useUser } from '../../hooks/query-hooks';
 import { queryStateProps } from './query-props';
-import type { SectionContentProps } from './section-content-props';
+import { contentTitleProps, type HeadedSectionContentProps } from './section-content-props';
 
-/** Built-in `header` section: the user's identity and metadata, whose chips pick the page's cohort. */
-export function HeaderSection({ context: c }: SectionContentProps) {
+/**
+ * Built-in `header` section: the user's identity and metadata, whose chips pick the page's cohort. Placed by the page,
+ * the user's name is the section's heading.
+ */
+export function HeaderSection({ context: c, heading }: HeadedSectionContentProps) {
   const user = useUser({ userId: c.userId });
   return (
     <UserHeader
@@ -15,7 +18,7 @@ export function HeaderSection({ context: c }: SectionContentProps) {
       cohortsEnabled={c.capabilities.cohorts}
       now={c.now}
       locale={c.locale}
-      headingLevel={Math.min(c.contentHeadingLevel, 4) as 3 | 4}
+      {...contentTitleProps(heading)}
     />
   );
 }

@@ -1,13 +1,14 @@
 import { MetricCards } from '../../components/MetricCards/MetricCards';
 import { useUserMetrics } from '../../hooks/query-hooks';
 import { queryStateProps } from './query-props';
-import type { SectionContentProps } from './section-content-props';
+import type { HeadedSectionContentProps } from './section-content-props';
 
 /**
  * Built-in `metrics` section: key metrics against the previous period and, when the provider supports cohorts and
- * one is selected, the cohort. A card click asks the trend charts to show that metric.
+ * one is selected, the cohort. A card click asks the trend charts to show that metric. The cards are a group named by
+ * the section's heading, not a second region of the same name.
  */
-export function MetricsSection({ context: c }: SectionContentProps) {
+export function MetricsSection({ context: c, heading }: HeadedSectionContentProps) {
   const cohort = c.capabilities.cohorts ? c.cohort : null;
   const metrics = useUserMetrics({ userId: c.userId, range: c.range, compare: cohort ? { cohort } : undefined });
   return (
@@ -17,6 +18,7 @@ export function MetricsSection({ context: c }: SectionContentProps) {
       cohort={cohort}
       onMetricFocus={c.onMetricFocus}
       headingLevel={c.contentHeadingLevel}
+      aria-labelledby={heading.titleId}
       locale={c.locale}
     />
   );

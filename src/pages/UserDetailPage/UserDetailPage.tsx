@@ -7,7 +7,7 @@ import { useControllableState } from '../../components/primitives/use-controllab
 import type { Cohort, ConversationSummary } from '../../core/results';
 import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
 import { resolveSections } from './built-in-sections';
-import { DetailSection } from './DetailSection';
+import { DetailSection, sectionTitleId } from './DetailSection';
 import { SectionNav } from './SectionNav';
 import {
   DEFAULT_USER_DETAIL_SECTIONS,
@@ -163,13 +163,14 @@ export function UserDetailPage(props: UserDetailPageProps) {
           sectionId={section.id}
           anchorId={`${idPrefix}${section.id}`}
           title={section.title}
+          contentTitle={section.contentTitle}
           hideTitle={section.hideTitle}
           description={section.description}
           headingLevel={headingLevel}
           resetKey={resetKey}
           onError={props.onSectionError}
           labels={l}
-          render={() => section.render(context)}
+          render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
         />
       ))}
     </div>

@@ -4,6 +4,7 @@ import { ConversationsSection } from './ConversationsSection';
 import { FeedbackSection } from './FeedbackSection';
 import { HeaderSection } from './HeaderSection';
 import { MetricsSection } from './MetricsSection';
+import type { SectionHeading } from './section-content-props';
 import type { UserDetailContext, UserDetailSectionId, UserDetailSectionItem } from './sections';
 import { TracesSection } from './TracesSection';
 import { TrendsSection } from './TrendsSection';
@@ -15,42 +16,46 @@ interface BuiltInSection {
   title: keyof UserDetailPageLabels;
   /** Label key of the line under its heading. */
   description?: keyof UserDetailPageLabels;
-  /** The content shows its own title (the user's name, the panel's heading), so the section heading is hidden. */
-  hideTitle: boolean;
+  /**
+   * The content's own title (the user's name, the feedback panel's title) is the section's heading and names it, so
+   * the page adds no heading of its own. Content a host wraps (`defaultContent`) sits under a hidden section heading
+   * instead.
+   */
+  contentTitle: boolean;
   /** Whether the provider can feed it; otherwise the section is left out. */
   available: (capabilities: ProviderCapabilities) => boolean;
   /** Its content. */
-  render: (context: UserDetailContext, labels: UserDetailPageLabels) => ReactNode;
+  render: (context: UserDetailContext, labels: UserDetailPageLabels, heading: SectionHeading) => ReactNode;
 }
 
 const always = () => true;
 
 const BUILT_IN: Record<UserDetailSectionId, BuiltInSection> = {
-  header: { title: 'sectionHeader', hideTitle: true, available: always, render: (c) => <HeaderSection context={c} /> },
-  metrics: { title: 'sectionMetrics', hideTitle: false, available: always, render: (c) => <MetricsSection context={c} /> },
+  header: { title: 'sectionHeader', contentTitle: true, available: always, render: (c, _l, h) => <HeaderSection context={c} heading={h} /> },
+  metrics: { title: 'sectionMetrics', contentTitle: false, available: always, render: (c, _l, h) => <MetricsSection context={c} heading={h} /> },
   trends: {
     title: 'sectionTrends',
-    hideTitle: false,
+    contentTitle: false,
     available: always,
     render: (c, l) => <TrendsSection context={c} backLabel={l.backToRange} />,
   },
   feedback: {
     title: 'sectionFeedback',
-    hideTitle: true,
+    contentTitle: true,
     available: (capabilities) => capabilities.feedback,
-    render: (c) => <FeedbackSection context={c} />,
+    render: (c, _l, h) => <FeedbackSection context={c} heading={h} />,
   },
   conversations: {
     title: 'sectionConversations',
     description: 'conversationsHint',
-    hideTitle: false,
+    contentTitle: false,
     available: (capabilities) => capabilities.conversations,
     render: (c) => <ConversationsSection context={c} />,
   },
   traces: {
     title: 'sectionTraces',
     description: 'tracesHint',
-    hideTitle: false,
+    contentTitle: false,
     available: always,
     render: (c) => <TracesSection context={c} />,
   },
@@ -64,14 +69,16 @@ function builtIn(id: string): BuiltInSection | undefined {
 export interface ResolvedSection {
   /** Its id. */
   id: string;
-  /** Heading and nav text. */
+  /** Heading and nav text; the section's name while the content has not rendered its own title. */
   title: string;
-  /** Heading for screen readers only. */
+  /** The content renders the section's heading (built-in header and feedback): the page renders none. */
+  contentTitle: boolean;
+  /** The page's heading is for screen readers only. */
   hideTitle: boolean;
   /** Line under the heading. */
   description?: string;
-  /** Its content for the page state. */
-  render: (context: UserDetailContext) => ReactNode;
+  /** Its content for the page state, meeting the section's heading (`titleId`, `level`). */
+  render: (context: UserDetailContext, heading: Omit<SectionHeading, 'contentTitle'>) => ReactNode;
 }
 
 /**
@@ -94,18 +101,30 @@ export function resolveSections(
     const base = {
       id,
       title: known ? labels[known.title] : id,
-      hideTitle: known?.hideTitle ?? false,
       description: known?.description ? labels[known.description] : undefined,
     };
     if (typeof item === 'string') {
-      out.push({ ...base, render: (context) => (known as BuiltInSection).render(context, labels) });
+      const builtInSection = known as BuiltInSection;
+      out.push({
+        ...base,
+        contentTitle: builtInSection.contentTitle,
+        hideTitle: false,
+        render: (context, heading) => builtInSection.render(context, labels, { ...heading, contentTitle: builtInSection.contentTitle }),
+      });
     } else {
       out.push({
         ...base,
         title: item.title ?? base.title,
-        hideTitle: item.hideTitle ?? base.hideTitle,
+        contentTitle: false,
+        // A wrapped header or feedback panel shows its own title, so the section's heading stays hidden by default.
+        hideTitle: item.hideTitle ?? known?.contentTitle ?? false,
         description: item.description ?? base.description,
-        render: (context) => item.render({ ...context, sectionId: id, defaultContent: known ? known.render(context, labels) : null }),
+        render: (context, heading) =>
+          item.render({
+            ...context,
+            sectionId: id,
+            defaultContent: known ? known.render(context, labels, { ...heading, contentTitle: false }) : null,
+          }),
       });
     }
   }

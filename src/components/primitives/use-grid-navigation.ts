@@ -34,6 +34,11 @@ export interface GridNavigation {
   onFocus: (event: FocusEvent<HTMLElement>) => void;
   /** Attach to the grid element (cells are found by their `data-cell="row:col"` attribute). */
   ref: (node: HTMLElement | null) => void;
+  /**
+   * Makes a cell active and focuses it: at once when it is rendered, else after its row is scrolled into view (a
+   * virtualised body renders only some rows).
+   */
+  focusCell: (position: GridPosition) => void;
 }
 
 /** The `data-cell` value of a position. */
@@ -51,28 +56,42 @@ function clamp(value: number, min: number, max: number): number {
 export function useGridNavigation({ rowCount, colCount, onActivate, scrollToRow, pageStep = 10 }: GridNavigationOptions): GridNavigation {
   const [active, setActive] = useState<GridPosition>({ row: rowCount > 0 ? 0 : -1, col: 0 });
   const grid = useRef<HTMLElement | null>(null);
-  const pendingFocus = useRef(false);
+  // The cell to focus once it is rendered (a virtualised row may first have to scroll into view). It is kept here,
+  // not read from `active`, because the effect of the render that asked may still see the previous position.
+  const pendingFocus = useRef<GridPosition | null>(null);
   const maxRow = rowCount - 1;
   const maxCol = Math.max(0, colCount - 1);
   const row = clamp(active.row, -1, maxRow);
   const col = clamp(active.col, 0, maxCol);
 
   useEffect(() => {
-    if (!pendingFocus.current || !grid.current) return;
-    const target = grid.current.querySelector<HTMLElement>(`[data-cell="${cellKey(row, col)}"]`);
+    const pending = pendingFocus.current;
+    if (!pending || !grid.current) return;
+    const key = cellKey(clamp(pending.row, -1, maxRow), clamp(pending.col, 0, maxCol));
+    const target = grid.current.querySelector<HTMLElement>(`[data-cell="${key}"]`);
     if (target) {
-      pendingFocus.current = false;
+      pendingFocus.current = null;
       target.focus({ preventScroll: false });
     }
   });
 
   const moveTo = useCallback(
     (next: GridPosition) => {
-      pendingFocus.current = true;
+      pendingFocus.current = next;
       if (next.row >= 0) scrollToRow?.(next.row);
       setActive(next);
     },
     [scrollToRow],
+  );
+
+  const focusCell = useCallback(
+    (next: GridPosition) => {
+      const target = grid.current?.querySelector<HTMLElement>(`[data-cell="${cellKey(next.row, next.col)}"]`);
+      if (!target) return moveTo(next);
+      setActive(next);
+      target.focus();
+    },
+    [moveTo],
   );
 
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
@@ -135,5 +154,5 @@ export function useGridNavigation({ rowCount, colCount, onActivate, scrollToRow,
     grid.current = node;
   }, []);
 
-  return { active: { row, col }, tabIndexFor: (r, c) => (r === row && c === col ? 0 : -1), onKeyDown, onFocus, ref };
+  return { active: { row, col }, tabIndexFor: (r, c) => (r === row && c === col ? 0 : -1), onKeyDown, onFocus, ref, focusCell };
 }

@@ -1,7 +1,7 @@
 import { localPoint } from '@visx/event';
-import { useParentSize } from '@visx/responsive';
-import { Tooltip } from '@visx/tooltip';
-import { useEffect, useId, useLayoutEffect, useState, type PointerEvent, type ReactNode } from 'react';
+import { useId, type PointerEvent, type ReactNode } from 'react';
+import { useElementWidth } from '../charts/use-element-width';
+import { useTooltipPlacement } from '../charts/use-tooltip-placement';
 import { useChartCursor } from './use-chart-cursor';
 
 /** What a chart lays out at a given width: anything the drawing needs, plus how many items the keyboard visits. */
@@ -12,8 +12,8 @@ export interface ChartModel {
   count: number;
 }
 
-/** Props of {@link ChartFrame}. */
-export interface ChartFrameProps<M extends ChartModel> {
+/** Props of {@link FeedbackChartFrame}. */
+export interface FeedbackChartFrameProps<M extends ChartModel> {
   /** Height of the plot in px; the width follows the parent. */
   height: number;
   /** Id of the chart's title. */
@@ -36,43 +36,21 @@ export interface ChartFrameProps<M extends ChartModel> {
   describe: (model: M, index: number) => string;
 }
 
-/** Stand-in where `ResizeObserver` is missing (old browsers, jsdom): the chart keeps its initial width of 0. */
-class NoResizeObserver {
-  observe(): void {}
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
-/** `undefined` (use the browser's) when `ResizeObserver` exists, else the stand-in. Read at render, not import. */
-function resizeObserverPolyfill(): typeof ResizeObserver | undefined {
-  return typeof globalThis.ResizeObserver === 'function' ? undefined : (NoResizeObserver as unknown as typeof ResizeObserver);
-}
-
-const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
-
 /** Tooltip distance from its anchor (px). */
 const TOOLTIP_GAP = 10;
 
 /**
  * The interactive frame every feedback chart is drawn in: sized by its parent, one tab stop, arrow keys (and the
  * pointer) highlight an item and show its tooltip, and the keyboard's selection is announced in a polite live
- * region. The plot is one image for assistive technology, named by the chart title and described by its
- * description and summary; the exact numbers are in the chart's table view.
+ * region. The tooltip opens beside its item and is kept inside the plot (its width is measured). The plot is one
+ * image for assistive technology, named by the chart title and described by its description and summary; the exact
+ * numbers are in the chart's table view. Items are indexes (bins, keys, spans),
+ * unlike `charts/ChartFrame`, the time-bucket frame of TrendCharts and ModelUsage with markers and zoom.
  */
-export function ChartFrame<M extends ChartModel>(props: ChartFrameProps<M>) {
+export function FeedbackChartFrame<M extends ChartModel>(props: FeedbackChartFrameProps<M>) {
   const { height, labelledBy, describedBy, keyboardHint, layout, hitTest, anchorX, renderChart, renderTooltip, describe } = props;
-  // Measure once before the first paint, so the chart shows in the same frame as its card; the observer follows.
-  const [node, setNode] = useState<HTMLDivElement | null>(null);
-  const [firstWidth, setFirstWidth] = useState(0);
-  const parent = useParentSize<HTMLDivElement>({
-    debounceTime: 50,
-    resizeObserverPolyfill: resizeObserverPolyfill(),
-    externalRef: setNode,
-  });
-  useIsomorphicLayoutEffect(() => {
-    if (node) setFirstWidth(node.getBoundingClientRect().width);
-  }, [node]);
-  const width = parent.width || firstWidth;
+  // Measured before the first paint, so the chart shows in the same frame as its card; a ResizeObserver follows.
+  const { ref, width } = useElementWidth<HTMLDivElement>();
   const model = layout(width);
   const cursor = useChartCursor(model.count);
   const hintId = useId();
@@ -83,31 +61,24 @@ export function ChartFrame<M extends ChartModel>(props: ChartFrameProps<M>) {
     cursor.point(p ? hitTest(model, p.x, p.y) : null);
   };
 
-  let tooltip: ReactNode = null;
-  if (active !== null && width > 0) {
-    const x = anchorX(model, active);
-    const side = x > width / 2 ? 'start' : 'end';
-    tooltip = (
-      <Tooltip
-        unstyled
-        applyPositionStyle
-        className="us-feedback-chart__tooltip"
-        data-side={side}
-        left={side === 'end' ? x + TOOLTIP_GAP : x - TOOLTIP_GAP}
-        top={TOOLTIP_GAP}
-        offsetLeft={0}
-        offsetTop={0}
-        aria-hidden="true"
-      >
-        {renderTooltip(model, active)}
-      </Tooltip>
-    );
-  }
+  const showTooltip = active !== null && width > 0;
+  const placement = useTooltipPlacement(showTooltip ? anchorX(model, active) : 0, width, TOOLTIP_GAP);
+  const tooltip = showTooltip ? (
+    <div
+      ref={placement.ref}
+      className="us-feedback-chart__tooltip"
+      data-side={placement.side}
+      style={{ left: placement.left, top: TOOLTIP_GAP }}
+      aria-hidden="true"
+    >
+      {renderTooltip(model, active)}
+    </div>
+  ) : null;
 
   return (
     <div className="us-feedback-chart__frame" data-slot="chart-frame">
       <div
-        ref={parent.parentRef}
+        ref={ref}
         className="us-feedback-chart__plot"
         style={{ height }}
         role="img"

@@ -1,0 +1,14 @@
+import type { FeedbackOverview } from '../../core/results';
+import type { FeedbackPanelLabels } from './labels';
+
+/** What every card of the feedback panel takes: the overview it draws, its heading level, locale and strings. */
+export interface FeedbackCardProps {
+  /** The user's feedback overview for the range. */
+  overview: FeedbackOverview;
+  /** Heading level of the card title. */
+  headingLevel: 3 | 4 | 5;
+  /** Locale. */
+  locale: string;
+  /** Strings. */
+  labels: FeedbackPanelLabels;
+}

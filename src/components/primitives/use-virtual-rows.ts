@@ -1,0 +1,78 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useState, type Key, type RefObject } from 'react';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
+
+/** Options of {@link useVirtualRows}. */
+export interface VirtualRowsOptions {
+  /** Rows that can show (0 while loading or empty). */
+  count: number;
+  /** Render every row up to this many; above, only the rows in view (plus `overscan`) render. */
+  virtualizeAbove: number;
+  /** The scrolling element. */
+  scroller: RefObject<HTMLElement | null>;
+  /** Fixed row height, px. */
+  rowHeight: number;
+  /** Rows rendered beyond each edge of the view. Default 8. */
+  overscan?: number;
+  /** A sticky header inside the scroller above the first row (its height offsets the rows). */
+  header?: RefObject<HTMLElement | null>;
+  /** Measure the header again when this changes (e.g. the labels it shows). */
+  headerKey?: unknown;
+  /** Stable key of a row, so rows keep their measurements when rows are added. */
+  getItemKey?: (index: number) => Key;
+}
+
+/** What {@link useVirtualRows} returns: the window of rows to render and the space around it. */
+export interface VirtualRows {
+  /** Rows are virtualised (`count` is above `virtualizeAbove`). */
+  virtual: boolean;
+  /** First row to render. */
+  start: number;
+  /** One past the last row to render. */
+  end: number;
+  /** Space above the window, px (0 when not virtualised). */
+  padTop: number;
+  /** Space below the window, px. */
+  padBottom: number;
+  /** Scrolls a row into view so it renders; `undefined` when not virtualised (every row is in the DOM). */
+  scrollToRow: ((index: number) => void) | undefined;
+}
+
+/**
+ * Fixed-height row virtualisation (`@tanstack/react-virtual`) for lists and grids whose rows sit in normal flow:
+ * returns the window of rows to render and the padding that stands in for the rest. Up to `virtualizeAbove` rows,
+ * the window is every row.
+ */
+export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
+  const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey } = options;
+  const enabled = count > options.virtualizeAbove;
+  const [headerHeight, setHeaderHeight] = useState(0);
+  useIsomorphicLayoutEffect(() => {
+    const height = header?.current?.offsetHeight ?? 0;
+    if (height > 0) setHeaderHeight(height);
+  }, [header, headerKey]);
+  const virtualizer = useVirtualizer({
+    count: enabled ? count : 0,
+    enabled,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan,
+    scrollMargin: headerHeight,
+    // Virtualising can start in a list already scrolled (a page arrives that takes it past `virtualizeAbove`): the
+    // virtualizer starts from this offset and scrolls to it when it attaches, so the default 0 would jump to the top.
+    initialOffset: () => scroller.current?.scrollTop ?? 0,
+    getItemKey,
+  });
+  if (!enabled) return { virtual: false, start: 0, end: count, padTop: 0, padBottom: 0, scrollToRow: undefined };
+  const items = virtualizer.getVirtualItems();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    virtual: true,
+    start: first?.index ?? 0,
+    end: last ? last.index + 1 : 0,
+    padTop: first ? first.start - headerHeight : 0,
+    padBottom: last ? virtualizer.getTotalSize() - (last.end - headerHeight) : 0,
+    scrollToRow: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+  };
+}
