@@ -5,9 +5,10 @@
  * @module
  */
 import { FlexRender, type Cell, type RowData, type TableFeatures } from '@tanstack/react-table';
-import type { MouseEvent, ReactNode } from 'react';
+import { memo, useCallback, useRef, type MouseEvent, type ReactNode } from 'react';
 import type { GridColumnMeta } from './GridHeaderCell';
 import { cellKey } from './use-grid-navigation';
+import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 /** Props of {@link GridCell}. */
 interface GridCellProps {
@@ -62,8 +63,7 @@ export interface GridRowProps<TFeatures extends TableFeatures, TData extends Row
   onClick: (event: MouseEvent<HTMLTableRowElement>) => void;
 }
 
-/** A body row of a data grid: one {@link GridCell} per cell, rendered by its column definition. */
-export function GridRow<TFeatures extends TableFeatures, TData extends RowData>(props: GridRowProps<TFeatures, TData>) {
+function GridRowBody<TFeatures extends TableFeatures, TData extends RowData>(props: GridRowProps<TFeatures, TData>) {
   const { index, activeCol } = props;
   return (
     <tr className="us-grid__row" aria-rowindex={index + 2} data-state={props.state} {...props.identity} onClick={props.onClick}>
@@ -82,6 +82,48 @@ export function GridRow<TFeatures extends TableFeatures, TData extends RowData>(
       ))}
     </tr>
   );
+}
+
+function sameIdentity(a: Record<string, string>, b: Record<string, string>): boolean {
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((key) => a[key] === b[key]);
+}
+
+/**
+ * Whether a row would render the same. Cells are compared one by one: TanStack keeps a cell object per row and
+ * column object, so a new row, new column definitions, or a new column order or visibility all show up here.
+ * `onClick` is not compared: {@link GridRow} passes a stable handler that calls the latest one.
+ */
+function sameRow<TFeatures extends TableFeatures, TData extends RowData>(
+  a: GridRowProps<TFeatures, TData>,
+  b: GridRowProps<TFeatures, TData>,
+): boolean {
+  return (
+    a.index === b.index &&
+    a.activeCol === b.activeCol &&
+    a.state === b.state &&
+    a.stickyFirstColumn === b.stickyFirstColumn &&
+    a.cells.length === b.cells.length &&
+    a.cells.every((cell, i) => cell === b.cells[i]) &&
+    sameIdentity(a.identity, b.identity)
+  );
+}
+
+const MemoGridRowBody = memo(GridRowBody, sameRow) as typeof GridRowBody;
+
+/**
+ * A body row of a data grid: one {@link GridCell} per cell, rendered by its column definition. Memoised: the cells
+ * render again only when the row's cells (row, column definitions, order, visibility), index, tab stop, state or
+ * identity change, so a sort click or a parent re-render with equal rows leaves them alone. `onClick` and
+ * `identity` may be new on every render.
+ */
+export function GridRow<TFeatures extends TableFeatures, TData extends RowData>(props: GridRowProps<TFeatures, TData>) {
+  const latestOnClick = useRef(props.onClick);
+  useIsomorphicLayoutEffect(() => {
+    latestOnClick.current = props.onClick;
+  });
+  const onClick = useCallback((event: MouseEvent<HTMLTableRowElement>) => latestOnClick.current(event), []);
+  return <MemoGridRowBody {...props} onClick={onClick} />;
 }
 
 /** Placeholder rows while the first page loads: one skeleton bar per cell, hidden from assistive technology. */

@@ -92,6 +92,17 @@ export function formatDateTime(iso: string | null | undefined, locale = 'en-US',
   return f.format(ms);
 }
 
+const relativeCache = new Map<string, Intl.RelativeTimeFormat>();
+
+function relativeFormat(locale: string): Intl.RelativeTimeFormat {
+  let f = relativeCache.get(locale);
+  if (!f) {
+    f = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+    relativeCache.set(locale, f);
+  }
+  return f;
+}
+
 /** Relative time from `now`, e.g. `3 hours ago`, `in 2 days`. */
 export function formatRelative(iso: string | null | undefined, now: number, locale = 'en-US'): string {
   if (!iso) return UNKNOWN;
@@ -99,7 +110,7 @@ export function formatRelative(iso: string | null | undefined, now: number, loca
   if (!Number.isFinite(ms)) return UNKNOWN;
   const diff = ms - now;
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const rtf = relativeFormat(locale);
   if (abs < 60_000) return rtf.format(Math.round(diff / 1000), 'second');
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');

@@ -123,7 +123,11 @@ export function UsersPage(props: UsersPageProps) {
     return column && typeof column !== 'string' ? column.label : titleCase(key);
   };
   const filtered = isFiltered(view);
+  const searchInputRef = useRef<HTMLInputElement | null>(null);
+  // Both "Clear filters" buttons (toolbar, table's "no match" state) go away once pressed; focus moves to the search
+  // box first, so it goes straight there instead of falling to <body>.
   const clearFilters = () => {
+    searchInputRef.current?.focus();
     committedSearch.current = '';
     setSearchInput('');
     update({ search: '', filters: {}, attentionOnly: false }, true);
@@ -167,6 +171,7 @@ export function UsersPage(props: UsersPageProps) {
       <UsersToolbar
         search={searchInput}
         onSearchChange={setSearchInput}
+        searchInputRef={searchInputRef}
         facets={summary.facets}
         filters={view.filters}
         onFilterChange={(key: string, values: MetadataValue[]) => update({ filters: { ...view.filters, [key]: values } }, true)}

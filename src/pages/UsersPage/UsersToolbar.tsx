@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type RefObject } from 'react';
 import type { MetadataValue } from '../../core/model';
 import { TimeRangePicker, type timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import type { TimeRangeValue } from '../../components/primitives/time-range';
@@ -11,6 +11,8 @@ export interface UsersToolbarProps {
   search: string;
   /** Typing in the search box. */
   onSearchChange: (search: string) => void;
+  /** Receives the search box, where "Clear filters" moves focus before it goes away. */
+  searchInputRef?: RefObject<HTMLInputElement | null>;
   /** Metadata filters offered. */
   facets: readonly MetadataFacet[];
   /** Selected values per metadata key. */
@@ -62,6 +64,7 @@ export function UsersToolbar(props: UsersToolbarProps) {
             <path d="m11 11 3.5 3.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
           </svg>
           <input
+            ref={props.searchInputRef}
             id={searchId}
             type="search"
             className="us-input"
