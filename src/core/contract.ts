@@ -89,7 +89,13 @@ export interface GetUserMetricsParams extends BaseParams {
   /** Time window. */
   range: TimeRange;
   /** Comparisons to include. The previous period is always included. */
-  compare?: { cohort?: Cohort };
+  compare?: CohortComparison;
+}
+
+/** A comparison a method can add to its answer: the cohort over the same range. */
+export interface CohortComparison {
+  /** Users whose `metadata[key] === value`; absent for no cohort. */
+  cohort?: Cohort;
 }
 
 /** Params of the time-series methods. */
@@ -100,6 +106,12 @@ export interface SeriesParams extends BaseParams {
   range: TimeRange;
   /** Bucket size; default chosen from the range length (see `autoGranularity`). */
   granularity?: Granularity;
+}
+
+/** `getUserTrends` params: the series params, plus an optional cohort computed over the same range and granularity. */
+export interface GetUserTrendsParams extends SeriesParams {
+  /** Comparisons to include; `compare.cohort` adds `UserTrends.cohort`. */
+  compare?: CohortComparison;
 }
 
 /** Cursor pagination. */
@@ -153,7 +165,7 @@ export interface ListTracesParams extends BaseParams, CursorParams {
 export interface ProviderCapabilities {
   /** Feedback and comments (`getFeedback`, `listFeedbackComments`). */
   feedback: boolean;
-  /** Cohort comparison in `getUserMetrics`. */
+  /** Cohort comparison in `getUserMetrics` and `getUserTrends`. */
   cohorts: boolean;
   /** `getModelUsage`. */
   modelUsage: boolean;
@@ -183,8 +195,8 @@ export interface DataProvider {
   getUser(params: GetUserParams): Promise<User>;
   /** Key metrics with previous period and optional cohort. */
   getUserMetrics(params: GetUserMetricsParams): Promise<UserMetrics>;
-  /** Time-bucketed trends. */
-  getUserTrends(params: SeriesParams): Promise<UserTrends>;
+  /** Time-bucketed trends, and the cohort's over the same buckets when `compare.cohort` is given. */
+  getUserTrends(params: GetUserTrendsParams): Promise<UserTrends>;
   /** Models seen, model mix, switches and releases. */
   getModelUsage(params: SeriesParams): Promise<ModelUsage>;
   /** Feedback summary, trend, histogram, keys and comment momentum. */

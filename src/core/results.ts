@@ -175,6 +175,16 @@ export interface UserTrends {
   granularity: Granularity;
   /** Every bucket overlapping the range, oldest first. */
   buckets: TrendBucket[];
+  /** The cohort over the same range and buckets, when one was asked for. */
+  cohort?: CohortTrends;
+}
+
+/** Trends of a cohort: every trace of the users matching it, bucketed like the user's, plus how many users. */
+export interface CohortTrends {
+  /** Users in the cohort with at least one trace in range (as `CohortMetrics.userCount`). */
+  userCount: number;
+  /** The same buckets as `UserTrends.buckets`, over the cohort's traces. */
+  buckets: TrendBucket[];
 }
 
 /** Metrics of a window of traces, used for before/after comparisons. */

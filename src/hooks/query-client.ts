@@ -21,7 +21,7 @@ const RETRYABLE_CLIENT_STATUSES: ReadonlySet<number> = new Set([408, 429]);
  * (`invalid-data`, `not-found`, `aborted`), or an `http` error with a 4xx status other than 408 and 429
  * (the same request would get the same answer).
  */
-export function isPermanentProviderError(error: unknown): boolean {
+function isPermanentProviderError(error: unknown): boolean {
   if (!isProviderError(error)) return false;
   if (PERMANENT_CODES.has(error.code)) return true;
   const status = error.status;

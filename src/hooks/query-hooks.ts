@@ -1,6 +1,7 @@
 import type {
   GetUserMetricsParams,
   GetUserParams,
+  GetUserTrendsParams,
   GetUsersSummaryParams,
   ListUsersParams,
   SeriesParams,
@@ -67,8 +68,12 @@ export function useUserMetrics(
   );
 }
 
-/** A user's time-bucketed trends (`provider.getUserTrends`). */
-export function useUserTrends(params: HookParams<SeriesParams>, options?: QueryHookOptions): QueryResult<UserTrends> {
+/**
+ * A user's time-bucketed trends and, when `compare.cohort` is set, the cohort's over the same buckets
+ * (`provider.getUserTrends`; the cohort is part of the query key). As with {@link useUserMetrics}, ask for a cohort
+ * only when `useCapabilities().cohorts` is true; a provider may still leave `data.cohort` out.
+ */
+export function useUserTrends(params: HookParams<GetUserTrendsParams>, options?: QueryHookOptions): QueryResult<UserTrends> {
   return useProviderQuery(
     { method: 'getUserTrends', params, fetch: (provider, signal) => provider.getUserTrends({ ...params, signal }) },
     options,

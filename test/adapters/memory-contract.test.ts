@@ -73,6 +73,18 @@ describe('the contract suite catches broken providers', () => {
     expect(await outcome(broken, 'getUserMetrics: current range')).toMatch(/\.previous\./);
   });
 
+  it("a cohort's trends over the user's traces only, or answered unasked", async () => {
+    const p = good();
+    const own = { ...p, getUserTrends: async (q: Parameters<DataProvider['getUserTrends']>[0]) => {
+      const t = await p.getUserTrends(q);
+      return t.cohort ? { ...t, cohort: { userCount: 1, buckets: t.buckets } } : t;
+    } };
+    expect(await outcome(own, 'getUserTrends: an answered cohort')).toMatch(/\.cohort\./);
+    const unasked = { ...p, getUserTrends: (q: Parameters<DataProvider['getUserTrends']>[0]) => p.getUserTrends({ ...q, compare: { cohort: { key: 'plan', value: 'pro' } } }) };
+    expect(await outcome(unasked, 'getUserTrends: default granularity')).toMatch(/cohort returned although none was asked for/);
+    expect(await outcome(good(), 'getUserTrends: an answered cohort')).toBeNull();
+  });
+
   it('trend buckets that miss the last bucket', async () => {
     const p = good();
     const broken = { ...p, getUserTrends: async (q: Parameters<DataProvider['getUserTrends']>[0]) => {

@@ -33,7 +33,7 @@ function everyCall(p: DataProvider, extra: object = {}): Promise<unknown>[] {
     p.listUsers({ range: main, ...extra }),
     p.getUser({ userId: 'u01', ...extra }),
     p.getUserMetrics({ ...q, compare: { cohort: { key: 'plan', value: 'pro' } } }),
-    p.getUserTrends(q),
+    p.getUserTrends({ ...q, compare: { cohort: { key: 'plan', value: 'pro' } } }),
     p.getModelUsage(q),
     p.getFeedback(q),
     p.listFeedbackComments(q),
@@ -175,6 +175,18 @@ describe('createMemoryProvider: validation and params', () => {
     const q = { userId: 'nobody', range: main };
     const calls = [p.getUser(q), p.getUserMetrics(q), p.getUserTrends(q), p.getModelUsage(q), p.getFeedback(q), p.listFeedbackComments(q), p.listConversations(q), p.listTraces(q)];
     for (const call of calls) expect(await rejection(call)).toMatchObject({ code: 'not-found', field: 'userId' });
+  });
+
+  it('answers the cohort of getUserTrends only when asked, with the cohort of getUserMetrics', async () => {
+    const p = createMemoryProvider(dataset);
+    const q = { userId: 'u01', range: main };
+    const cohort = { key: 'plan', value: 'pro' };
+    expect((await p.getUserTrends(q)).cohort).toBeUndefined();
+    const trends = await p.getUserTrends({ ...q, compare: { cohort } });
+    const metrics = await p.getUserMetrics({ ...q, compare: { cohort } });
+    expect(trends.cohort?.userCount).toBe(metrics.cohort?.userCount);
+    expect(trends.cohort?.buckets.map((b) => b.t)).toEqual(trends.buckets.map((b) => b.t));
+    expect(trends.cohort?.buckets.reduce((n, b) => n + b.traceCount, 0)).toBe(metrics.cohort?.traceCount);
   });
 
   it('serves users that only traces mention', async () => {

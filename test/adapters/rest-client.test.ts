@@ -94,6 +94,19 @@ describe('createRestProvider requests', () => {
   });
 });
 
+describe('createRestProvider trends', () => {
+  it('sends a cohort comparison of getUserTrends as the JSON `cohort` param, and validates the answered cohort', async () => {
+    const bucket = { t: range.from, traceCount: 1, errorCount: 0, successRate: 1, latencyP50Ms: 5, latencyP95Ms: 5, costUsd: null, tokens: null };
+    const answer = { granularity: 'day', buckets: [bucket], cohort: { userCount: 2, buckets: [bucket] } };
+    const seen = sequence('/users/:userId/trends', [() => HttpResponse.json(answer), () => HttpResponse.json({ ...answer, cohort: { buckets: [] } })]);
+    const got = await provider().getUserTrends({ userId: 'u1', range, granularity: 'day', compare: { cohort: { key: 'plan', value: 'pro' } } });
+    expect(got).toEqual(answer);
+    expect(new URL(seen[0]!.url).searchParams.get('cohort')).toBe('{"key":"plan","value":"pro"}');
+    expect((await rejection(provider().getUserTrends({ userId: 'u1', range }))).field).toBe('cohort.userCount');
+    expect(new URL(seen[1]!.url).searchParams.has('cohort')).toBe(false);
+  });
+});
+
 describe('createRestProvider users summary', () => {
   it('has getUsersSummary only when the backend serves it, and calls GET /users-summary with the range', async () => {
     expect(provider().getUsersSummary).toBeUndefined();
@@ -254,6 +267,8 @@ describe('createRestRequestHandler', () => {
     expect((await get(`/api/users?${q}&sorting=[{"id":"costUsd"}]`)).body).toMatchObject({ error: { field: 'sorting[0].desc' } });
     expect((await get(`/api/users?${q}&pageSize=ten`)).body).toMatchObject({ error: { field: 'pagination.pageSize' } });
     expect((await get(`/api/users/u01/metrics?${q}&cohort={"key":"plan","value":null}`)).status).toBe(200);
+    expect((await get(`/api/users/u01/trends?${q}&cohort={"key":"plan","value":"pro"}`)).body).toMatchObject({ cohort: { userCount: expect.any(Number) } });
+    expect((await get(`/api/users/u01/trends?${q}&cohort={"key":1}`)).body).toMatchObject({ error: { field: 'compare.cohort.key' } });
     expect(await get('/api/users/nobody')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
     expect(await get('/api/nothing-here')).toMatchObject({ status: 404, body: { error: { code: 'not-found' } } });
     expect((await get('/elsewhere/users/u01')).status).toBe(404);

@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
 import type { MsRange } from '../../src/core/engine/time';
+import type { Cohort } from '../../src/core/results';
 
 /** Grid origin: Monday 2024-01-01T00:00:00.000Z. */
 export const T0 = Date.UTC(2024, 0, 1);
@@ -63,6 +64,17 @@ export const arbTimeMs: fc.Arbitrary<number> = arbOffsetMs.map((o) => T0 + o);
 
 /** A bucket size. */
 export const arbGranularity: fc.Arbitrary<Granularity> = fc.constantFrom('hour', 'day', 'week');
+
+/** A cohort selector on the generated metadata keys (values matching some, none or `null`), or none. */
+export const arbCohort: fc.Arbitrary<Cohort | undefined> = fc.option(
+  fc.oneof(
+    fc.record({ key: fc.constant('plan'), value: fc.constantFrom<Cohort['value']>(...PLANS, null) }),
+    fc.record({ key: fc.constant('tier'), value: fc.constantFrom<Cohort['value']>(1, 2, 3, '1') }),
+    fc.record({ key: fc.constant('region'), value: fc.constantFrom<Cohort['value']>(...REGIONS) }),
+    fc.record({ key: fc.constant('beta'), value: fc.boolean() }),
+  ),
+  { nil: undefined },
+);
 
 /** Metadata with plan / tier / region / beta, each sometimes absent or `null`. */
 export const arbMetadata: fc.Arbitrary<Record<string, MetadataValue>> = fc.record(

@@ -156,6 +156,32 @@ export function refTrends(traces: readonly Trace[], range: RefRange, g: Granular
   return { granularity: g, buckets };
 }
 
+/**
+ * `getUserTrends` from the definitions, by plain loops: the user's trends and, with a cohort, the trends of every
+ * trace in range of the users whose `metadata[key] === value`, with the members that have one. Throws when the user
+ * is unknown.
+ */
+export function refUserTrends(data: Pick<RefData, 'users' | 'traces'>, userId: string, range: RefRange, g: Granularity, cohort?: Cohort): UserTrends {
+  const users = refAllUsers(data);
+  if (!users.some((u) => u.id === userId)) throw new Error(`unknown user ${userId}`);
+  const out = refTrends(refUserTraces(data.traces, userId, range), range, g);
+  if (cohort) {
+    const members = new Set<string>();
+    for (const u of users) {
+      if (Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value) members.add(u.id);
+    }
+    const traces: Trace[] = [];
+    const active = new Set<string>();
+    for (const t of data.traces) {
+      if (!members.has(t.userId) || !refInRange(t, range)) continue;
+      traces.push(t);
+      active.add(t.userId);
+    }
+    out.cohort = { userCount: active.size, buckets: refTrends(traces, range, g).buckets };
+  }
+  return out;
+}
+
 /** Population baseline over every trace in range. */
 export function refBaseline(traces: readonly Trace[], range: RefRange): {
   errorRate: number | null;

@@ -57,7 +57,8 @@ const SHAPES: [string, z.ZodType, Record<string, true>][] = [
     t: true, traceCount: true, errorCount: true, successRate: true, latencyP50Ms: true, latencyP95Ms: true,
     costUsd: true, tokens: true,
   } satisfies Keys<R.TrendBucket>],
-  ['UserTrends', S.userTrendsSchema, { granularity: true, buckets: true } satisfies Keys<R.UserTrends>],
+  ['CohortTrends', S.cohortTrendsSchema, { userCount: true, buckets: true } satisfies Keys<R.CohortTrends>],
+  ['UserTrends', S.userTrendsSchema, { granularity: true, buckets: true, cohort: true } satisfies Keys<R.UserTrends>],
   ['WindowMetrics', S.windowMetricsSchema, { traceCount: true, successRate: true, latencyP95Ms: true, costPerTraceUsd: true } satisfies Keys<R.WindowMetrics>],
   ['ModelStat', S.modelStatSchema, {
     model: true, traceCount: true, share: true, firstSeen: true, lastSeen: true, successRate: true, latencyP95Ms: true,

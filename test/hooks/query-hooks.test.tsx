@@ -221,4 +221,15 @@ describe('one hook per method', () => {
     renderHook(() => useUserMetrics(params), { wrapper: wrapperFor(fake.provider) });
     expect(fake.calls[0]!.params).toEqual(params);
   });
+
+  it('passes a trends cohort through, and keys the trends on it', () => {
+    const fake = createFakeProvider();
+    const pro = { userId: 'u', range: RANGE, granularity: 'day' as const, compare: { cohort: { key: 'plan', value: 'pro' } } };
+    const plain = { userId: 'u', range: RANGE, granularity: 'day' as const };
+    renderHook(() => [useUserTrends(pro), useUserTrends(plain), useUserTrends({ ...plain, compare: undefined })], {
+      wrapper: wrapperFor(fake.provider),
+    });
+    expect(fake.calls.map((c) => c.params)).toEqual([pro, plain]);
+    expect(userscopeQueryKey(fake.provider, 'getUserTrends', pro)).not.toEqual(userscopeQueryKey(fake.provider, 'getUserTrends', plain));
+  });
 });

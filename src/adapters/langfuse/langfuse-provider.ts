@@ -5,7 +5,7 @@
  * `fromLangfuseExport` does, and answers with userscope's engine (a memory provider), caching each load briefly.
  * @module
  */
-import type { DataProvider, ProviderCapabilities } from '../../core/contract';
+import type { DataProvider, GetUserMetricsParams, GetUserTrendsParams, ProviderCapabilities } from '../../core/contract';
 import { throwIfAborted } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
 import { createMemoryProvider } from '../memory/create-memory-provider';
@@ -160,6 +160,14 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): DataPr
     return raceAbort(providers(JSON.stringify(specs.map((s) => s.key)), () => build(specs)), signal);
   }
 
+  /** A provider over the user's history and, when the call compares with a cohort, every trace of the range. */
+  function overUserAndCohort(params: GetUserMetricsParams | GetUserTrendsParams): Promise<DataProvider> {
+    throwIfAborted(params.signal);
+    const range = parseRange(params.range);
+    const user = userLoad(parseUserId(params.userId));
+    return over(params.signal, ...(params.compare?.cohort ? [user, rangeLoad(range.from, range.to)] : [user]));
+  }
+
   function perUser<P extends { userId: string; signal?: AbortSignal; range?: { from: string; to: string } }, R>(call: (p: DataProvider, params: P) => Promise<R>) {
     return async (params: P): Promise<R> => {
       throwIfAborted(params.signal);
@@ -176,14 +184,8 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): DataPr
       return (await over(params.signal, rangeLoad(range.from, range.to))).listUsers(params);
     },
     getUser: perUser((p, params) => p.getUser(params)),
-    getUserMetrics: async (params) => {
-      throwIfAborted(params.signal);
-      const range = parseRange(params.range);
-      const user = userLoad(parseUserId(params.userId));
-      const specs = params.compare?.cohort ? [user, rangeLoad(range.from, range.to)] : [user];
-      return (await over(params.signal, ...specs)).getUserMetrics(params);
-    },
-    getUserTrends: perUser((p, params) => p.getUserTrends(params)),
+    getUserMetrics: async (params) => (await overUserAndCohort(params)).getUserMetrics(params),
+    getUserTrends: async (params) => (await overUserAndCohort(params)).getUserTrends(params),
     getModelUsage: perUser((p, params) => p.getModelUsage(params)),
     getFeedback: perUser((p, params) => p.getFeedback(params)),
     listFeedbackComments: perUser((p, params) => p.listFeedbackComments(params)),

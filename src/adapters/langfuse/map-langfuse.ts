@@ -55,7 +55,7 @@ function sumKnown(values: readonly (number | null)[]): { sum: number | undefined
 }
 
 /** Seconds (Langfuse) to milliseconds, rounded to the nanosecond so 2.779 s gives 2779 ms, not 2778.9999999999995. */
-export function secondsToMs(seconds: number): number {
+function secondsToMs(seconds: number): number {
   return Math.round(seconds * 1e9) / 1e6;
 }
 

@@ -13,6 +13,7 @@ import type {
   ListTracesParams,
   ListUsersParams,
   ProviderCapabilities,
+  GetUserTrendsParams,
   SeriesParams,
 } from '../../core/contract';
 import { ProviderError, throwIfAborted } from '../../core/errors';
@@ -27,7 +28,7 @@ import { computeModelUsage } from '../../core/engine/models';
 import { userSlices } from '../../core/engine/selection';
 import type { MsRange } from '../../core/engine/time';
 import type { TraceIndex } from '../../core/engine/trace-index';
-import { computeTrends } from '../../core/engine/trends';
+import { computeUserTrends } from '../../core/engine/trends';
 import { DEFAULT_USERS_CACHE_RANGES, queryUsers, summarizeUsers } from '../../core/engine/users';
 import { cursorPage, openCursor, parseLimit, queryFingerprint, sealCursor } from './cursor';
 import { deepCopy } from './deep-copy';
@@ -129,11 +130,11 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
         return computeUserMetrics(idx, params.userId, range, params.compare?.cohort);
       }),
 
-    getUserTrends: (params: SeriesParams) =>
+    getUserTrends: (params: GetUserTrendsParams) =>
       answer(params.signal, ({ idx }) => {
         const range = parseRange(params.range);
-        const u = userPosition(idx, params.userId);
-        return computeTrends(idx, userSlices(idx, [u], range), range, parseGranularity(params.granularity, range));
+        userPosition(idx, params.userId);
+        return computeUserTrends(idx, params.userId, range, parseGranularity(params.granularity, range), params.compare?.cohort);
       }),
 
     getModelUsage: (params: SeriesParams) =>

@@ -93,6 +93,14 @@ const GRANULARITY: RestQueryParam = {
   required: false,
   description: 'Bucket size; when absent: `hour` up to 2 days, `day` up to 120 days, `week` beyond.',
 };
+const COHORT: RestQueryParam = {
+  name: 'cohort',
+  target: ['compare', 'cohort'],
+  encoding: 'json',
+  schema: cohortSchema,
+  required: false,
+  description: 'Compare with the users whose `metadata[key] === value` over the same range.',
+};
 const CURSOR: RestQueryParam = {
   name: 'cursor',
   target: ['cursor'],
@@ -156,13 +164,15 @@ export const REST_ROUTES: readonly RestRoute[] = [
     path: '/users/:userId/metrics',
     summary: 'Key metrics for the range, the previous period of equal length and, on request, a cohort.',
     response: userMetricsSchema,
-    query: [
-      FROM,
-      TO,
-      { name: 'cohort', target: ['compare', 'cohort'], encoding: 'json', schema: cohortSchema, required: false, description: 'Compare with the users whose `metadata[key] === value` over the same range.' },
-    ],
+    query: [FROM, TO, COHORT],
   },
-  { method: 'getUserTrends', path: '/users/:userId/trends', summary: 'Time-bucketed trends.', response: userTrendsSchema, query: [FROM, TO, GRANULARITY] },
+  {
+    method: 'getUserTrends',
+    path: '/users/:userId/trends',
+    summary: 'Time-bucketed trends and, on request, the cohort’s trends over the same buckets.',
+    response: userTrendsSchema,
+    query: [FROM, TO, GRANULARITY, COHORT],
+  },
   { method: 'getModelUsage', path: '/users/:userId/models', summary: 'Models seen, model mix per bucket, switches and releases.', response: modelUsageSchema, query: [FROM, TO, GRANULARITY] },
   { method: 'getFeedback', path: '/users/:userId/feedback', summary: 'Feedback summary, trend, histogram, keys and comment momentum.', response: feedbackOverviewSchema, query: [FROM, TO, GRANULARITY] },
   { method: 'listFeedbackComments', path: '/users/:userId/feedback/comments', summary: 'Feedback comments, newest first, cursor-paged.', response: pageSchema(feedbackCommentSchema), query: [FROM, TO, CURSOR, LIMIT] },

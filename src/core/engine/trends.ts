@@ -2,9 +2,10 @@
  * Time-bucketed trends (`getUserTrends`) of a row selection.
  * @module
  */
+import { ProviderError } from '../errors';
 import type { Granularity } from '../model';
-import type { TrendBucket, UserTrends } from '../results';
-import type { RowSlice } from './selection';
+import type { Cohort, TrendBucket, UserTrends } from '../results';
+import { cohortUserPositions, userSlices, type RowSlice } from './selection';
 import { percentileSorted, rate } from './stats';
 import { bucketSizeMs, bucketStarts, toIso, type MsRange } from './time';
 import type { TraceIndex } from './trace-index';
@@ -77,4 +78,21 @@ export function computeTrends(
     };
   });
   return { granularity, buckets };
+}
+
+/**
+ * `getUserTrends`: the user's trends in `range` at `granularity` and, when `cohort` is given, the trends of every
+ * trace in `range` of the users whose `metadata[key] === value` (the user included when they match) over the same
+ * buckets, with `userCount` = cohort members with at least one trace in range (as `getUserMetrics`).
+ * Unknown user → `ProviderError('not-found')` with `field: 'userId'`.
+ */
+export function computeUserTrends(idx: TraceIndex, userId: string, range: MsRange, granularity: Granularity, cohort?: Cohort): UserTrends {
+  const u = idx.userPos.get(userId);
+  if (u === undefined) throw new ProviderError('not-found', `Unknown user "${userId}"`, { field: 'userId' });
+  const out = computeTrends(idx, userSlices(idx, [u], range), range, granularity);
+  if (cohort) {
+    const slices = userSlices(idx, cohortUserPositions(idx, cohort.key, cohort.value), range);
+    out.cohort = { userCount: slices.length, buckets: computeTrends(idx, slices, range, granularity).buckets };
+  }
+  return out;
 }

@@ -63,7 +63,7 @@ export interface CompiledSort {
  * Validates one sort item: every numeric `UserRow` field, `firstSeen`, `lastSeen`, `user` (display name or id,
  * case-insensitive) and `metadata.<key>`. Unknown ids throw `ProviderError('invalid-data')` naming `sorting[i].id`.
  */
-export function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort {
+function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort {
   const { id, desc } = item;
   const numeric = Object.prototype.hasOwnProperty.call(NUMERIC_COLUMNS, id) ? NUMERIC_COLUMNS[id] : undefined;
   if (numeric) return { id, desc, build: numeric };

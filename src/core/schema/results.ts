@@ -9,6 +9,7 @@ import type {
   ChangeEvent,
   Cohort,
   CohortMetrics,
+  CohortTrends,
   CommentMomentumBucket,
   ConversationSummary,
   FeedbackComment,
@@ -154,10 +155,17 @@ export const trendBucketSchema: z.ZodType<TrendBucket> = z.looseObject({
   tokens,
 });
 
+/** {@link CohortTrends}: the cohort's buckets and user count. */
+export const cohortTrendsSchema: z.ZodType<CohortTrends> = z.looseObject({
+  userCount: countSchema,
+  buckets: z.array(trendBucketSchema),
+});
+
 /** {@link UserTrends}, the `getUserTrends` answer. */
 export const userTrendsSchema: z.ZodType<UserTrends> = z.looseObject({
   granularity: granularitySchema,
   buckets: z.array(trendBucketSchema),
+  cohort: cohortTrendsSchema.optional(),
 });
 
 /** {@link WindowMetrics}. */

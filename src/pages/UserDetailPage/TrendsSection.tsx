@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'react';
+import { metricCardsLabels } from '../../components/MetricCards/labels';
+import { metadataValueText, oneLineText, truncateText } from '../../components/primitives/MetadataChip';
 import { ModelUsage } from '../../components/ModelUsage/ModelUsage';
 import { modelUsageLabels } from '../../components/ModelUsage/labels';
 import type { GranularityChoice } from '../../components/TrendCharts/GranularityPicker';
@@ -6,6 +8,7 @@ import { trendChartsLabels } from '../../components/TrendCharts/labels';
 import { TrendCharts } from '../../components/TrendCharts/TrendCharts';
 import { previousRange, rangeToMs, toIso } from '../../core/engine/time';
 import type { TimeRange } from '../../core/model';
+import type { Cohort, UserTrends } from '../../core/results';
 import { useModelUsage, useUserTrends } from '../../hooks/query-hooks';
 import { queryStateProps } from './query-props';
 import type { SectionContentProps } from './section-content-props';
@@ -17,6 +20,20 @@ function previousOf(range: TimeRange): TimeRange {
   return { from: toIso(previous.from), to: toIso(previous.to) };
 }
 
+/** Longest cohort key or value inside the cohort's name, as in the metric cards. */
+const MAX_COHORT_TEXT = 40;
+
+/** The cohort's name in the chart legend, worded as the metric cards name it ("pro users"). */
+function cohortNameOf(cohort: Cohort): string {
+  return metricCardsLabels.cohortUsers(truncateText(oneLineText(cohort.key), MAX_COHORT_TEXT), truncateText(metadataValueText(cohort.value), MAX_COHORT_TEXT));
+}
+
+/** The cohort of a `getUserTrends` answer as TrendCharts takes it: its own trends, and its user count. */
+function cohortLine(trends: UserTrends | undefined): { trends: UserTrends; userCount: number } | undefined {
+  if (trends?.cohort === undefined) return undefined;
+  return { trends: { granularity: trends.granularity, buckets: trends.cohort.buckets }, userCount: trends.cohort.userCount };
+}
+
 /** A zoom of the trend charts, remembered with the page range it was made in. */
 interface Zoom {
   base: TimeRange;
@@ -24,8 +41,9 @@ interface Zoom {
 }
 
 /**
- * Built-in `trends` section: TrendCharts (with the previous period as a ghost line and model switches and releases
- * as markers) and ModelUsage. Zooming refetches at the zoomed range; a new page range drops the zoom.
+ * Built-in `trends` section: TrendCharts (with the previous period as a ghost line, the page's cohort as a dotted
+ * line when the provider supports cohorts, and model switches and releases as markers) and ModelUsage. Zooming
+ * refetches at the zoomed range; a new page range drops the zoom.
  */
 export function TrendsSection({ context: c, backLabel }: SectionContentProps & { backLabel: string }) {
   const [zoom, setZoom] = useState<Zoom | null>(null);
@@ -33,8 +51,13 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
   const zoomed = zoom !== null && zoom.base.from === c.range.from && zoom.base.to === c.range.to;
   const range = zoomed ? zoom.range : c.range;
   const granularity = choice === 'auto' ? undefined : choice;
-  const trends = useUserTrends({ userId: c.userId, range, granularity }, { keepPreviousData: true });
-  const resolved = trends.data?.granularity;
+  const cohort = c.capabilities.cohorts ? c.cohort : null;
+  const trends = useUserTrends({ userId: c.userId, range, granularity, compare: cohort ? { cohort } : undefined }, { keepPreviousData: true });
+  // A placeholder answer (kept while a new query loads) may be of another cohort: draw the cohort line from fresh data only.
+  const cohortTrends = cohort && !trends.isPlaceholderData ? cohortLine(trends.data) : undefined;
+  // The previous period is asked at the granularity the current range resolved to, so wait for its own answer
+  // (not the placeholder kept from the last range, whose granularity may differ).
+  const resolved = trends.isPlaceholderData ? undefined : trends.data?.granularity;
   const previous = useUserTrends({ userId: c.userId, range: previousOf(range), granularity: resolved }, { enabled: resolved !== undefined });
   const usage = useModelUsage({ userId: c.userId, range, granularity }, { keepPreviousData: true });
   const trendLabels = useContextLabels(trendChartsLabels, 'trendCharts');
@@ -53,6 +76,9 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
         trends={trends.data}
         {...queryStateProps(trends)}
         previous={previous.data}
+        cohort={cohortTrends?.trends}
+        cohortUserCount={cohortTrends?.userCount}
+        cohortName={cohort ? cohortNameOf(cohort) : undefined}
         changes={usage.data?.changes}
         focusMetric={focusMetric}
         range={range}

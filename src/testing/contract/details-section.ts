@@ -3,7 +3,7 @@
  * @module
  */
 import type { Cohort, FeedbackOverview } from '../../core/results';
-import type { Granularity, TimeRange, User } from '../../core/model';
+import type { Granularity, TimeRange, Trace, User } from '../../core/model';
 import { feedbackOverviewSchema, modelUsageSchema, userMetricsSchema, userTrendsSchema } from '../../core/schema/results';
 import { compareNatural, diffValues, orderProblems, shapeProblems } from './compare';
 import {
@@ -16,6 +16,7 @@ import {
   previousSpan,
   span,
   startsIn,
+  type Span,
   trendOf,
 } from './reference';
 import type { SuiteContext } from './suite-context';
@@ -44,6 +45,13 @@ function cohorts(users: readonly User[]): Cohort[] {
   if (key === undefined) return [];
   const values = new Set(users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, key)).map((u) => u.metadata[key]));
   return [...[...values].map((value) => ({ key, value: value ?? null })), { key, value: 'no-user-has-this-value' }];
+}
+
+/** Traces in `s` of the users whose `metadata[key] === value`, and how many of them have one. */
+function cohortTraces(ctx: SuiteContext, cohort: Cohort, s: Span): { traces: Trace[]; userCount: number } {
+  const members = ctx.dataset.users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
+  const perMember = members.map((u) => ctx.tracesOf(u.id).filter((t) => startsIn(t, s)));
+  return { traces: perMember.flat(), userCount: perMember.filter((ts) => ts.length > 0).length };
 }
 
 /** Registers the detail tests. */
@@ -77,9 +85,7 @@ export function registerDetailsSection(ctx: SuiteContext): void {
     if (subject === undefined) return ['the dataset has no user with traces in the main range'];
     for (const cohort of cohorts(dataset.users)) {
       const label = `cohort ${JSON.stringify(cohort)}`;
-      const members = dataset.users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
-      const traces = members.flatMap((u) => ctx.tracesOf(u.id).filter((t) => startsIn(t, s)));
-      const userCount = members.filter((u) => ctx.tracesOf(u.id).some((t) => startsIn(t, s))).length;
+      const { traces, userCount } = cohortTraces(ctx, cohort, s);
       const got = await p.getUserMetrics({ userId: subject.id, range: ranges.main, compare: { cohort } });
       problems.push(...shapeProblems(userMetricsSchema, got, label));
       if (got.cohort === undefined) problems.push(`${label}: no cohort in the answer`);
@@ -99,6 +105,30 @@ export function registerDetailsSection(ctx: SuiteContext): void {
         const got = await p.getUserTrends({ userId: user.id, range: c.range, ...(c.granularity ? { granularity: c.granularity } : {}) });
         problems.push(...shapeProblems(userTrendsSchema, got, label));
         diffValues(got, { granularity, buckets: trendOf(ctx.tracesOf(user.id), s, granularity) }, label, problems);
+        if (got.cohort !== undefined) problems.push(`${label}: cohort returned although none was asked for`);
+      }
+    }
+    return problems;
+  });
+
+  ctx.test('getUserTrends: an answered cohort = the trends of every trace in range of the users whose metadata[key] === value', async () => {
+    const p = await ctx.provider();
+    if (!p.capabilities.cohorts) return [];
+    const problems: string[] = [];
+    const subject = ctx.activeUsers(span(ranges.main))[0];
+    if (subject === undefined) return ['the dataset has no user with traces in the main range'];
+    const cases = seriesCases(ctx).filter((c) => c.label === 'main' || c.granularity !== undefined);
+    for (const cohort of cohorts(dataset.users)) {
+      for (const c of cases) {
+        const s = span(c.range);
+        const granularity = c.granularity ?? defaultGranularity(s);
+        const label = `getUserTrends(${subject.id}, ${c.label}, cohort ${JSON.stringify(cohort)})`;
+        const got = await p.getUserTrends({ userId: subject.id, range: c.range, granularity, compare: { cohort } });
+        problems.push(...shapeProblems(userTrendsSchema, got, label));
+        diffValues(got.buckets, trendOf(ctx.tracesOf(subject.id), s, granularity), `${label}.buckets`, problems);
+        if (got.cohort === undefined) continue; // Optional: a provider may leave the cohort's trends out.
+        const { traces, userCount } = cohortTraces(ctx, cohort, s);
+        diffValues(got.cohort, { userCount, buckets: trendOf(traces, s, granularity) }, `${label}.cohort`, problems);
       }
     }
     return problems;

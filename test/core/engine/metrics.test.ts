@@ -4,21 +4,10 @@ import { ProviderError } from '../../../src/core/errors';
 import { computeKeyMetrics, computeUserMetrics } from '../../../src/core/engine/metrics';
 import { userSlices } from '../../../src/core/engine/selection';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
-import type { Cohort } from '../../../src/core/results';
-import { arbDatasetWithRange, makeTrace, PLANS, REGIONS } from '../arbitraries';
+import { arbCohort, arbDatasetWithRange, makeTrace } from '../arbitraries';
 import { deepCloseDiff, refAllUsers, refInRange, refKeyMetrics, refUserMetrics } from '../reference';
 
 const RUNS = { numRuns: 1000 };
-
-const arbCohort: fc.Arbitrary<Cohort | undefined> = fc.option(
-  fc.oneof(
-    fc.record({ key: fc.constant('plan'), value: fc.constantFrom<Cohort['value']>(...PLANS, null) }),
-    fc.record({ key: fc.constant('tier'), value: fc.constantFrom<Cohort['value']>(1, 2, 3, '1') }),
-    fc.record({ key: fc.constant('region'), value: fc.constantFrom<Cohort['value']>(...REGIONS) }),
-    fc.record({ key: fc.constant('beta'), value: fc.boolean() }),
-  ),
-  { nil: undefined },
-);
 
 describe('computeKeyMetrics', () => {
   it('matches the reference on any subset of users and range', () => {
