@@ -1,8 +1,9 @@
 import { act, configure, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { TraceTable } from '../../src/components/TraceTable/TraceTable';
 import { UsersTable, type UsersTableProps } from '../../src/components/UsersTable/UsersTable';
-import type { UserRow } from '../../src/core/results';
+import type { TraceRow, UserRow } from '../../src/core/results';
 
 // Counts body-row cell renders through the sparkline cell, one per row.
 const sparklineRenders = vi.hoisted(() => ({ count: 0 }));
@@ -111,5 +112,41 @@ describe('GridRow memoisation (through UsersTable)', () => {
     await user.click(cellsOf(1)[2] as HTMLElement);
     expect(first).not.toHaveBeenCalled();
     expect(second).toHaveBeenCalledWith(expect.objectContaining({ id: 'u2' }));
+  });
+
+  it('renders again with a new getUserHref, so links follow the latest function', () => {
+    const { rerender } = renderTable({ getUserHref: (u) => `/a/${u.id}` });
+    const firstLink = () => within(bodyRows()[0] as HTMLElement).getByRole('link');
+    expect(firstLink()).toHaveAttribute('href', '/a/u1');
+    rerender({ getUserHref: (u) => `/b/${u.id}` });
+    expect(firstLink()).toHaveAttribute('href', '/b/u1');
+  });
+});
+
+describe('GridRow memoisation (through TraceTable)', () => {
+  const traces: TraceRow[] = [
+    { id: 't1', userId: 'u1', startTime: '2026-03-10T09:00:00.000Z', status: 'ok', latencyMs: 1234, costUsd: 1.5, name: 'First trace' },
+  ];
+  const traceRow = () => within(grid()).getAllByRole('row')[1] as HTMLElement;
+
+  it('renders again when the locale changes with the same rows', () => {
+    const view = render(<TraceTable rows={traces} locale="en-US" />);
+    expect(traceRow()).toHaveTextContent('$1.50');
+    view.rerender(<TraceTable rows={traces} locale="de-DE" />);
+    expect(traceRow()).toHaveTextContent('1,50 $');
+  });
+
+  it('renders again when the labels change with the same rows', () => {
+    const view = render(<TraceTable rows={traces} />);
+    expect(traceRow()).not.toHaveTextContent('GUT');
+    view.rerender(<TraceTable rows={traces} labels={{ statusOk: 'GUT' }} />);
+    expect(traceRow()).toHaveTextContent('GUT');
+  });
+
+  it('renders again with a new getTraceHref, so links follow the latest function', () => {
+    const view = render(<TraceTable rows={traces} getTraceHref={(t) => `/a/${t.id}`} />);
+    expect(within(traceRow()).getByRole('link')).toHaveAttribute('href', '/a/t1');
+    view.rerender(<TraceTable rows={traces} getTraceHref={(t) => `/b/${t.id}`} />);
+    expect(within(traceRow()).getByRole('link')).toHaveAttribute('href', '/b/t1');
   });
 });

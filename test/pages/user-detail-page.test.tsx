@@ -123,6 +123,14 @@ describe('UserDetailPage sections prop', () => {
     expect(within(section('header')).queryByRole('region')).toBeNull();
   });
 
+  it('keeps the description visible when a definition hides its section heading', () => {
+    renderPage({ sections: [{ id: 'traces', hideTitle: true, render: () => <p>Host traces</p> }] });
+    const heading = within(section('traces')).getByRole('heading', { name: 'Traces', level: 2 });
+    expect(heading.closest('.us-visually-hidden')).not.toBeNull();
+    const description = within(section('traces')).getByText('Every run of this user in the selected range.');
+    expect(description.closest('.us-visually-hidden')).toBeNull();
+  });
+
   it('hands a replacement the built-in content to wrap', async () => {
     renderPage({
       sections: [{ id: 'traces', render: ({ defaultContent }) => <div><p>Banner above the table</p>{defaultContent}</div> }],
@@ -162,6 +170,12 @@ describe('UserDetailPage shared state', () => {
     expect(tab).toHaveAttribute('aria-selected', 'false');
     await user.click(await within(section('metrics')).findByRole('button', { name: 'Latency, show trend' }));
     await waitFor(() => expect(tab).toHaveAttribute('aria-selected', 'true'));
+  });
+
+  it('metric card titles are plain text, not buttons that focus nothing, when the trends section is left out', async () => {
+    renderPage({ sections: ['header', 'metrics', 'traces'] });
+    expect(await within(section('metrics')).findByText('Latency')).toBeInTheDocument();
+    expect(within(section('metrics')).queryAllByRole('button', { name: /show trend/ })).toHaveLength(0);
   });
 
   it('the range picker changes the range of every section and reports it', async () => {

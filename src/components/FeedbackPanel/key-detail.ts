@@ -29,7 +29,7 @@ export function kindLabel(kind: FeedbackKind, l: FeedbackPanelLabels): string {
 }
 
 /** Categories of a categorical key, most used first (ties: name). */
-export function categoriesOf(key: FeedbackKeyStat): [string, number][] {
+function categoriesOf(key: FeedbackKeyStat): [string, number][] {
   return Object.entries(key.categories).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
 }
 

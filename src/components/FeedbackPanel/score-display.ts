@@ -12,7 +12,7 @@ export function thumbsOf(key: FeedbackKeyStat): { up: number; down: number } {
 }
 
 /** Scored records of an overview: every scored record is either positive or negative in its bucket. */
-export function scoredCount(overview: FeedbackOverview): number {
+function scoredCount(overview: FeedbackOverview): number {
   return overview.trend.reduce((sum, b) => sum + b.positiveCount + b.negativeCount, 0);
 }
 

@@ -12,7 +12,7 @@ export interface TraceLink {
 }
 
 /** The trace's visible name: its operation name, else its id. */
-export function traceName(trace: Trace): string {
+function traceName(trace: Trace): string {
   const name = trace.name === undefined ? '' : oneLineText(trace.name);
   return name === '' ? trace.id : name;
 }

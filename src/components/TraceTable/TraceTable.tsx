@@ -14,9 +14,10 @@ import { resolveUpdater, useControllableState } from '../primitives/use-controll
 import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import { TraceFilterBar } from './TraceFilterBar';
+import { TraceTableMessage } from './TraceTableMessage';
 import { TraceTableRow } from './TraceTableRow';
 import type { TraceLink } from './TraceNameCell';
-import { activeFilters, filterValues } from './trace-filters';
+import { activeFilters, modelFilterOptions } from './trace-filters';
 import { buildTraceColumns, traceTableFeatures } from './trace-table-columns';
 import { traceTableLabels, type TraceTableLabels } from './trace-table-labels';
 
@@ -73,20 +74,14 @@ export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingP
   labels?: Partial<TraceTableLabels>;
 }
 
-function distinctModels(rows: readonly TraceRow[], selected: readonly string[]): string[] {
-  const models = new Set(selected);
-  for (const row of rows) if (row.model !== undefined) models.add(row.model);
-  return [...models].sort();
-}
-
 /**
- * A user's traces as a data grid: time, name (with input preview), status with error type, latency, model,
- * tokens, cost, conversation and, when the provider computes it, the mean feedback score. Presentational: rows come in through props (sorted and filtered by the provider,
- * loaded page by page with cursors), changes go out through callbacks. Status and model filters sit above the grid,
- * with a "Filtered by conversation … — Clear" chip when `conversationId` is set. More rows load from "Load more"
- * or by scrolling to the end; rows are virtualised above `virtualizeAbove`. Keyboard: arrows, Home/End,
- * Page Up/Down, Enter opens the trace (or sorts from a header). Layout defaults: `maxHeight` 560, `rowHeight` 48,
- * `virtualizeAbove` 100.
+ * A user's traces as a data grid: time, name (with input preview), status with error type, latency, model, tokens,
+ * cost, conversation and, when the provider computes it, the mean feedback score. Presentational: rows come in
+ * through props (sorted and filtered by the provider, loaded page by page with cursors), changes go out through
+ * callbacks. Status and model filters sit above the grid, with a "Filtered by conversation … — Clear" chip when
+ * `conversationId` is set. More rows load from "Load more" or by scrolling to the end; rows are virtualised above
+ * `virtualizeAbove`. Keyboard: arrows, Home/End, Page Up/Down, Enter opens the trace (or sorts from a header).
+ * Layout defaults: `maxHeight` 560, `rowHeight` 48, `virtualizeAbove` 100.
  */
 export function TraceTable(props: TraceTableProps) {
   const { rows, locale = 'en-US', maxHeight = 560, rowHeight = 48, virtualizeAbove = 100 } = props;
@@ -108,10 +103,11 @@ export function TraceTable(props: TraceTableProps) {
   });
   const shownSorting = useMemo(() => (sorting.length > 0 ? sorting : defaultTraceSorting(conversationId)), [sorting, conversationId]);
 
-  // Link callbacks are read through a ref so inline functions from the host do not rebuild the columns.
+  // `getTraceHref` decides what the cells render, so a new function rebuilds the columns (and re-renders the rows).
+  // Event callbacks only run on clicks: they are read through a ref so inline functions do not rebuild the columns.
   const callbacks = useRef(props);
   callbacks.current = props;
-  const hasHref = props.getTraceHref !== undefined;
+  const getTraceHref = props.getTraceHref;
   const hasOpen = props.onTraceOpen !== undefined;
   const hasSelect = props.onConversationSelect !== undefined;
   const columns = useMemo(
@@ -122,12 +118,12 @@ export function TraceTable(props: TraceTableProps) {
         showConversation,
         showFeedback,
         link: {
-          getTraceHref: hasHref ? (trace) => callbacks.current.getTraceHref?.(trace) : undefined,
+          getTraceHref,
           onTraceOpen: hasOpen ? (trace) => callbacks.current.onTraceOpen?.(trace) : undefined,
         },
         onConversationSelect: hasSelect ? (id) => callbacks.current.onConversationSelect?.(id) : undefined,
       }),
-    [labels, locale, showConversation, showFeedback, hasHref, hasOpen, hasSelect],
+    [labels, locale, showConversation, showFeedback, getTraceHref, hasOpen, hasSelect],
   );
 
   const table = useTable({
@@ -182,41 +178,25 @@ export function TraceTable(props: TraceTableProps) {
   const tabIndexFor = (row: number, col: number): 0 | -1 =>
     activeRendered ? grid.tabIndexFor(row, col) : row === -1 && col === grid.active.col ? 0 : -1;
 
-  const onRowClick = useCallback(
-    (event: MouseEvent<HTMLTableRowElement>, trace: TraceRow) => {
-      if (isRowOpenClick(event)) openRow(trace, event.currentTarget);
-    },
-    [openRow],
-  );
+  const onRowClick = (event: MouseEvent<HTMLTableRowElement>, trace: TraceRow) => {
+    if (isRowOpenClick(event)) openRow(trace, event.currentTarget);
+  };
 
   // The status select takes focus from buttons that disappear once pressed (see TraceFilterBar).
   const statusSelect = useRef<HTMLSelectElement>(null);
   const filtered = activeFilters(filters).length > 0;
-  const modelOptions = useMemo(
-    () => props.modelOptions ?? distinctModels(rows, filterValues(filters, 'model')),
-    [props.modelOptions, rows, filters],
-  );
+  const modelOptions = useMemo(() => props.modelOptions ?? modelFilterOptions(rows, filters), [props.modelOptions, rows, filters]);
   const message =
-    list.state === 'error' ? (
-      <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
-    ) : list.state === 'empty' ? (
-      <SectionState
-        state="empty"
-        message={filtered ? labels.emptyFilters : conversationId !== null ? labels.emptyConversation : labels.emptyRange}
-        action={
-          filtered ? (
-            <button
-              type="button"
-              className="us-button"
-              onClick={() => {
-                statusSelect.current?.focus();
-                setFilters([]);
-              }}
-            >
-              {labels.clearFilters}
-            </button>
-          ) : undefined
-        }
+    list.state === 'error' || list.state === 'empty' ? (
+      <TraceTableMessage
+        state={list.state}
+        error={props.error}
+        onRetry={props.onRetry}
+        filtered={filtered}
+        conversationId={conversationId}
+        onClearFilters={() => setFilters([])}
+        statusSelectRef={statusSelect}
+        labels={labels}
       />
     ) : null;
 

@@ -1,5 +1,5 @@
 import type { Row } from '@tanstack/react-table';
-import { memo, type MouseEvent } from 'react';
+import type { MouseEvent } from 'react';
 import type { TraceRow } from '../../core/results';
 import { GridRow } from '../primitives/GridRows';
 import type { traceTableFeatures } from './trace-table-columns';
@@ -12,15 +12,16 @@ export interface TraceTableRowProps {
   index: number;
   /** Column of the grid's tab stop when it is in this row, else `null`. */
   activeCol: number | null;
-  /** Row click (stable across renders, so rows re-render only when they change). */
+  /** Row click. */
   onRowClick: (event: MouseEvent<HTMLTableRowElement>, trace: TraceRow) => void;
 }
 
 /**
- * One body row of `TraceTable`. Memoised: while the grid scrolls, only rows that enter the window (or gain or lose
- * the tab stop) render.
+ * One body row of `TraceTable`. Not memoised itself: {@link GridRow} memoises on the row's cells, which TanStack
+ * rebuilds when the columns change (locale, labels, link functions), so while the grid scrolls only rows that enter
+ * the window (or gain or lose the tab stop) render their cells.
  */
-export const TraceTableRow = memo(function TraceTableRow({ row, index, activeCol, onRowClick }: TraceTableRowProps) {
+export function TraceTableRow({ row, index, activeCol, onRowClick }: TraceTableRowProps) {
   const trace = row.original;
   return (
     <GridRow
@@ -32,4 +33,4 @@ export const TraceTableRow = memo(function TraceTableRow({ row, index, activeCol
       onClick={(event) => onRowClick(event, trace)}
     />
   );
-});
+}

@@ -4,6 +4,7 @@
  * @module
  */
 import type { FilterItem } from '../../core/contract';
+import type { Trace } from '../../core/model';
 
 /** Filter ids `TraceTable` offers controls for; other ids are shown as removable chips. */
 export const TRACE_TABLE_FILTER_IDS = ['status', 'model'] as const;
@@ -35,4 +36,11 @@ export function withFilter(filters: readonly FilterItem[], id: string, values: r
   if (values.length === 0) return filters.filter((f) => f.id !== id);
   if (index === -1) return [...filters, { id, value }];
   return filters.map((f, i) => (i === index ? { id, value } : f));
+}
+
+/** The models the model filter offers by default: those of the loaded rows plus any selected, sorted. */
+export function modelFilterOptions(rows: readonly Pick<Trace, 'model'>[], filters: readonly FilterItem[]): string[] {
+  const models = new Set(filterValues(filters, 'model'));
+  for (const row of rows) if (row.model !== undefined) models.add(row.model);
+  return [...models].sort();
 }

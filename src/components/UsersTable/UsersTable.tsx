@@ -1,38 +1,32 @@
 import { useTable, type ColumnOrderState, type ColumnVisibilityState } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { OffsetPagination, SortingItem } from '../../core/contract';
 import type { User } from '../../core/model';
 import type { UserRow } from '../../core/results';
 import { isRowOpenClick } from '../primitives/click-intent';
-import { ColumnPicker } from '../primitives/ColumnPicker';
-import { columnMeta, DataGrid } from '../primitives/DataGrid';
-import { formatCount } from '../primitives/format';
-import { formatLabel } from '../primitives/format-label';
+import { DataGrid } from '../primitives/DataGrid';
 import { sortFromHeader } from '../primitives/GridHeaderCell';
 import { GridRow } from '../primitives/GridRows';
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import type { ListLayoutProps, ListLoadProps } from '../primitives/list-props';
-import { SectionState } from '../primitives/SectionState';
 import { useControllableState } from '../primitives/use-controllable-state';
 import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import type { UserLink } from './UserCell';
+import { UsersColumnPicker } from './UsersColumnPicker';
+import { UsersTableMessage } from './UsersTableMessage';
 import { UsersTablePagination } from './UsersTablePagination';
-import {
-  buildUsersColumns,
-  DEFAULT_HIDDEN_COLUMNS,
-  orderedColumnIds,
-  usersTableFeatures,
-  type MetadataColumn,
-} from './users-table-columns';
+import { DEFAULT_HIDDEN_COLUMNS, usersTableFeatures, type MetadataColumn } from './users-table-columns';
 import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
+import { usersResultText } from './users-table-result';
+import { useUsersColumns } from './use-users-columns';
 
 /** Sorting when none is given: most recently active first (the contract's default). */
 export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
 /** Page when none is given. */
 export const DEFAULT_USERS_TABLE_PAGINATION: OffsetPagination = { pageIndex: 0, pageSize: 50 };
 /** Page sizes offered when none are given. */
-export const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100, 250, 500, 1000];
+const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100, 250, 500, 1000];
 /** Metadata columns when none are given. */
 export const DEFAULT_METADATA_COLUMNS: readonly MetadataColumn[] = ['plan', 'tier', 'region'];
 /** Visibility when none is given: {@link DEFAULT_HIDDEN_COLUMNS} hidden. */
@@ -99,17 +93,8 @@ export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProp
  * `onUserOpen`. Layout defaults: `maxHeight` 640, `rowHeight` 52, `virtualizeAbove` 100.
  */
 export function UsersTable(props: UsersTableProps) {
-  const {
-    rows,
-    status = 'success',
-    isFetching = false,
-    locale = 'en-US',
-    maxHeight = 640,
-    rowHeight = 52,
-    virtualizeAbove = 100,
-    pageSizeOptions = DEFAULT_PAGE_SIZES,
-    metadataColumns = DEFAULT_METADATA_COLUMNS,
-  } = props;
+  const { rows, status = 'success', isFetching = false, locale = 'en-US', maxHeight = 640, rowHeight = 52 } = props;
+  const { virtualizeAbove = 100, pageSizeOptions = DEFAULT_PAGE_SIZES, metadataColumns = DEFAULT_METADATA_COLUMNS } = props;
   const labels = useMemo(() => ({ ...usersTableLabels, ...props.labels }), [props.labels]);
   const [firstNow] = useState(() => Date.now());
   const now = props.now ?? firstNow;
@@ -136,24 +121,8 @@ export function UsersTable(props: UsersTableProps) {
     onChange: props.onPaginationChange,
   });
 
-  // The link callbacks are read through a ref so inline functions from the host do not rebuild the columns.
-  const linkProps = useRef<UserLink>(props);
-  linkProps.current = props;
-  const hasHref = props.getUserHref !== undefined;
-  const hasOpen = props.onUserOpen !== undefined;
-  const link = useMemo<UserLink>(
-    () => ({
-      getUserHref: hasHref ? (user) => linkProps.current.getUserHref?.(user) : undefined,
-      onUserOpen: hasOpen ? (user) => linkProps.current.onUserOpen?.(user) : undefined,
-    }),
-    [hasHref, hasOpen],
-  );
-  const metadataKey = JSON.stringify(metadataColumns);
-  const columns = useMemo(
-    () => buildUsersColumns({ labels, locale, now, metadataColumns, link }),
-    // metadataColumns is compared by content so an inline array does not rebuild the columns every render.
-    [labels, locale, now, metadataKey, link],
-  );
+  const { getUserHref, onUserOpen } = props;
+  const { columns, link } = useUsersColumns({ labels, locale, now, metadataColumns, getUserHref, onUserOpen });
 
   // Rows are virtualised over the whole page and TanStack only gets the rows in view, so it builds row objects for
   // those alone: mounting or holding a 100k-row page costs the virtualiser's offsets, not 100k table rows.
@@ -189,13 +158,10 @@ export function UsersTable(props: UsersTableProps) {
   const visibleColumns = table.getVisibleLeafColumns();
   const tableRows = table.getRowModel().rows;
 
-  const openRow = useCallback(
-    (user: User, row: HTMLElement | null) => {
-      if (link.onUserOpen) link.onUserOpen(user);
-      else row?.querySelector<HTMLAnchorElement>('a[data-slot="user-link"]')?.click();
-    },
-    [link],
-  );
+  const openRow = (user: User, row: HTMLElement | null) => {
+    if (link.onUserOpen) link.onUserOpen(user);
+    else row?.querySelector<HTMLAnchorElement>('a[data-slot="user-link"]')?.click();
+  };
 
   const grid = useGridNavigation({
     rowCount: showRows ? rows.length : 0,
@@ -212,60 +178,33 @@ export function UsersTable(props: UsersTableProps) {
     if (isRowOpenClick(event)) openRow(user, event.currentTarget);
   };
 
-  const pageStart = pagination.pageIndex * pagination.pageSize;
-  const resultText = (() => {
-    if (status === 'pending') return labels.loading;
-    if (status === 'error') return '';
-    if (rowCount === 0 || rows.length === 0) return labels.resultNone;
-    return formatLabel(labels.resultRange, {
-      from: formatCount(pageStart + 1, locale),
-      to: formatCount(pageStart + rows.length, locale),
-      total: formatCount(rowCount, locale),
-    });
-  })();
+  const resultText = usersResultText({ status, rowCount, shown: rows.length, pagination, locale, labels });
   const state = status === 'pending' ? 'loading' : status === 'error' ? 'error' : rows.length === 0 ? 'empty' : 'ready';
   const message =
-    status === 'error' ? (
-      <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
-    ) : state === 'empty' ? (
-      <SectionState
-        state="empty"
-        message={props.emptyReason === 'filters' ? labels.emptyFilters : labels.emptyRange}
-        action={
-          props.emptyReason === 'filters' && props.onClearFilters ? (
-            <button type="button" className="us-button" onClick={props.onClearFilters}>
-              {labels.clearFilters}
-            </button>
-          ) : undefined
-        }
+    state === 'error' || state === 'empty' ? (
+      <UsersTableMessage
+        state={state}
+        error={props.error}
+        onRetry={props.onRetry}
+        emptyReason={props.emptyReason}
+        onClearFilters={props.onClearFilters}
+        labels={labels}
       />
     ) : null;
-  const pickerColumns = new Map(
-    table.getAllLeafColumns().map((c) => [c.id, { id: c.id, label: columnMeta(c).label, canHide: c.getCanHide() }]),
-  );
-  const orderedPickerColumns = orderedColumnIds([...pickerColumns.keys()], columnOrder).flatMap((id) => pickerColumns.get(id) ?? []);
 
   return (
     <ListFrame baseClassName="us-users-table" className={props.className} slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
       <div className="us-list-frame__bar">
         <ListResult text={resultText} updating={isFetching && status === 'success'} updatingLabel={labels.updating} />
-        <ColumnPicker
-          columns={orderedPickerColumns}
-          visibility={columnVisibility}
-          onVisibilityChange={(id, visible) => setColumnVisibility((v) => ({ ...v, [id]: visible }))}
-          onOrderChange={setColumnOrder}
+        <UsersColumnPicker
+          table={table}
+          columnOrder={columnOrder}
+          columnVisibility={columnVisibility}
           onReset={() => {
             setColumnVisibility(props.defaultColumnVisibility ?? DEFAULT_USERS_TABLE_VISIBILITY);
             setColumnOrder(props.defaultColumnOrder ?? NO_ORDER);
           }}
-          labels={{
-            button: labels.columnsButton,
-            title: labels.columnsTitle,
-            moveUp: labels.columnsMoveUp,
-            moveDown: labels.columnsMoveDown,
-            reset: labels.columnsReset,
-            close: labels.columnsDone,
-          }}
+          labels={labels}
         />
       </div>
       <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="users-table-scroll">

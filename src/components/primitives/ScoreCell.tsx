@@ -18,7 +18,8 @@ export interface ScoreCellProps {
 
 /**
  * A grid cell's mean feedback score as FeedbackPanel shows scores: two decimals in a {@link ScorePill} toned
- * positive (≥ 0.5) or negative, "—" without one. The visible text is hidden from screen readers, which hear
+ * positive (≥ 0.5) or negative, "—" without one. The tone comes from the raw score, as the engine counts positives,
+ * so 0.496 shows "0.50" toned negative (docs/components/feedback.md, "Score colours"). The visible text is hidden from screen readers, which hear
  * `spoken` ("Feedback score 0.75 of 1") or `none` instead.
  */
 export function ScoreCell({ score, locale, slot, spoken, none }: ScoreCellProps) {

@@ -20,7 +20,7 @@ export interface DetailSectionProps {
   /** A line under the heading. */
   description?: string;
   /** Level of the heading. */
-  headingLevel: 2 | 3 | 4;
+  headingLevel: 2 | 3;
   /** Clears a caught render error when it changes. */
   resetKey: string;
   /** Told about a render error of the content. */
@@ -48,6 +48,12 @@ function Content({ render }: { render: () => ReactNode }) {
 export function DetailSection(props: DetailSectionProps) {
   const titleId = sectionTitleId(props.anchorId);
   const Heading = `h${props.headingLevel}` as 'h2';
+  const heading = (
+    <Heading id={titleId} className="us-user-detail__section-title">
+      {props.title}
+    </Heading>
+  );
+  const description = props.description ? <p className="us-user-detail__section-description">{props.description}</p> : null;
   return (
     <section
       id={props.anchorId}
@@ -60,12 +66,16 @@ export function DetailSection(props: DetailSectionProps) {
       // Focusable from script only: following a link to the anchor moves focus here, not back to <body>.
       tabIndex={-1}
     >
-      {props.contentTitle ? null : (
-        <div className={props.hideTitle ? 'us-visually-hidden' : 'us-user-detail__section-header'}>
-          <Heading id={titleId} className="us-user-detail__section-title">
-            {props.title}
-          </Heading>
-          {props.description ? <p className="us-user-detail__section-description">{props.description}</p> : null}
+      {props.contentTitle ? null : props.hideTitle ? (
+        // Only the heading is for screen readers; the description still shows.
+        <>
+          <div className="us-visually-hidden">{heading}</div>
+          {description}
+        </>
+      ) : (
+        <div className="us-user-detail__section-header">
+          {heading}
+          {description}
         </div>
       )}
       <SectionErrorBoundary

@@ -61,8 +61,11 @@ export interface UserDetailPageProps {
   now?: number;
   /** Page size of the conversation and trace lists. Default 50. */
   pageSize?: number;
-  /** Level of the section headings; headings inside sections are one level below. Default 2. */
-  headingLevel?: 2 | 3 | 4;
+  /**
+   * Level of the section headings (2 or 3); headings inside sections are one level below (h3 or h4), so content
+   * under a section heading is never at the heading's own level. Default 2.
+   */
+  headingLevel?: 2 | 3;
   /** Page strings (also settable as `userDetail.<key>` in `<UserscopeProvider labels>`). */
   labels?: Partial<UserDetailPageLabels>;
   /** Extra class on the root. */
@@ -92,9 +95,11 @@ export function UserDetailPage(props: UserDetailPageProps) {
     defaultValue: props.defaultRange ?? DEFAULT_RANGE,
     onChange: props.onRangeChange,
   });
+  // Compared by content, so a new but equal object from the host does not refetch: the value is rebuilt from its
+  // JSON (plain strings) only when that changes.
   const rangeKey = JSON.stringify(rangeValue);
-  // Compared by content, so a new but equal object from the host does not refetch.
-  const range = useMemo(() => resolveTimeRange(rangeValue, now), [rangeKey, now]);
+  const stableRangeValue = useMemo(() => JSON.parse(rangeKey) as TimeRangeValue, [rangeKey]);
+  const range = useMemo(() => resolveTimeRange(stableRangeValue, now), [stableRangeValue, now]);
   const [cohort, setCohort] = useControllableState<Cohort | null>({
     value: props.cohort,
     defaultValue: props.defaultCohort ?? null,
@@ -119,6 +124,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
   );
   const [focusMetric, setFocusMetric] = useState<MetricCardKey | null>(null);
 
+  const sections = resolveSections(props.sections ?? DEFAULT_USER_DETAIL_SECTIONS, capabilities, l);
   const context: UserDetailContext = {
     userId: props.userId,
     range,
@@ -132,14 +138,14 @@ export function UserDetailPage(props: UserDetailPageProps) {
     onSelectedConversationChange: selectConversation,
     focusMetric,
     onMetricFocus: setFocusMetric,
+    trendsShown: sections.some((section) => section.id === 'trends'),
     getTraceHref: props.getTraceHref,
     onTraceOpen: props.onTraceOpen,
     now,
     locale,
-    contentHeadingLevel: (headingLevel + 1) as 3 | 4 | 5,
+    contentHeadingLevel: (headingLevel + 1) as 3 | 4,
     pageSize: props.pageSize ?? 50,
   };
-  const sections = resolveSections(props.sections ?? DEFAULT_USER_DETAIL_SECTIONS, capabilities, l);
   useScrollToHash(sections.map((section) => `${idPrefix}${section.id}`));
   const resetKey = `${props.userId}|${range.from}|${range.to}|${JSON.stringify(cohort)}`;
   const showNav = props.nav ?? true;

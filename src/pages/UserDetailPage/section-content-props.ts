@@ -5,7 +5,7 @@ export interface SectionHeading {
   /** Id of the section's heading: the section's `aria-labelledby` (`<anchor id>-title`). */
   titleId: string;
   /** Level of the section's heading. */
-  level: 2 | 3 | 4;
+  level: 2 | 3;
   /**
    * The content renders that heading itself, at the section's level: its own title (the user's name, the feedback
    * panel's title) is the section's, so nothing repeats it. False for content a host wraps (`defaultContent`), which
@@ -33,5 +33,5 @@ export interface HeadedSectionContentProps extends SectionContentProps {
  */
 export function contentTitleProps(heading: SectionHeading): { headingId: string; headingLevel: 2 | 3 | 4 } {
   if (heading.contentTitle) return { headingId: heading.titleId, headingLevel: heading.level };
-  return { headingId: `${heading.titleId}-content`, headingLevel: Math.min(heading.level + 1, 4) as 3 | 4 };
+  return { headingId: `${heading.titleId}-content`, headingLevel: (heading.level + 1) as 3 | 4 };
 }

@@ -55,6 +55,11 @@ export interface UserDetailContext {
   focusMetric: MetricCardKey | null;
   /** Requests (or, with `null`, acknowledges) a trend-chart focus. */
   onMetricFocus: (metric: MetricCardKey | null) => void;
+  /**
+   * Whether a `trends` section is shown to take {@link UserDetailContext.onMetricFocus} requests. When false, metric
+   * cards offer no focus action (their titles stay plain text).
+   */
+  trendsShown: boolean;
   /** URL of a trace in the host's trace view. */
   getTraceHref?: (trace: UserDetailTraceRef) => string | null | undefined;
   /** Called when a trace is opened (plain click, row click, Enter). */
@@ -64,7 +69,7 @@ export interface UserDetailContext {
   /** Intl locale. */
   locale: string;
   /** Heading level for headings inside a section (one below the section's own). */
-  contentHeadingLevel: 3 | 4 | 5;
+  contentHeadingLevel: 3 | 4;
   /** Page size of the cursor-paged lists. */
   pageSize: number;
 }

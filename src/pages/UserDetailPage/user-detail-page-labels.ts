@@ -3,6 +3,11 @@
  * override them with the `labels` prop or `<UserscopeProvider labels>` ids `userDetail.<key>`.
  * @module
  */
+
+/**
+ * The page's own strings in English: section titles and descriptions, the nav's name, the crashed-section message.
+ * Override any of them with `UserDetailPage`'s `labels` prop or the provider's `userDetail.<key>` labels.
+ */
 export const userDetailPageLabels = {
   /** Accessible name of the in-page navigation. */
   navLabel: 'Sections of this page',

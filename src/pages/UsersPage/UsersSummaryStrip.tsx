@@ -1,12 +1,12 @@
 import { formatCount, formatPercent, formatUsd } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
 import type { UsersPageLabels } from './users-page-labels';
-import type { UsersSummary } from './use-users-summary';
+import type { UsersSummaryTotals } from './use-users-summary';
 
 /** Props of {@link UsersSummaryStrip}. */
 export interface UsersSummaryStripProps {
   /** Totals; `null` values show "—". */
-  summary: UsersSummary;
+  summary: UsersSummaryTotals;
   /** Totals are loading: values show as skeletons. */
   pending: boolean;
   /** Newer totals are loading while these show. */

@@ -6,7 +6,7 @@ import { useUsers, useUsersTotals } from '../../hooks/query-hooks';
 import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
 
 /** Population totals of a range, for the page's header strip. `null` is unknown (not computed). */
-export interface UsersSummary {
+export interface UsersSummaryTotals {
   /** Users with a trace before the end of the range (all time). */
   userCount: number | null;
   /** Users with a trace in the range. */
@@ -26,7 +26,7 @@ export interface UsersSummaryResult {
   /** Load state of the totals. */
   status: 'pending' | 'error' | 'success';
   /** Totals (all `null` while pending). */
-  summary: UsersSummary;
+  summary: UsersSummaryTotals;
   /**
    * True when the provider has no `getUsersSummary` and the active users outnumber the scan limit, so traces,
    * error rate and cost were not totalled.
@@ -39,7 +39,7 @@ export interface UsersSummaryResult {
 }
 
 /** Users read to discover metadata filters, and to total the range when there are no more active users. */
-export const SUMMARY_SAMPLE_SIZE = 1000;
+const SUMMARY_SAMPLE_SIZE = 1000;
 /** Default cap on the active users read to total traces, errors and cost. */
 export const DEFAULT_SUMMARY_SCAN_LIMIT = 20_000;
 
@@ -48,7 +48,7 @@ const ALL_TIME_FROM = '1970-01-01T00:00:00.000Z';
 const ONE: OffsetPagination = { pageIndex: 0, pageSize: 1 };
 const ATTENTION: FilterItem[] = [{ id: 'attention', value: true }];
 const NO_ROWS: UserRow[] = [];
-const UNKNOWN_SUMMARY: UsersSummary = {
+const UNKNOWN_SUMMARY: UsersSummaryTotals = {
   userCount: null,
   activeUserCount: null,
   attentionUserCount: null,
@@ -57,7 +57,7 @@ const UNKNOWN_SUMMARY: UsersSummary = {
   costUsd: null,
 };
 
-function totals(rows: readonly UserRow[]): Pick<UsersSummary, 'traceCount' | 'errorRate' | 'costUsd'> {
+function totals(rows: readonly UserRow[]): Pick<UsersSummaryTotals, 'traceCount' | 'errorRate' | 'costUsd'> {
   let traces = 0;
   let errors = 0;
   let cost: number | null = null;
@@ -94,7 +94,7 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
   );
 
   const allRows = sampleComplete ? sampleRows : full.data?.rows;
-  const derived = useMemo<UsersSummary>(() => {
+  const derived = useMemo<UsersSummaryTotals>(() => {
     if (direct.isEnabled || active === undefined) return UNKNOWN_SUMMARY;
     return {
       userCount: allTime.data?.total ?? null,
