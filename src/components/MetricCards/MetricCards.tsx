@@ -1,16 +1,12 @@
 import { DEFAULT_VERDICT_RULE, computeVerdict, type VerdictRule } from '../../core/engine/verdict';
 import type { Cohort, UserMetrics } from '../../core/results';
 import { formatCount } from '../primitives/format';
-import { metadataValueText, oneLineText, truncateText } from '../primitives/MetadataChip';
 import { SectionState } from '../primitives/SectionState';
 import { CARD_SPECS, type MetricCardKey } from './card-specs';
-import type { CohortNames } from './comparisons';
+import { cohortNames } from './cohort-names';
 import { metricCardsLabels, type MetricCardsLabels } from './labels';
 import { MetricCard } from './MetricCard';
 import { VerdictLine, baselineList } from './VerdictLine';
-
-/** Longest cohort key or value inside a label. */
-const MAX_COHORT_TEXT = 40;
 
 /** Props of {@link MetricCards}. */
 export interface MetricCardsProps {
@@ -40,20 +36,6 @@ export interface MetricCardsProps {
   locale?: string;
   /** Strings. */
   labels?: Partial<MetricCardsLabels>;
-}
-
-function cohortNames(cohort: Cohort | null | undefined, l: MetricCardsLabels): CohortNames {
-  if (!cohort) {
-    return { users: l.unnamedCohort, averageUser: l.unnamedCohort, vs: l.vsCohort(l.unnamedCohort), vsAverage: l.vsCohortAverage(l.unnamedCohort) };
-  }
-  const key = truncateText(oneLineText(cohort.key), MAX_COHORT_TEXT);
-  const value = truncateText(metadataValueText(cohort.value), MAX_COHORT_TEXT);
-  return {
-    users: l.cohortUsers(key, value),
-    averageUser: l.cohortAverageUser(key, value),
-    vs: l.vsCohort(value),
-    vsAverage: l.vsCohortAverage(value),
-  };
 }
 
 /**
