@@ -51,4 +51,14 @@ describe('UserDetailPage trends: the cohort line', () => {
     expect(cohortLines(trends)).toHaveLength(0);
     expect(getUserTrends.mock.calls.every(([params]) => params.compare === undefined)).toBe(true);
   });
+
+  it('asks for the current range once when the feedback overlay and the trends share a cohort', async () => {
+    const { provider, getUserTrends } = spiedProvider();
+    renderPage({ sections: ['trends', 'feedback'], cohort: PRO }, provider);
+    await readyTrends();
+    await waitFor(() => expect(section('feedback').querySelector('[data-slot="feedback-panel"]')).not.toBeNull());
+    const current = getUserTrends.mock.calls.filter(([params]) => params.compare !== undefined);
+    expect(current).toHaveLength(1);
+    expect(getUserTrends.mock.calls.filter(([params]) => params.compare === undefined && params.range.to === current[0][0].range.to)).toHaveLength(0);
+  });
 });

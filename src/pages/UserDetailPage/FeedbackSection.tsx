@@ -2,6 +2,7 @@ import { FeedbackPanel } from '../../components/FeedbackPanel/FeedbackPanel';
 import { feedbackPanelLabels } from '../../components/FeedbackPanel/labels';
 import { useFeedbackComments } from '../../hooks/cursor-hooks';
 import { useFeedback, useModelUsage, useUserTrends } from '../../hooks/query-hooks';
+import { cohortCompare } from './cohort-compare';
 import { queryStateProps } from './query-props';
 import { contentTitleProps, type HeadedSectionContentProps } from './section-content-props';
 import { useContextLabels } from './use-context-labels';
@@ -19,7 +20,8 @@ export function FeedbackSection({ context: c, heading }: HeadedSectionContentPro
   const params = { userId: c.userId, range: c.range };
   const overview = useFeedback(params);
   const comments = useFeedbackComments({ ...params, limit: COMMENTS_PAGE_SIZE });
-  const trends = useUserTrends(params);
+  // Asked as the trends section asks (same cohort), so the two share one request.
+  const trends = useUserTrends({ ...params, compare: cohortCompare(c) });
   const usage = useModelUsage(params);
   const labels = useContextLabels(feedbackPanelLabels, 'feedback');
   const { onTraceOpen } = c;

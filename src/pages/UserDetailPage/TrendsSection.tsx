@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { cohortNames } from '../../components/MetricCards/cohort-names';
 import { metricCardsLabels } from '../../components/MetricCards/labels';
-import { metadataValueText, oneLineText, truncateText } from '../../components/primitives/MetadataChip';
 import { ModelUsage } from '../../components/ModelUsage/ModelUsage';
 import { modelUsageLabels } from '../../components/ModelUsage/labels';
 import type { GranularityChoice } from '../../components/TrendCharts/GranularityPicker';
@@ -8,8 +8,9 @@ import { trendChartsLabels } from '../../components/TrendCharts/labels';
 import { TrendCharts } from '../../components/TrendCharts/TrendCharts';
 import { previousRange, rangeToMs, toIso } from '../../core/engine/time';
 import type { TimeRange } from '../../core/model';
-import type { Cohort, UserTrends } from '../../core/results';
+import type { UserTrends } from '../../core/results';
 import { useModelUsage, useUserTrends } from '../../hooks/query-hooks';
+import { cohortCompare } from './cohort-compare';
 import { queryStateProps } from './query-props';
 import type { SectionContentProps } from './section-content-props';
 import { useContextLabels } from './use-context-labels';
@@ -18,14 +19,6 @@ import { useContextLabels } from './use-context-labels';
 function previousOf(range: TimeRange): TimeRange {
   const previous = previousRange(rangeToMs(range));
   return { from: toIso(previous.from), to: toIso(previous.to) };
-}
-
-/** Longest cohort key or value inside the cohort's name, as in the metric cards. */
-const MAX_COHORT_TEXT = 40;
-
-/** The cohort's name in the chart legend, worded as the metric cards name it ("pro users"). */
-function cohortNameOf(cohort: Cohort): string {
-  return metricCardsLabels.cohortUsers(truncateText(oneLineText(cohort.key), MAX_COHORT_TEXT), truncateText(metadataValueText(cohort.value), MAX_COHORT_TEXT));
 }
 
 /** The cohort of a `getUserTrends` answer as TrendCharts takes it: its own trends, and its user count. */
@@ -51,8 +44,9 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
   const zoomed = zoom !== null && zoom.base.from === c.range.from && zoom.base.to === c.range.to;
   const range = zoomed ? zoom.range : c.range;
   const granularity = choice === 'auto' ? undefined : choice;
-  const cohort = c.capabilities.cohorts ? c.cohort : null;
-  const trends = useUserTrends({ userId: c.userId, range, granularity, compare: cohort ? { cohort } : undefined }, { keepPreviousData: true });
+  const compare = cohortCompare(c);
+  const cohort = compare?.cohort;
+  const trends = useUserTrends({ userId: c.userId, range, granularity, compare }, { keepPreviousData: true });
   // A placeholder answer (kept while a new query loads) may be of another cohort: draw the cohort line from fresh data only.
   const cohortTrends = cohort && !trends.isPlaceholderData ? cohortLine(trends.data) : undefined;
   // The previous period is asked at the granularity the current range resolved to, so wait for its own answer
@@ -78,7 +72,7 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
         previous={previous.data}
         cohort={cohortTrends?.trends}
         cohortUserCount={cohortTrends?.userCount}
-        cohortName={cohort ? cohortNameOf(cohort) : undefined}
+        cohortName={cohort ? cohortNames(cohort, metricCardsLabels).users : undefined}
         changes={usage.data?.changes}
         focusMetric={focusMetric}
         range={range}
