@@ -54,6 +54,12 @@ export interface Trace {
   inputTokens?: number;
   /** Completion tokens, when known. */
   outputTokens?: number;
+  /**
+   * Total tokens as the source reported them (input + output + any other kind, e.g. cached or reasoning tokens),
+   * when known. Set by importers that see a total; the UI shows it where `inputTokens`/`outputTokens` are unknown.
+   * Never derived from input + output by the engine, and not part of the `inputTokens`/`outputTokens` figures.
+   */
+  totalTokens?: number;
   /** Cost in USD, when known. */
   costUsd?: number;
   /** Short preview of the input (plain text). */
@@ -63,6 +69,13 @@ export interface Trace {
   /** Free tags. */
   tags?: string[];
 }
+
+/**
+ * Who left a feedback record: `user` — the end user, from the host application (Langfuse `API` scores); `reviewer` —
+ * a human reviewer, e.g. in an annotation queue (Langfuse `ANNOTATION`); `eval` — an automated evaluator such as an
+ * LLM judge (Langfuse `EVAL`). Feedback figures count `user` and `reviewer` records; `eval` records never enter them.
+ */
+export type FeedbackSource = 'user' | 'reviewer' | 'eval';
 
 /** A feedback value: a number on any scale, a boolean (thumbs) or a category label. */
 export type FeedbackValue = number | boolean | string;
@@ -88,6 +101,11 @@ export interface Feedback {
   comment?: string;
   /** When it was left (ISO UTC). */
   createdAt: string;
+  /**
+   * Who left it; absent means `user`. `eval` records (automated evaluators) are kept in datasets but never counted
+   * as feedback: the engine leaves them out of every feedback figure, list and score.
+   */
+  source?: FeedbackSource;
 }
 
 /** A half-open time range `[from, to)` in ISO UTC. */

@@ -3,7 +3,7 @@
  * Suffixes carry units: `…Ms` milliseconds, `…Usd` dollars, `…Count` counts; rates are fractions 0..1; unknown is `null`.
  * @module
  */
-import type { FeedbackValue, Granularity, Trace, User } from './model';
+import type { FeedbackSource, FeedbackValue, Granularity, Trace, User } from './model';
 
 /** One page of results. Offset-paged lists set `total`; cursor-paged lists set `nextCursor` (`null` on the last page). */
 export interface Page<T> {
@@ -358,6 +358,8 @@ export interface FeedbackComment {
   comment: string;
   /** When it was left (ISO UTC). */
   createdAt: string;
+  /** Who left it (`user` or `reviewer`; `eval` records are never listed); absent means `user`. */
+  source?: FeedbackSource;
   /** The related trace, when the provider has it. */
   trace?: Pick<Trace, 'id' | 'name' | 'status' | 'latencyMs' | 'model' | 'startTime'>;
 }

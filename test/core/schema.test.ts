@@ -22,11 +22,11 @@ type Keys<T> = Record<keyof T, true>;
 const USER_KEYS = { id: true, displayName: true, email: true, metadata: true, firstSeen: true, lastSeen: true } satisfies Keys<User>;
 const TRACE_KEYS = {
   id: true, userId: true, conversationId: true, name: true, startTime: true, endTime: true, latencyMs: true,
-  status: true, errorType: true, model: true, release: true, inputTokens: true, outputTokens: true, costUsd: true,
-  inputPreview: true, outputPreview: true, tags: true,
+  status: true, errorType: true, model: true, release: true, inputTokens: true, outputTokens: true, totalTokens: true,
+  costUsd: true, inputPreview: true, outputPreview: true, tags: true,
 } satisfies Keys<Trace>;
 const FEEDBACK_KEYS = {
-  id: true, traceId: true, userId: true, key: true, value: true, score: true, comment: true, createdAt: true,
+  id: true, traceId: true, userId: true, key: true, value: true, score: true, comment: true, createdAt: true, source: true,
 } satisfies Keys<Feedback>;
 const RANGE_KEYS = { from: true, to: true } satisfies Keys<TimeRange>;
 const KEY_METRICS_KEYS = {
@@ -80,7 +80,7 @@ const SHAPES: [string, z.ZodType, Record<string, true>][] = [
     granularity: true, summary: true, trend: true, histogram: true, topKeys: true, commentMomentum: true,
   } satisfies Keys<R.FeedbackOverview>],
   ['FeedbackComment', S.feedbackCommentSchema, {
-    id: true, traceId: true, key: true, value: true, score: true, comment: true, createdAt: true, trace: true,
+    id: true, traceId: true, key: true, value: true, score: true, comment: true, createdAt: true, trace: true, source: true,
   } satisfies Keys<R.FeedbackComment>],
   ['ConversationSummary', S.conversationSummarySchema, {
     id: true, traceCount: true, firstTime: true, lastTime: true, durationMs: true, errorCount: true, costUsd: true,

@@ -22,7 +22,7 @@ export interface MemoryState {
 }
 
 /**
- * Normalises feedback scores, builds both indexes and the users-list cache holding up to `usersCacheRanges` ranges,
+ * Leaves out `source: "eval"` feedback, normalises the other scores, builds both indexes and the users-list cache holding up to `usersCacheRanges` ranges,
  * and precomputes the order of the `user` sort key, so the first sort by user is a walk, not a 100k-string sort.
  */
 export function buildMemoryState(
@@ -31,7 +31,8 @@ export function buildMemoryState(
   feedback: readonly Feedback[],
   usersCacheRanges: number,
 ): MemoryState {
-  const normalised = normaliseFeedback(feedback);
+  // Automated evaluations are not feedback: they never enter a figure, a score scale or a comment list.
+  const normalised = normaliseFeedback(feedback.filter((f) => f.source !== 'eval'));
   const idx = buildTraceIndex(users, traces, normalised);
   stringOrder(idx, 'user');
   return { idx, fidx: buildFeedbackIndex(normalised), usersCache: createUsersCache(idx, usersCacheRanges) };

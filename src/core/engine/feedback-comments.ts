@@ -73,6 +73,7 @@ function toComment(f: Feedback & { comment: string }, ms: number, idx: TraceInde
     comment: f.comment,
     createdAt: toIso(ms),
   };
+  if (f.source !== undefined) comment.source = f.source;
   if (row !== undefined) comment.trace = tracePick(idx.traces[row] as Trace);
   return comment;
 }

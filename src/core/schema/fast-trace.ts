@@ -28,6 +28,7 @@ export function isValidTrace(value: unknown): boolean {
     isOptionalString(t.release) &&
     (t.inputTokens === undefined || isCount(t.inputTokens)) &&
     (t.outputTokens === undefined || isCount(t.outputTokens)) &&
+    (t.totalTokens === undefined || isCount(t.totalTokens)) &&
     (t.costUsd === undefined || isNonNegative(t.costUsd)) &&
     isOptionalString(t.inputPreview) &&
     isOptionalString(t.outputPreview) &&

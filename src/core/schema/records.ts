@@ -10,7 +10,7 @@
  * @module
  */
 import { z } from 'zod';
-import type { Feedback, FeedbackValue, MetadataValue, TimeRange, Trace, User } from '../model';
+import type { Feedback, FeedbackSource, FeedbackValue, MetadataValue, TimeRange, Trace, User } from '../model';
 
 /** An ISO-8601 date-time: `YYYY-MM-DDTHH:mm:ss[.fff](Z|±HH:mm)`, on a real calendar date. */
 export const isoTimestampSchema = z.iso.datetime({ offset: true });
@@ -63,6 +63,7 @@ export const traceShape = {
   release: z.string().optional(),
   inputTokens: countSchema.optional(),
   outputTokens: countSchema.optional(),
+  totalTokens: countSchema.optional(),
   costUsd: nonNegativeSchema.optional(),
   inputPreview: z.string().optional(),
   outputPreview: z.string().optional(),
@@ -71,6 +72,9 @@ export const traceShape = {
 
 /** A {@link Trace}. */
 export const traceSchema: z.ZodType<Trace> = z.looseObject(traceShape);
+
+/** A {@link FeedbackSource}: `user`, `reviewer` or `eval`. */
+export const feedbackSourceSchema: z.ZodType<FeedbackSource> = z.enum(['user', 'reviewer', 'eval']);
 
 /** A {@link Feedback}. `score`, when given, is a normalised fraction in `[0, 1]` or `null`. */
 export const feedbackSchema: z.ZodType<Feedback> = z.looseObject({
@@ -82,6 +86,7 @@ export const feedbackSchema: z.ZodType<Feedback> = z.looseObject({
   score: fractionSchema.nullable().optional(),
   comment: z.string().optional(),
   createdAt: isoTimestampSchema,
+  source: feedbackSourceSchema.optional(),
 });
 
 /** A {@link TimeRange}. */

@@ -275,6 +275,7 @@ export const feedbackCommentSchema: z.ZodType<FeedbackComment> = z.looseObject({
   score: rate,
   comment: z.string(),
   createdAt: isoTimestampSchema,
+  source: z.enum(['user', 'reviewer']).optional(),
   trace: z
     .looseObject({
       id: idSchema,
