@@ -32,3 +32,4 @@ export {
   type ChangeCalloutFormat,
   type ChangeCalloutLabels,
 } from './engine/change-callout';
+export * from './cursor';
