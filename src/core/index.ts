@@ -33,3 +33,6 @@ export {
   type ChangeCalloutLabels,
 } from './engine/change-callout';
 export * from './cursor';
+export * from './limits';
+export * from './params';
+export * from './params-filters';

@@ -17,7 +17,7 @@ import type {
   SeriesParams,
 } from '../../core/contract';
 import { ProviderError, throwIfAborted } from '../../core/errors';
-import type { Feedback, Trace, User } from '../../core/model';
+import type { Feedback, Granularity, Trace, User } from '../../core/model';
 import type { Page, TraceRow, UserRow, UsersSummary } from '../../core/results';
 import { parseDataset } from '../../core/schema/validate';
 import { sortConversations, summarizeConversations } from '../../core/engine/conversations';
@@ -30,12 +30,12 @@ import type { MsRange } from '../../core/engine/time';
 import type { TraceIndex } from '../../core/engine/trace-index';
 import { computeUserTrends } from '../../core/engine/trends';
 import { DEFAULT_USERS_CACHE_RANGES, queryUsers, summarizeUsers } from '../../core/engine/users';
-import { cursorPage, openCursor, parseLimit, queryFingerprint, sealCursor } from './cursor';
+import { cursorPage, openCursor, queryFingerprint, sealCursor } from './cursor';
 import { deepCopy } from './deep-copy';
 import { buildMemoryState, userPosition, type MemoryState } from './memory-state';
 import { selectTraceRows } from './select-traces';
 import { simulateLatency } from './simulate-latency';
-import { parseGranularity, parseRange } from './validate-params';
+import { validateParams, type ValidatedMethod, type ValidatedParams } from '../../core/params-filters';
 
 /** Options of {@link createMemoryProvider}: a dataset (as `createDemoDataset` returns it) plus behaviour. */
 export interface MemoryProviderOptions {
@@ -45,7 +45,7 @@ export interface MemoryProviderOptions {
   traces: readonly Trace[];
   /** Feedback on those traces. Default: none. */
   feedback?: readonly Feedback[];
-  /** Simulated network delay of every call, in ms. Default 0. */
+  /** Simulated network delay of every call, in ms: a finite number ≥ 0 (else `invalid-data`, field `latencyMs`). Default 0. */
   latencyMs?: number;
   /** Overrides of the declared capabilities. Default: feedback when there is any, everything else on. */
   capabilities?: Partial<ProviderCapabilities>;
@@ -77,13 +77,17 @@ function traceRow(idx: TraceIndex, row: number): TraceRow {
  * changes once indexed, so they are evicted only to bound memory, never invalidated.
  *
  * Every method: waits `latencyMs`, rejects with `ProviderError('aborted')` when the signal is or becomes aborted,
- * validates its params (`invalid-data` with `field`: `range`, `granularity`, `sorting[i].id`, `filters[i].id`,
- * `limit`, `cursor`, `pagination.*`), rejects with `not-found` for an unknown `userId`, and returns results that
+ * validates its params with core's `validateParams` against the bounds of `limits.ts` (`invalid-data` with `field`:
+ * `range`, `granularity`, `sorting[i].id`, `filters[i].id`, `filters[i].value`, `search`, `limit`, `cursor`,
+ * `pagination.*`), rejects with `not-found` for an unknown `userId`, and returns results that
  * share nothing with the provider's state. Cursors are opaque and bound to the query that made them.
  * It implements the optional `getUsersSummary` from the same cached per-range aggregates as `listUsers`.
  */
 export function createMemoryProvider(options: MemoryProviderOptions): DataProvider {
   const { latencyMs = 0, validate = true, usersCacheRanges = DEFAULT_USERS_CACHE_RANGES } = options;
+  if (typeof latencyMs !== 'number' || !Number.isFinite(latencyMs) || latencyMs < 0) {
+    throw new ProviderError('invalid-data', `latencyMs: expected a finite number ≥ 0, got ${String(latencyMs)}`, { field: 'latencyMs' });
+  }
   if (!Number.isSafeInteger(usersCacheRanges) || usersCacheRanges < 0) {
     throw new ProviderError('invalid-data', `usersCacheRanges: expected an integer ≥ 0, got ${String(usersCacheRanges)}`, {
       field: 'usersCacheRanges',
@@ -101,69 +105,70 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
   });
   let state: MemoryState | undefined;
 
-  async function answer<T>(signal: AbortSignal | undefined, compute: (s: MemoryState) => T): Promise<T> {
-    await simulateLatency(latencyMs, signal);
-    throwIfAborted(signal);
+  /** Validates the params of `method` (bounds in core `limits.ts`), waits, then computes over the indexes. */
+  async function answer<T>(
+    method: ValidatedMethod,
+    params: { signal?: AbortSignal },
+    compute: (s: MemoryState, checked: Required<Pick<ValidatedParams, 'range'>> & ValidatedParams) => T,
+  ): Promise<T> {
+    await simulateLatency(latencyMs, params.signal);
+    throwIfAborted(params.signal);
+    const checked = validateParams(method, params) as Required<Pick<ValidatedParams, 'range'>> & ValidatedParams;
     state ??= buildMemoryState(data.users, data.traces, data.feedback, usersCacheRanges);
-    return compute(state);
+    return compute(state, checked);
   }
 
   return {
     capabilities,
 
     listUsers: (params: ListUsersParams): Promise<Page<UserRow>> =>
-      answer(params.signal, ({ idx, usersCache }) => {
+      answer('listUsers', params, ({ idx, usersCache }, { range }) => {
         const { search, filters, sorting, pagination } = params;
-        const page = queryUsers(idx, { range: parseRange(params.range), search, filters, sorting, pagination }, usersCache);
+        const page = queryUsers(idx, { range, search, filters, sorting, pagination }, usersCache);
         return { ...page, rows: page.rows.map((row) => ({ ...row, user: deepCopy(row.user) })) };
       }),
 
     getUsersSummary: (params: GetUsersSummaryParams): Promise<UsersSummary> =>
-      answer(params.signal, ({ idx, usersCache }) => summarizeUsers(idx, parseRange(params.range), usersCache)),
+      answer('getUsersSummary', params, ({ idx, usersCache }, { range }) => summarizeUsers(idx, range, usersCache)),
 
-    getUser: (params: GetUserParams) => answer(params.signal, ({ idx }) => deepCopy(idx.users[userPosition(idx, params.userId)] as User)),
+    getUser: (params: GetUserParams) =>
+      answer('getUser', params, ({ idx }) => deepCopy(idx.users[userPosition(idx, params.userId)] as User)),
 
     getUserMetrics: (params: GetUserMetricsParams) =>
-      answer(params.signal, ({ idx }) => {
-        const range = parseRange(params.range);
+      answer('getUserMetrics', params, ({ idx }, { range }) => {
         userPosition(idx, params.userId);
         return computeUserMetrics(idx, params.userId, range, params.compare?.cohort);
       }),
 
     getUserTrends: (params: GetUserTrendsParams) =>
-      answer(params.signal, ({ idx }) => {
-        const range = parseRange(params.range);
+      answer('getUserTrends', params, ({ idx }, { range, granularity }) => {
         userPosition(idx, params.userId);
-        return computeUserTrends(idx, params.userId, range, parseGranularity(params.granularity, range), params.compare?.cohort);
+        return computeUserTrends(idx, params.userId, range, granularity as Granularity, params.compare?.cohort);
       }),
 
     getModelUsage: (params: SeriesParams) =>
-      answer(params.signal, ({ idx }) => {
-        const range = parseRange(params.range);
+      answer('getModelUsage', params, ({ idx }, { range, granularity }) => {
         const u = userPosition(idx, params.userId);
-        return computeModelUsage(idx, userSlices(idx, [u], range), range, parseGranularity(params.granularity, range));
+        return computeModelUsage(idx, userSlices(idx, [u], range), range, granularity as Granularity);
       }),
 
     getFeedback: (params: SeriesParams) =>
-      answer(params.signal, ({ idx, fidx }) => {
-        const range = parseRange(params.range);
+      answer('getFeedback', params, ({ idx, fidx }, { range, granularity }) => {
         userPosition(idx, params.userId);
-        return computeFeedback(fidx, idx, params.userId, range, parseGranularity(params.granularity, range));
+        return computeFeedback(fidx, idx, params.userId, range, granularity as Granularity);
       }),
 
     listFeedbackComments: (params: ListFeedbackCommentsParams) =>
-      answer(params.signal, ({ idx, fidx }) => {
-        const range = parseRange(params.range);
+      answer('listFeedbackComments', params, ({ idx, fidx }, { range, limit }) => {
         userPosition(idx, params.userId);
         const fingerprint = queryFingerprint(['comments', params.userId, rangeKey(range)]);
         const after = openCursor(params.cursor, fingerprint);
-        const page = listComments(fidx, idx, params.userId, range, after, parseLimit(params.limit));
+        const page = listComments(fidx, idx, params.userId, range, after, limit as number);
         return { ...page, nextCursor: page.nextCursor ? sealCursor(page.nextCursor, fingerprint) : null };
       }),
 
     listConversations: (params: ListConversationsParams) =>
-      answer(params.signal, ({ idx }) => {
-        const range = parseRange(params.range);
+      answer('listConversations', params, ({ idx }, { range }) => {
         const u = userPosition(idx, params.userId);
         const sorting = params.sorting ?? [];
         const rows = sortConversations(summarizeConversations(idx, userSlices(idx, [u], range)), sorting);
@@ -172,8 +177,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
       }),
 
     listTraces: (params: ListTracesParams) =>
-      answer(params.signal, ({ idx }) => {
-        const range = parseRange(params.range);
+      answer('listTraces', params, ({ idx }, { range }) => {
         const u = userPosition(idx, params.userId);
         const rows = selectTraceRows(idx, u, range, params);
         const fingerprint = queryFingerprint([

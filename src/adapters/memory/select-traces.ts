@@ -8,13 +8,8 @@ import type { Trace } from '../../core/model';
 import { NO_CONVERSATION } from '../../core/engine/conversations';
 import type { MsRange } from '../../core/engine/time';
 import { userRowsInRange, type TraceIndex } from '../../core/engine/trace-index';
-import { checkSorting, checkStringFilters } from './validate-params';
-
-/** Filter ids `listTraces` understands. */
-export const TRACE_FILTER_IDS = ['status', 'model', 'name', 'errorType', 'release'] as const;
-
-/** Sorting ids `listTraces` understands. */
-export const TRACE_SORT_IDS = ['startTime', 'latencyMs', 'costUsd', 'inputTokens', 'outputTokens', 'name', 'model', 'status'] as const;
+import { parseSorting } from '../../core/params';
+import { checkTracesFilters, TRACE_FILTER_IDS, TRACE_SORT_IDS } from '../../core/params-filters';
 
 type TraceFilterId = (typeof TRACE_FILTER_IDS)[number];
 type TraceSortId = (typeof TRACE_SORT_IDS)[number];
@@ -79,15 +74,15 @@ export interface TraceQuery {
  * filter or sorting ids.
  */
 export function selectTraceRows(idx: TraceIndex, u: number, range: MsRange, query: TraceQuery): number[] {
-  const filters = checkStringFilters(query.filters, TRACE_FILTER_IDS);
-  const sorting = checkSorting(query.sorting, TRACE_SORT_IDS);
+  const filters = checkTracesFilters(query.filters);
+  const sorting = parseSorting(query.sorting, (id) => (TRACE_SORT_IDS as readonly string[]).includes(id), TRACE_SORT_IDS.join(', '));
   const { lo, hi } = userRowsInRange(idx, u, range.from, range.to);
   const conversation = query.conversationId ?? undefined;
   const rows: number[] = [];
   for (let r = lo; r < hi; r++) {
     const trace = idx.traces[r] as Trace;
     if (conversation !== undefined && (trace.conversationId ?? NO_CONVERSATION) !== conversation) continue;
-    if (filters.every((f) => f.values.has(trace[f.id as TraceFilterId] as string))) rows.push(r);
+    if (filters.every((f) => f.values.includes(trace[f.id as TraceFilterId]))) rows.push(r);
   }
   const order = sorting.length > 0 ? sorting : [{ id: 'startTime', desc: conversation === undefined }];
   return rows.sort(comparator(idx, order));

@@ -5,6 +5,7 @@
  */
 import type { DataProvider } from '../../core/contract';
 import { ProviderError } from '../../core/errors';
+import { validateParams } from '../../core/params-filters';
 import { errorAnswer } from './error-body';
 import { decodeRequest, matchRoute } from './query-codec';
 
@@ -22,7 +23,8 @@ function json(status: number, body: unknown): Response {
 
 /**
  * A handler answering the REST contract from `provider`: it matches the route, decodes and validates the query
- * (400 `invalid-data` naming the param), calls the provider with the request's signal and answers 200 with the
+ * (400 `invalid-data` naming the param), checks every param against the bounds of core's `limits.ts` with
+ * `validateParams` before the provider does any work (range length, buckets, page size, filter values), calls the provider with the request's signal and answers 200 with the
  * result. Provider errors become `{ "error": { code, message, field? } }` with 400 (`invalid-data`), 404
  * (`not-found`) or 502; any other exception a 500 that reveals nothing. Unknown paths, and the route of an optional
  * method the provider lacks (`getUsersSummary`), get 404; non-GET methods 405.
@@ -39,6 +41,7 @@ export function createRestRequestHandler(provider: DataProvider, options: RestRe
     if (request.method !== 'GET') return json(405, { error: { code: 'http', message: 'Only GET is supported' } });
     try {
       const params = decodeRequest(match, url.searchParams);
+      validateParams(match.route.method, params);
       return json(200, await call.call(provider, { ...params, signal: request.signal }));
     } catch (error) {
       const { status, body } = errorAnswer(error);

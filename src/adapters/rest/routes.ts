@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import type { DataProvider } from '../../core/contract';
+import { MAX_PAGE_SIZE, MAX_RANGE_DAYS, MAX_SEARCH_CHARS, MAX_SERIES_BUCKETS } from '../../core/limits';
 import { isoTimestampSchema, userSchema } from '../../core/schema/records';
 import {
   cohortSchema,
@@ -83,7 +84,7 @@ const TO: RestQueryParam = {
   encoding: 'text',
   schema: isoTimestampSchema,
   required: true,
-  description: 'Exclusive end of the range (ISO-8601); must be after `from`.',
+  description: `Exclusive end of the range (ISO-8601); must be after \`from\`, at most ${MAX_RANGE_DAYS} days later.`,
 };
 const GRANULARITY: RestQueryParam = {
   name: 'granularity',
@@ -91,7 +92,7 @@ const GRANULARITY: RestQueryParam = {
   encoding: 'text',
   schema: granularitySchema,
   required: false,
-  description: 'Bucket size; when absent: `hour` up to 2 days, `day` up to 120 days, `week` beyond.',
+  description: `Bucket size; when absent: \`hour\` up to 2 days, \`day\` up to 120 days, \`week\` beyond. At most ${MAX_SERIES_BUCKETS} buckets over the range.`,
 };
 const COHORT: RestQueryParam = {
   name: 'cohort',
@@ -113,9 +114,9 @@ const LIMIT: RestQueryParam = {
   name: 'limit',
   target: ['limit'],
   encoding: 'integer',
-  schema: z.int().min(1),
+  schema: z.int().min(1).max(MAX_PAGE_SIZE),
   required: false,
-  description: 'Page size (default 50).',
+  description: `Page size (default 50, at most ${MAX_PAGE_SIZE}).`,
 };
 const sorting = (ids: string): RestQueryParam => ({
   name: 'sorting',
@@ -144,11 +145,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
     query: [
       FROM,
       TO,
-      { name: 'search', target: ['search'], encoding: 'text', schema: z.string(), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
+      { name: 'search', target: ['search'], encoding: 'text', schema: z.string().max(MAX_SEARCH_CHARS), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
       filters('`metadata.<key>`, `status`, `model`, `attention`'),
       sorting('every numeric UserRow field, `firstSeen`, `lastSeen`, `user`, `metadata.<key>`; default `lastSeen` descending'),
       { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().min(0), required: false, default: 0, description: 'Zero-based page.' },
-      { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().min(1), required: false, default: 50, description: 'Rows per page.' },
+      { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().min(1).max(MAX_PAGE_SIZE), required: false, default: 50, description: `Rows per page (at most ${MAX_PAGE_SIZE}).` },
     ],
   },
   {

@@ -2,6 +2,7 @@
  * UTC time helpers: parsing, bucket alignment (ISO weeks start Monday) and automatic granularity.
  * @module
  */
+import { ProviderError } from '../errors';
 import type { Granularity, TimeRange } from '../model';
 
 /** One hour in milliseconds. */
@@ -53,12 +54,27 @@ export function bucketStart(ms: number, granularity: Granularity): number {
   return Math.floor((ms + offset) / size) * size - offset;
 }
 
-/** Starts of every bucket that overlaps `[from, to)`, oldest first. Empty when the range is empty. */
+/**
+ * Hard bound of {@link bucketStarts}, a safety net behind the param checks (`MAX_SERIES_BUCKETS` in `limits.ts`,
+ * which is smaller): no series is ever built longer than this.
+ */
+export const BUCKET_STARTS_HARD_LIMIT = 10_000;
+
+/**
+ * Starts of every bucket that overlaps `[from, to)`, oldest first. Empty when the range is empty.
+ * @throws ProviderError `invalid-data` (field `granularity`) beyond {@link BUCKET_STARTS_HARD_LIMIT} buckets.
+ */
 export function bucketStarts(range: MsRange, granularity: Granularity): number[] {
   const out: number[] = [];
   if (!(range.to > range.from)) return out;
   const size = bucketSizeMs(granularity);
-  for (let t = bucketStart(range.from, granularity); t < range.to; t += size) out.push(t);
+  const first = bucketStart(range.from, granularity);
+  if ((range.to - first) / size > BUCKET_STARTS_HARD_LIMIT) {
+    throw new ProviderError('invalid-data', `granularity: "${granularity}" gives more than ${BUCKET_STARTS_HARD_LIMIT} buckets over this range`, {
+      field: 'granularity',
+    });
+  }
+  for (let t = first; t < range.to; t += size) out.push(t);
   return out;
 }
 

@@ -3,9 +3,8 @@
  * Filter ids and values are validated before any aggregation runs.
  * @module
  */
-import type { FilterItem } from '../contract';
-import { ProviderError } from '../errors';
 import type { MetadataValue } from '../model';
+import { checkUsersFilters } from '../params-filters';
 import type { AttentionKind } from '../results';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
@@ -40,10 +39,6 @@ export function compileSearch(idx: TraceIndex, search: string | undefined): User
   return (_agg, u) => fields[u].some((f) => f.includes(needle));
 }
 
-function invalidValue(i: number, message: string): ProviderError {
-  return new ProviderError('invalid-data', message, { field: `filters[${i}].value` });
-}
-
 function compileMetadata(idx: TraceIndex, key: string, values: readonly unknown[]): UserPredicate {
   return (_agg, u) => {
     const metadata = idx.users[u].metadata;
@@ -54,18 +49,16 @@ function compileMetadata(idx: TraceIndex, key: string, values: readonly unknown[
   };
 }
 
-function compileStatus(values: readonly unknown[], i: number): UserPredicate {
+function compileStatus(values: readonly unknown[]): UserPredicate {
   const wantError = values.includes('error');
   const wantOk = values.includes('ok');
-  for (const v of values) if (v !== 'error' && v !== 'ok') throw invalidValue(i, `status filter expects "error" or "ok", got ${JSON.stringify(v)}`);
   return (agg, u) => (wantError && agg.errorCount[u] > 0) || (wantOk && agg.errorCount[u] === 0);
 }
 
-function compileModel(idx: TraceIndex, values: readonly unknown[], i: number): UserPredicate {
+function compileModel(idx: TraceIndex, values: readonly unknown[]): UserPredicate {
   const wanted = new Set<number>();
   for (const v of values) {
-    if (typeof v !== 'string') throw invalidValue(i, `model filter expects model ids, got ${JSON.stringify(v)}`);
-    const code = idx.model.values.indexOf(v);
+    const code = idx.model.values.indexOf(v as string);
     if (code >= 0) wanted.add(code);
   }
   const codes = idx.model.codes;
@@ -75,43 +68,30 @@ function compileModel(idx: TraceIndex, values: readonly unknown[], i: number): U
   };
 }
 
-function compileAttention(values: readonly unknown[], i: number): UserPredicate {
-  if (values.length === 1 && typeof values[0] === 'boolean') {
+function compileAttention(values: readonly unknown[]): UserPredicate {
+  if (typeof values[0] === 'boolean') {
     const want = values[0];
     return (agg, u) => (agg.attention[u] !== 0) === want;
   }
   let mask = 0;
-  for (const v of values) {
-    if (typeof v !== 'string' || !Object.prototype.hasOwnProperty.call(ATTENTION_BIT, v)) {
-      throw invalidValue(i, `attention filter expects true, false or kinds errors/latency/cost, got ${JSON.stringify(v)}`);
-    }
-    mask |= ATTENTION_BIT[v as AttentionKind];
-  }
+  for (const v of values) mask |= ATTENTION_BIT[v as AttentionKind];
   return (agg, u) => (agg.attention[u] & mask) !== 0;
 }
 
 /**
- * Compiles `listUsers` filters. Ids: `metadata.<key>` (strict equality with the value or any array item), `status`
- * (`"error"`: at least one failed trace in range; `"ok"`: none), `model` (a trace in range on that model),
- * `attention` (`true`/`false`, or kinds). An `undefined` value or an empty array disables the filter.
- * Throws `ProviderError('invalid-data')` naming `filters[i].id` or `filters[i].value`.
+ * Compiles `listUsers` filters, checked first by `checkUsersFilters` (core `params-filters.ts`). Ids:
+ * `metadata.<key>` (strict equality with the value or any array item), `status` (`"error"`: at least one failed
+ * trace in range; `"ok"`: none), `model` (a trace in range on that model), `attention` (`true`/`false`, or kinds).
+ * An `undefined` value or an empty array disables the filter.
+ * Throws `ProviderError('invalid-data')` naming `filters`, `filters[i].id` or `filters[i].value`.
  */
-export function compileFilters(idx: TraceIndex, filters: readonly FilterItem[]): UserPredicate[] {
-  const out: UserPredicate[] = [];
-  filters.forEach((item, i) => {
-    const id = item.id;
-    const isMetadata = id.startsWith('metadata.') && id.length > 'metadata.'.length;
-    if (!isMetadata && id !== 'status' && id !== 'model' && id !== 'attention') {
-      throw new ProviderError('invalid-data', `Unknown users filter "${id}"`, { field: `filters[${i}].id` });
-    }
-    const values: readonly unknown[] = Array.isArray(item.value) ? item.value : item.value === undefined ? [] : [item.value];
-    if (values.length === 0) return;
-    if (isMetadata) out.push(compileMetadata(idx, id.slice('metadata.'.length), values));
-    else if (id === 'status') out.push(compileStatus(values, i));
-    else if (id === 'model') out.push(compileModel(idx, values, i));
-    else out.push(compileAttention(values, i));
+export function compileFilters(idx: TraceIndex, filters: unknown): UserPredicate[] {
+  return checkUsersFilters(filters).map(({ id, values }) => {
+    if (id === 'status') return compileStatus(values);
+    if (id === 'model') return compileModel(idx, values);
+    if (id === 'attention') return compileAttention(values);
+    return compileMetadata(idx, id.slice('metadata.'.length), values);
   });
-  return out;
 }
 
 /** Positions of the users with at least one trace in range that pass every predicate, in position order. */

@@ -8,6 +8,8 @@
 import type { SortingItem } from '../contract';
 import { ProviderError } from '../errors';
 import type { User } from '../model';
+import { parseSorting } from '../params';
+import { isUsersSortId, USERS_SORT_IDS } from '../params-filters';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
 import { isStringSortId, stringOrder, type StringOrder } from './users-string-order';
@@ -74,9 +76,9 @@ function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSor
   throw new ProviderError('invalid-data', `Unknown users sort "${id}"`, { field: `sorting[${i}].id` });
 }
 
-/** Compiles sort items, validating every id first. */
+/** Compiles sort items, validating every item first (`parseSorting`: at most `MAX_SORT_KEYS`, known ids, boolean `desc`). */
 export function compileSorting(idx: TraceIndex, sorting: readonly SortingItem[]): CompiledSort[] {
-  return sorting.map((item, i) => compileSort(idx, item, i));
+  return parseSorting(sorting, isUsersSortId, `${USERS_SORT_IDS.join(', ')}, metadata.<key>`).map((item, i) => compileSort(idx, item, i));
 }
 
 /** Comparator over user positions: keys in order (unknown last), then user id ascending. */

@@ -4,7 +4,7 @@
  * @module
  */
 import type { FilterItem, OffsetPagination, SortingItem } from '../contract';
-import { ProviderError } from '../errors';
+import { parsePagination, parseSearch, sparklineGranularity } from '../params';
 import type { Granularity } from '../model';
 import type { Page, SparkPoint, UserRow } from '../results';
 import { bucketSizeMs, bucketStarts, toIso, type MsRange } from './time';
@@ -33,7 +33,7 @@ export interface QueryUsersParams {
   sorting?: readonly SortingItem[];
   /** Page; default `{ pageIndex: 0, pageSize: 50 }`. */
   pagination?: OffsetPagination;
-  /** Sparkline bucket size; default `day`. */
+  /** Sparkline bucket size; default `sparklineGranularity(range)`: `day`, or `week` over long ranges. */
   sparkGranularity?: Granularity;
 }
 
@@ -42,17 +42,6 @@ export const DEFAULT_USERS_SORTING: readonly SortingItem[] = [{ id: 'lastSeen', 
 
 /** Page used when none is given. */
 export const DEFAULT_USERS_PAGINATION: Readonly<OffsetPagination> = { pageIndex: 0, pageSize: 50 };
-
-function validPagination(pagination: OffsetPagination | undefined): OffsetPagination {
-  const p = pagination ?? DEFAULT_USERS_PAGINATION;
-  if (!Number.isInteger(p.pageIndex) || p.pageIndex < 0) {
-    throw new ProviderError('invalid-data', `pageIndex must be an integer ≥ 0, got ${p.pageIndex}`, { field: 'pagination.pageIndex' });
-  }
-  if (!Number.isInteger(p.pageSize) || p.pageSize < 1) {
-    throw new ProviderError('invalid-data', `pageSize must be an integer ≥ 1, got ${p.pageSize}`, { field: 'pagination.pageSize' });
-  }
-  return p;
-}
 
 /** The sparkline buckets of a query: bucket starts (epoch ms and ISO, formatted once per query) and size. */
 interface SparkBuckets {
@@ -138,7 +127,8 @@ function firstInOrder(
 /**
  * The whole `listUsers`: users with at least one trace in `range`, narrowed by search and filters, sorted (unknown
  * values last in both directions, ties by user id) and paged. `total` counts every matching user. Throws
- * `ProviderError('invalid-data')` naming `filters[i].id`, `filters[i].value`, `sorting[i].id` or `pagination.*`.
+ * `ProviderError('invalid-data')` naming `filters[i].id`, `filters[i].value`, `sorting[i].id`, `search` or
+ * `pagination.*` (page size at most `MAX_PAGE_SIZE`).
  *
  * With a `cache` (from `createUsersCache` for this same `idx`) the range's aggregates and sort columns are reused
  * across calls, so a search, filter, sort or page change on a range already seen skips the aggregation pass; the
@@ -146,9 +136,9 @@ function firstInOrder(
  */
 export function queryUsers(idx: TraceIndex, params: QueryUsersParams, cache?: UsersCache): Page<UserRow> {
   if (cache && cache.idx !== idx) throw new Error('queryUsers: the cache belongs to another index');
-  const { pageIndex, pageSize } = validPagination(params.pagination);
-  const predicates = compileFilters(idx, params.filters ?? []);
-  const search = compileSearch(idx, params.search);
+  const { pageIndex, pageSize } = parsePagination(params.pagination);
+  const search = compileSearch(idx, parseSearch(params.search));
+  const predicates = compileFilters(idx, params.filters);
   if (search) predicates.unshift(search);
   const sorting = compileSorting(idx, params.sorting?.length ? params.sorting : DEFAULT_USERS_SORTING);
 
@@ -160,7 +150,7 @@ export function queryUsers(idx: TraceIndex, params: QueryUsersParams, cache?: Us
   if (start >= matching.length) return { rows: [], total: matching.length };
 
   const ordered = firstInOrder(idx, entry, sorting, matching, filtered, start + pageSize);
-  const buckets = sparkBuckets(params.range, params.sparkGranularity ?? 'day');
+  const buckets = sparkBuckets(params.range, params.sparkGranularity ?? sparklineGranularity(params.range));
   const rows = Array.from(ordered.subarray(start), (u) => userRow(idx, agg, u, buckets));
   return { rows, total: matching.length };
 }

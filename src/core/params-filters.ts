@@ -1,0 +1,194 @@
+/**
+ * Checks of list filters and sort ids per method, and {@link validateParams}, which checks every param of one
+ * DataProvider call. Values of the wrong kind are refused (`status: "maybe"`, `metadata.plan: {"$ne": null}`) with
+ * `ProviderError('invalid-data')` naming `filters[i].value`, never answered with an empty page.
+ * @module
+ */
+import type { FilterItem } from './contract';
+import type { Granularity } from './model';
+import { CONVERSATION_SORT_IDS } from './engine/conversations';
+import type { MsRange } from './engine/time';
+import { ATTENTION_BIT } from './engine/users-attention';
+import { MAX_FILTER_VALUES, MAX_FILTERS } from './limits';
+import {
+  invalidParam,
+  parseGranularity,
+  parseIdParam,
+  parseLimit,
+  parsePagination,
+  parseRange,
+  parseSearch,
+  parseSorting,
+  parseUserId,
+  showValue,
+} from './params';
+
+/** A checked filter: its id and the values it accepts (never empty: filters without values are dropped). */
+export interface CheckedFilter {
+  /** Filter id. */
+  id: string;
+  /** Accepted values; a row passes when it matches any. */
+  values: readonly unknown[];
+}
+
+/** How one filter id's values are checked: a description for messages and a test per value. */
+interface FilterRule {
+  expected: string;
+  accepts: (value: unknown, values: readonly unknown[]) => boolean;
+}
+
+const isString = (v: unknown): boolean => typeof v === 'string';
+const STATUS: FilterRule = { expected: '"ok" or "error"', accepts: (v) => v === 'ok' || v === 'error' };
+const TEXT: FilterRule = { expected: 'a string or an array of strings', accepts: isString };
+const METADATA: FilterRule = {
+  expected: 'a string, finite number, boolean or null (or an array of them)',
+  accepts: (v) => v === null || typeof v === 'string' || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v)),
+};
+const ATTENTION: FilterRule = {
+  expected: 'true, false, or attention kinds "errors", "latency", "cost"',
+  accepts: (v, all) =>
+    typeof v === 'boolean' ? all.length === 1 : typeof v === 'string' && Object.prototype.hasOwnProperty.call(ATTENTION_BIT, v),
+};
+
+/** Filter ids of `listUsers` besides `metadata.<key>`. */
+export const USERS_FILTER_IDS = ['status', 'model', 'attention'] as const;
+
+/** Filter ids of `listTraces`. */
+export const TRACE_FILTER_IDS = ['status', 'model', 'name', 'errorType', 'release'] as const;
+
+/** Sort ids of `listTraces`. */
+export const TRACE_SORT_IDS = ['startTime', 'latencyMs', 'costUsd', 'inputTokens', 'outputTokens', 'name', 'model', 'status'] as const;
+
+/** Numeric sort ids of `listUsers` (besides `user` and `metadata.<key>`). */
+export const USERS_SORT_IDS = [
+  'traceCount',
+  'conversationCount',
+  'errorCount',
+  'successRate',
+  'latencyP50Ms',
+  'latencyP95Ms',
+  'costUsd',
+  'costPerTraceUsd',
+  'inputTokens',
+  'outputTokens',
+  'feedbackAvgScore',
+  'firstSeen',
+  'lastSeen',
+  'user',
+] as const;
+
+
+const isMetadataId = (id: string): boolean => id.startsWith('metadata.') && id.length > 'metadata.'.length;
+
+function usersRule(id: string): FilterRule | undefined {
+  if (isMetadataId(id)) return METADATA;
+  return id === 'status' ? STATUS : id === 'model' ? TEXT : id === 'attention' ? ATTENTION : undefined;
+}
+
+function tracesRule(id: string): FilterRule | undefined {
+  if (!(TRACE_FILTER_IDS as readonly string[]).includes(id)) return undefined;
+  return id === 'status' ? STATUS : TEXT;
+}
+
+function checkFilters(filters: unknown, ruleOf: (id: string) => FilterRule | undefined, ids: string): CheckedFilter[] {
+  if (filters === undefined || filters === null) return [];
+  if (!Array.isArray(filters)) throw invalidParam('filters', `expected an array, got ${showValue(filters)}`);
+  if (filters.length > MAX_FILTERS) throw invalidParam('filters', `expected at most ${MAX_FILTERS} filters, got ${filters.length}`);
+  const out: CheckedFilter[] = [];
+  filters.forEach((item: unknown, i) => {
+    const { id, value } = (typeof item === 'object' && item !== null ? item : {}) as Partial<FilterItem>;
+    const rule = typeof id === 'string' ? ruleOf(id) : undefined;
+    if (rule === undefined) throw invalidParam(`filters[${i}].id`, `unknown filter ${showValue(id)}; expected one of ${ids}`);
+    const values: readonly unknown[] = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    if (values.length > MAX_FILTER_VALUES) {
+      throw invalidParam(`filters[${i}].value`, `expected at most ${MAX_FILTER_VALUES} values, got ${values.length}`);
+    }
+    const bad = values.find((v) => !rule.accepts(v, values));
+    if (bad !== undefined || values.some((v) => v === undefined)) {
+      throw invalidParam(`filters[${i}].value`, `${id} expects ${rule.expected}, got ${showValue(bad ?? value)}`);
+    }
+    if (values.length > 0) out.push({ id: id as string, values });
+  });
+  return out;
+}
+
+/**
+ * `listUsers` filters: `metadata.<key>` (scalars or `null`), `status` (`"ok"`/`"error"`), `model` (strings),
+ * `attention` (one boolean, or kinds). Throws naming `filters`, `filters[i].id` or `filters[i].value`.
+ */
+export function checkUsersFilters(filters: unknown): CheckedFilter[] {
+  return checkFilters(filters, usersRule, '`metadata.<key>`, status, model, attention');
+}
+
+/** `listTraces` filters: `status` (`"ok"`/`"error"`), `model`, `name`, `errorType`, `release` (strings). */
+export function checkTracesFilters(filters: unknown): CheckedFilter[] {
+  return checkFilters(filters, tracesRule, TRACE_FILTER_IDS.join(', '));
+}
+
+/** True for a `listUsers` sort id: {@link USERS_SORT_IDS} or `metadata.<key>`. */
+export function isUsersSortId(id: string): boolean {
+  return (USERS_SORT_IDS as readonly string[]).includes(id) || isMetadataId(id);
+}
+
+/** The params of one call after {@link validateParams}: the shared ones normalised (absent when the method has none). */
+export interface ValidatedParams {
+  /** The range in epoch ms. */
+  range?: MsRange;
+  /** The granularity asked for, or the automatic one (series methods). */
+  granularity?: Granularity;
+  /** Page of `listUsers`, defaults filled. */
+  pagination?: { pageIndex: number; pageSize: number };
+  /** Page size of a cursor list, default filled. */
+  limit?: number;
+  /** Search text of `listUsers`. */
+  search?: string;
+  /** Checked filters (`listUsers`, `listTraces`). */
+  filters?: CheckedFilter[];
+}
+
+/** The DataProvider methods {@link validateParams} knows. */
+export type ValidatedMethod =
+  | 'listUsers'
+  | 'getUsersSummary'
+  | 'getUser'
+  | 'getUserMetrics'
+  | 'getUserTrends'
+  | 'getModelUsage'
+  | 'getFeedback'
+  | 'listFeedbackComments'
+  | 'listConversations'
+  | 'listTraces';
+
+const SERIES = new Set<ValidatedMethod>(['getUserTrends', 'getModelUsage', 'getFeedback']);
+const CURSOR_LISTS = new Set<ValidatedMethod>(['listFeedbackComments', 'listConversations', 'listTraces']);
+
+/**
+ * Checks every param of a call to `method` against the bounds of `limits.ts` before any work starts: `userId`,
+ * `range` (≤ `MAX_RANGE_DAYS`), `granularity` (≤ `MAX_SERIES_BUCKETS` buckets), `pagination` / `limit`
+ * (≤ `MAX_PAGE_SIZE`), `search`, `conversationId`, filter ids and value kinds, and sort ids. Cohorts and cursors
+ * are left to the engine. Throws `ProviderError('invalid-data')` naming the first bad param; returns the normalised
+ * shared params. The memory provider and the REST request handler call it, and so should any other engine.
+ */
+export function validateParams(method: ValidatedMethod, params: object): ValidatedParams {
+  const p = params as Record<string, unknown>;
+  if (method !== 'listUsers' && method !== 'getUsersSummary') parseUserId(p.userId);
+  if (method === 'getUser') return {};
+  const range = parseRange(p.range);
+  const out: ValidatedParams = { range };
+  if (SERIES.has(method)) out.granularity = parseGranularity(p.granularity, range);
+  if (CURSOR_LISTS.has(method)) out.limit = parseLimit(p.limit);
+  if (method === 'listUsers') {
+    out.pagination = parsePagination(p.pagination);
+    const search = parseSearch(p.search);
+    if (search !== undefined) out.search = search;
+    out.filters = checkUsersFilters(p.filters);
+    parseSorting(p.sorting, isUsersSortId, `${USERS_SORT_IDS.join(', ')}, metadata.<key>`);
+  } else if (method === 'listTraces') {
+    if (p.conversationId !== undefined && p.conversationId !== null) parseIdParam(p.conversationId, 'conversationId');
+    out.filters = checkTracesFilters(p.filters);
+    parseSorting(p.sorting, (id) => (TRACE_SORT_IDS as readonly string[]).includes(id), TRACE_SORT_IDS.join(', '));
+  } else if (method === 'listConversations') {
+    parseSorting(p.sorting, (id) => CONVERSATION_SORT_IDS.includes(id), CONVERSATION_SORT_IDS.join(', '));
+  }
+  return out;
+}
