@@ -5,22 +5,12 @@
  * @module
  */
 import { badCursor, openCursor, queryFingerprint, sealCursor } from '../../core/cursor';
-import { ProviderError } from '../../core/errors';
 
 export { openCursor, queryFingerprint, sealCursor };
+import { parseLimit } from '../../core/params';
 import type { Page } from '../../core/results';
 
-/** Default page size of cursor-paged lists. */
-export const DEFAULT_LIMIT = 50;
-
-/** Validates a page size: a positive integer, default {@link DEFAULT_LIMIT}. */
-export function parseLimit(limit: number | undefined): number {
-  if (limit === undefined) return DEFAULT_LIMIT;
-  if (!Number.isSafeInteger(limit) || limit <= 0) {
-    throw new ProviderError('invalid-data', `limit: expected a positive integer, got ${JSON.stringify(limit)}`, { field: 'limit' });
-  }
-  return limit;
-}
+export { parseLimit };
 
 /**
  * One page of `rows` (the complete, ordered result of the query with `fingerprint`), each mapped with `copy`.
