@@ -35,7 +35,7 @@ async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
   throw new Error('expected a rejection');
 }
 
-runProviderContractTests(() => provider({ pageSize: 50 }), {
+runProviderContractTests(() => provider(), {
   describe,
   it,
   name: 'createLangfuseProvider over a mock Langfuse API holding the contract dataset: DataProvider contract',
@@ -60,14 +60,19 @@ describe('createLangfuseProvider on the fixtures served as Langfuse API answers'
     expect(p.capabilities.cohorts).toBe(false);
   });
 
-  it('sends Basic auth on every request and follows meta pagination', async () => {
+  it('sends Basic auth on every request and follows cursor pages of the v2 observations', async () => {
     const before = contract.requests.length;
-    const p = provider({ pageSize: 7, cacheTtlMs: 0 });
-    const all = await p.listTraces({ userId: 'u01', range: contractRanges.long, limit: 500 });
-    expect(all.rows.map((t) => t.id).sort()).toEqual(contractDataset.traces.filter((t) => t.userId === 'u01').map((t) => t.id).sort());
-    const traceRequests = contract.requests.slice(before).filter((u) => u.pathname === '/api/public/traces');
-    expect(traceRequests.map((u) => u.searchParams.get('page'))).toEqual(['1', '2', '3', '4', '5', '6']);
-    expect(traceRequests.every((u) => u.searchParams.get('userId') === 'u01' && u.searchParams.get('limit') === '7')).toBe(true);
+    const p = provider({ cacheTtlMs: 0 });
+    const range = contractRanges.long;
+    const all = await p.listTraces({ userId: 'u01', range, limit: 500 });
+    const from = Date.parse(range.from);
+    expect(all.rows.map((t) => t.id).sort()).toEqual(contractDataset.traces.filter((t) => t.userId === 'u01' && Date.parse(t.startTime) >= from && Date.parse(t.startTime) < Date.parse(range.to)).map((t) => t.id).sort());
+    const sent = contract.requests.slice(before);
+    const observations = sent.filter((u) => u.pathname === '/api/public/v2/observations');
+    expect(observations.length).toBeGreaterThan(0);
+    expect(observations.every((u) => u.searchParams.get('userId') === 'u01' && u.searchParams.get('limit') === '1000' && u.searchParams.get('fields') === 'core,basic,usage,model,trace_context,io')).toBe(true);
+    expect(sent.filter((u) => u.pathname === '/api/public/v3/scores').every((u) => u.searchParams.get('source') === 'API,ANNOTATION')).toBe(true);
+    expect(sent.some((u) => u.pathname === '/api/public/traces' || u.pathname === '/api/public/observations')).toBe(false);
     expect(AUTH).toBe(`Basic ${Buffer.from('pk-lf-test:sk-lf-secret').toString('base64')}`);
   });
 });
@@ -75,15 +80,15 @@ describe('createLangfuseProvider on the fixtures served as Langfuse API answers'
 describe('createLangfuseProvider failures', () => {
   it('rejects with http 401 on bad keys, without retrying and without the keys in the message', async () => {
     const before = contract.requests.length;
-    const error = await rejection(provider({ headers: () => ({ Authorization: langfuseBasicAuth('pk', 'wrong-secret') }), retries: 3 }).getUser({ userId: 'u01' }));
+    const error = await rejection(provider({ headers: () => ({ Authorization: langfuseBasicAuth('pk', 'wrong-secret') }), retries: 3 }).listTraces({ userId: 'u01', range: contractRanges.main }));
     expect(error).toMatchObject({ code: 'http', status: 401 });
     expect(`${error.message} ${JSON.stringify(error)}`).not.toMatch(/wrong-secret|cGs6d3Jvbmct/);
     expect(contract.requests.length - before).toBeLessThanOrEqual(5);
   });
 
   it('validates API answers: a bad field rejects with invalid-data naming it', async () => {
-    server.use(http.get(`${CONTRACT_URL}/api/public/traces`, () => HttpResponse.json({ data: [{ id: 't', timestamp: '2025-03-03T00:00:00Z', latency: 'slow', userId: 'u01' }], meta: { page: 1, limit: 100, totalItems: 1, totalPages: 1 } })));
-    expect(await rejection(provider({ cacheTtlMs: 0 }).listTraces({ userId: 'u01', range: contractRanges.main }))).toMatchObject({ code: 'invalid-data', field: 'data[0].latency' });
+    server.use(http.get(`${CONTRACT_URL}/api/public/v2/observations`, () => HttpResponse.json({ data: [{ id: 'o', traceId: 't', type: 'SPAN', startTime: 'yesterday', userId: 'u01' }], meta: {} })));
+    expect(await rejection(provider({ cacheTtlMs: 0 }).listTraces({ userId: 'u01', range: contractRanges.main }))).toMatchObject({ code: 'invalid-data', field: 'data[0].startTime' });
   });
 
   it('refuses a range holding more than maxTraces, naming range', async () => {
@@ -91,9 +96,9 @@ describe('createLangfuseProvider failures', () => {
   });
 
   it('rejects at once when aborted during a slow load, and rejects bad params before any request', async () => {
-    server.use(http.get(`${CONTRACT_URL}/api/public/traces`, async () => {
+    server.use(http.get(`${CONTRACT_URL}/api/public/v2/observations`, async () => {
       await delay(10_000);
-      return HttpResponse.json({ data: [], meta: { page: 1, limit: 100, totalItems: 0, totalPages: 0 } });
+      return HttpResponse.json({ data: [], meta: {} });
     }));
     const controller = new AbortController();
     const started = performance.now();

@@ -1,13 +1,14 @@
 /**
  * Langfuse traces, observations and scores to userscope traces and feedback, shared by the UI-export import and the
- * API provider: latency seconds → ms, tokens and cost from GENERATION observations only (each generation once, nested
- * or not; spans and other wrappers never), errors from `level: "ERROR"`, sessions as conversations, scores as
- * feedback on their trace.
+ * API provider: latency seconds → ms, tokens and cost by Langfuse's definitions (every observation type, every
+ * `input…`/`output…` usage key: see `langfuse-usage.ts`), errors from `level: "ERROR"`, sessions as conversations,
+ * scores as feedback on their trace with their source.
  * @module
  */
-import type { Feedback, FeedbackValue, Trace } from '../../core/model';
+import type { Feedback, FeedbackSource, FeedbackValue, Trace } from '../../core/model';
 import type { IssueLog } from '../import/import-report';
 import { clip, MAX_COMMENT_CHARS, MAX_LABEL_CHARS, MAX_TIME_MS, previewOf } from '../import/text';
+import { applyUsage } from './langfuse-usage';
 import type { LangfuseObservation, LangfuseScore, LangfuseScoreConfig, LangfuseTrace } from './schemas';
 
 const byStart = (a: LangfuseObservation, b: LangfuseObservation): number => (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0);
@@ -22,36 +23,6 @@ function bounded(value: string, log: IssueLog, traceId: string, field: string, m
 /** A label: `undefined` when absent or blank, else {@link bounded}. */
 function label(value: string | null | undefined, log: IssueLog, traceId: string, field: string): string | undefined {
   return value === null || value === undefined || value.trim() === '' ? undefined : bounded(value, log, traceId, field);
-}
-
-/** A token count of one generation: `usageDetails[key]`, else the deprecated `usage[key]`; `null` when unknown. */
-function tokens(o: LangfuseObservation, key: 'input' | 'output', log: IssueLog, traceId: string): number | null {
-  const value = o.usageDetails ? o.usageDetails[key] : o.usage?.[key];
-  if (value === undefined || value === null) return null;
-  if (Number.isSafeInteger(value) && value >= 0) return value;
-  log.flag({ traceId, itemId: o.id, field: `usageDetails.${key}`, reason: 'not a token count; ignored' });
-  return null;
-}
-
-/**
- * Cost of one generation in USD: `costDetails.total`, else the sum of `costDetails`, else a positive
- * `calculatedTotalCost` / `totalCost` (Langfuse writes 0 there when it knows no cost); `null` when unknown.
- */
-function cost(o: LangfuseObservation): number | null {
-  const details = o.costDetails ? Object.entries(o.costDetails) : [];
-  const total = details.find(([k]) => k === 'total')?.[1] ?? (details.length > 0 ? details.reduce((sum, [, v]) => sum + v, 0) : undefined);
-  const value = total ?? ([o.calculatedTotalCost, o.totalCost].find((v) => typeof v === 'number' && v > 0) as number | undefined);
-  return value !== undefined && Number.isFinite(value) && value >= 0 ? value : null;
-}
-
-function sumKnown(values: readonly (number | null)[]): { sum: number | undefined; unknown: number } {
-  let sum: number | undefined;
-  let unknown = 0;
-  for (const v of values) {
-    if (v === null) unknown++;
-    else sum = (sum ?? 0) + v;
-  }
-  return { sum, unknown };
 }
 
 /** Seconds (Langfuse) to milliseconds, rounded to the nanosecond so 2.779 s gives 2779 ms, not 2778.9999999999995. */
@@ -109,20 +80,13 @@ export function traceFromLangfuse(t: LangfuseTrace, observations: readonly Langf
   if (errorType !== undefined) trace.errorType = errorType;
 
   const generations = ordered.filter((o) => o.type === 'GENERATION');
-  const models = [...new Set(generations.map((g) => g.model).filter((m): m is string => typeof m === 'string' && m !== ''))];
+  const modelOf = (o: LangfuseObservation) => o.model ?? o.providedModelName;
+  const withModel = [...generations, ...ordered.filter((o) => o.type !== 'GENERATION')];
+  const models = [...new Set(withModel.map(modelOf).filter((m): m is string => typeof m === 'string' && m !== ''))];
   const model = label(models[0], log, t.id, 'model');
   if (model !== undefined) trace.model = model;
-  if (models.length > 1) log.flag({ traceId: t.id, field: 'model', reason: `generations used ${models.length} models (${models.join(', ')}); the trace shows the first` });
-  const sums = {
-    inputTokens: sumKnown(generations.map((g) => tokens(g, 'input', log, t.id))),
-    outputTokens: sumKnown(generations.map((g) => tokens(g, 'output', log, t.id))),
-    costUsd: sumKnown(generations.map(cost)),
-  };
-  for (const [key, { sum, unknown }] of Object.entries(sums) as [keyof typeof sums, { sum: number | undefined; unknown: number }][]) {
-    if (sum === undefined) continue;
-    trace[key] = sum;
-    if (unknown > 0) log.flag({ traceId: t.id, field: key, reason: `unknown on ${unknown} of ${generations.length} generations; the trace sums the others` });
-  }
+  if (models.length > 1) log.flag({ traceId: t.id, field: 'model', reason: `observations used ${models.length} models (${models.join(', ')}); the trace shows the first` });
+  applyUsage(trace, ordered, log);
 
   const inputPreview = previewOf(t.input, 'user') ?? previewOf(generations[0]?.input, 'user');
   const outputPreview = previewOf(t.output, 'assistant') ?? previewOf(generations[generations.length - 1]?.output, 'assistant');
@@ -139,6 +103,12 @@ function scaled(value: number, config: LangfuseScoreConfig | undefined): number 
   const max = config?.maxValue;
   if (typeof min !== 'number' || typeof max !== 'number' || !(max > min)) return undefined;
   return Math.min(1, Math.max(0, (value - min) / (max - min)));
+}
+
+/** Langfuse's score source (`API`, `ANNOTATION`, `EVAL`) as a feedback source; `API` and unknown sources are `user`. */
+export function feedbackSource(source: string | null | undefined): FeedbackSource {
+  const s = source?.toUpperCase();
+  return s === 'EVAL' ? 'eval' : s === 'ANNOTATION' ? 'reviewer' : 'user';
 }
 
 /**
@@ -171,6 +141,7 @@ export function feedbackFromScore(s: LangfuseScore, trace: Trace, configs: Reado
     createdAt: new Date(Date.parse(s.timestamp)).toISOString(),
   };
   if (score !== undefined) feedback.score = score;
+  feedback.source = feedbackSource(s.source);
   if (typeof s.comment === 'string') feedback.comment = bounded(s.comment, log, trace.id, 'score.comment', MAX_COMMENT_CHARS);
   return feedback;
 }

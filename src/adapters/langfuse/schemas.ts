@@ -1,7 +1,8 @@
 /**
- * Zod schemas of the Langfuse shapes userscope reads — the UI trace export and the public API's traces,
- * observations, scores (v1 and v2) and score configs — keeping only the fields it uses and tolerating the rest.
- * Field names follow Langfuse's API definition (`fern/apis/server/definition`, `commons.yml`).
+ * Zod schemas of the Langfuse shapes userscope reads — the UI trace export and the public API's observations (v2,
+ * cursor-paged, `fields` groups: `observations.yml`), scores (v3: `scores-v3.yml`; legacy v2), metrics (v2:
+ * `metrics.yml`), legacy traces (`trace.yml`) and score configs — keeping only the fields it uses and tolerating the
+ * rest. Field names follow Langfuse's API definition (langfuse/langfuse `fern/apis/server/definition/`).
  * @module
  */
 import { z } from 'zod';
@@ -31,6 +32,17 @@ export const langfuseObservationSchema = z.looseObject({
   usage: z.looseObject({ input: z.number().nullish(), output: z.number().nullish() }).nullish(),
   calculatedTotalCost: z.number().nullish(),
   totalCost: z.number().nullish(),
+  parentObservationId: optionalId,
+  // v2 observations, `basic` and `trace_context` groups (`observations.yml`): the trace lives on its observations.
+  userId: optionalId,
+  sessionId: optionalId,
+  environment: text,
+  isRootObservation: z.boolean().nullish(),
+  traceName: text,
+  release: text,
+  tags: z.array(z.string()).nullish(),
+  /** v2 `model` group: the model as the SDK sent it. */
+  providedModelName: text,
 });
 
 /** A score: `ScoreV1` (UI export, `trace.scores`) or a `GetScoresResponseData` item of `GET /api/public/v2/scores`. */
@@ -44,6 +56,30 @@ export const langfuseScoreSchema = z.looseObject({
   timestamp: isoTimestampSchema,
   comment: text,
   configId: text,
+  /** `API`, `ANNOTATION` or `EVAL` (`commons.yml` `ScoreSource`). */
+  source: text,
+  sessionId: optionalId,
+  observationId: optionalId,
+});
+
+/** What a v3 score is about (`scores-v3.yml` `ScoreSubjectV3`, field group `subject`). */
+const scoreSubjectSchema = z.looseObject({ kind: z.string(), id, traceId: optionalId });
+
+/**
+ * An item of `GET /api/public/v3/scores` (`scores-v3.yml` `ScoreV3`): `value` is a number (NUMERIC), a boolean
+ * (BOOLEAN) or a string (CATEGORICAL, TEXT, CORRECTION); `comment`/`configId` come with the `details` group and
+ * `subject` with the `subject` group.
+ */
+export const langfuseScoreV3Schema = z.looseObject({
+  id,
+  name: z.string().min(1),
+  dataType: z.string(),
+  value: z.union([z.number(), z.boolean(), z.string()]).nullish(),
+  source: text,
+  timestamp: isoTimestampSchema,
+  comment: text,
+  configId: text,
+  subject: scoreSubjectSchema.nullish(),
 });
 
 const traceShape = {
@@ -91,6 +127,19 @@ export function langfusePageSchema<T>(item: z.ZodType<T>) {
   });
 }
 
+/**
+ * A page of a cursor-paged endpoint (`GET /api/public/v2/observations`, `GET /api/public/v3/scores`):
+ * `{ data, meta: { cursor? } }`; no cursor means the last page.
+ */
+export function langfuseCursorPageSchema<T>(item: z.ZodType<T>) {
+  return z.looseObject({ data: z.array(item), meta: z.looseObject({ cursor: z.string().nullish() }) });
+}
+
+/** An answer of `GET /api/public/v2/metrics` (`metrics.yml` `MetricsV2Response`): rows of dimensions and metrics. */
+export const langfuseMetricsSchema = z.looseObject({ data: z.array(z.record(z.string(), z.unknown())) });
+
+/** A validated v3 score. */
+export type LangfuseScoreV3 = z.infer<typeof langfuseScoreV3Schema>;
 /** A validated observation. */
 export type LangfuseObservation = z.infer<typeof langfuseObservationSchema>;
 /** A validated score. */
