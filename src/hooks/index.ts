@@ -20,7 +20,9 @@ export {
   useModelUsage,
   useFeedback,
   useUsersTotals,
+  useUsersScan,
   type HookParams,
+  type UsersScanParams,
 } from './query-hooks';
 export { useFeedbackComments, useConversations, useTraces, type CursorHookParams } from './cursor-hooks';
 export type {

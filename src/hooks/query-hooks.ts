@@ -6,7 +6,8 @@ import type {
   ListUsersParams,
   SeriesParams,
 } from '../core/contract';
-import { ProviderError } from '../core/errors';
+import { ProviderError, throwIfAborted } from '../core/errors';
+import { MAX_PAGE_SIZE } from '../core/limits';
 import type { User } from '../core/model';
 import type { FeedbackOverview, ModelUsage, Page, UserMetrics, UserRow, UsersSummary, UserTrends } from '../core/results';
 import type { QueryHookOptions, QueryResult } from './query-result';
@@ -22,6 +23,40 @@ export type HookParams<P> = Omit<P, 'signal'>;
 export function useUsers(params: HookParams<ListUsersParams>, options?: QueryHookOptions): QueryResult<Page<UserRow>> {
   return useProviderQuery(
     { method: 'listUsers', params, fetch: (provider, signal) => provider.listUsers({ ...params, signal }) },
+    options,
+  );
+}
+
+/** Params of {@link useUsersScan}: a users query without pagination, and how many rows to read at most. */
+export type UsersScanParams = HookParams<Omit<ListUsersParams, 'pagination'>> & {
+  /** Most rows read; the scan stops there even when `total` is larger. */
+  maxRows: number;
+};
+
+/**
+ * Every row of a users query, up to `maxRows`, read in pages of `MAX_PAGE_SIZE` (the largest page a provider
+ * accepts) as one query. The loop is bounded (`⌈maxRows / MAX_PAGE_SIZE⌉` calls) and checks the abort signal
+ * before each call. `total` is the provider's. Key: `['userscope', providerId, 'listUsers', { ...params, scan }]`.
+ */
+export function useUsersScan(params: UsersScanParams, options?: QueryHookOptions): QueryResult<Page<UserRow>> {
+  const { maxRows, ...query } = params;
+  return useProviderQuery(
+    {
+      method: 'listUsers',
+      params: { ...query, scan: maxRows },
+      fetch: async (provider, signal) => {
+        const rows: UserRow[] = [];
+        let total: number | undefined;
+        for (let pageIndex = 0; pageIndex * MAX_PAGE_SIZE < maxRows; pageIndex++) {
+          throwIfAborted(signal);
+          const page = await provider.listUsers({ ...query, pagination: { pageIndex, pageSize: MAX_PAGE_SIZE }, signal });
+          rows.push(...page.rows);
+          total = page.total ?? total;
+          if (page.rows.length < MAX_PAGE_SIZE || (total !== undefined && rows.length >= total)) break;
+        }
+        return { rows: rows.slice(0, maxRows), ...(total === undefined ? {} : { total }) };
+      },
+    },
     options,
   );
 }

@@ -1,8 +1,9 @@
 import { useMemo } from 'react';
 import type { FilterItem, OffsetPagination } from '../../core/contract';
 import type { TimeRange } from '../../core/model';
+import { MAX_RANGE_MS } from '../../core/limits';
 import type { UserRow } from '../../core/results';
-import { useUsers, useUsersTotals } from '../../hooks/query-hooks';
+import { useUsers, useUsersScan, useUsersTotals } from '../../hooks/query-hooks';
 import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
 
 /** Population totals of a range, for the page's header strip. `null` is unknown (not computed). */
@@ -43,8 +44,13 @@ const SUMMARY_SAMPLE_SIZE = 1000;
 /** Default cap on the active users read to total traces, errors and cost. */
 export const DEFAULT_SUMMARY_SCAN_LIMIT = 20_000;
 
-/** The start of "all time" for the users count. */
-const ALL_TIME_FROM = '1970-01-01T00:00:00.000Z';
+/**
+ * The start of "all time" for the users count: the longest range a provider accepts (`MAX_RANGE_DAYS`) before
+ * `to`, and never before 1970.
+ */
+function allTimeFrom(to: string): string {
+  return new Date(Math.max(0, Date.parse(to) - MAX_RANGE_MS)).toISOString();
+}
 const ONE: OffsetPagination = { pageIndex: 0, pageSize: 1 };
 const ATTENTION: FilterItem[] = [{ id: 'attention', value: true }];
 const NO_ROWS: UserRow[] = [];
@@ -82,14 +88,14 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
   const direct = useUsersTotals({ range }, keep);
   const fallback = { enabled: !direct.isEnabled, keepPreviousData: true };
   const sample = useUsers({ range, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } }, keep);
-  const allTime = useUsers({ range: { from: ALL_TIME_FROM, to: range.to }, pagination: ONE }, fallback);
+  const allTime = useUsers({ range: { from: allTimeFrom(range.to), to: range.to }, pagination: ONE }, fallback);
   const attention = useUsers({ range, filters: ATTENTION, pagination: ONE }, fallback);
   const sampleRows = sample.data?.rows ?? NO_ROWS;
   const active = sample.data ? (sample.data.total ?? sampleRows.length) : undefined;
   const sampleComplete = active !== undefined && active <= sampleRows.length;
   const tooLarge = !direct.isEnabled && active !== undefined && active > scanLimit;
-  const full = useUsers(
-    { range, pagination: { pageIndex: 0, pageSize: Math.max(1, active ?? 1) } },
+  const full = useUsersScan(
+    { range, maxRows: Math.max(1, active ?? 1) },
     { enabled: fallback.enabled && active !== undefined && !sampleComplete && !tooLarge, keepPreviousData: true },
   );
 
