@@ -16,7 +16,7 @@ export * from './engine/metrics';
 export * from './engine/trends';
 export { computeModelUsage, UNKNOWN_MODEL } from './engine/models';
 export { REGRESSION_RULE, type RegressionMeasure } from './engine/models-changes';
-export { normaliseFeedback } from './engine/feedback-normalise';
+export { inferNumericScale, normaliseFeedback, numericScale, scaleValue, type NumericScale } from './engine/feedback-normalise';
 export { buildFeedbackIndex, type FeedbackIndex } from './engine/feedback-index';
 export { computeFeedback } from './engine/feedback';
 export { listComments } from './engine/feedback-comments';
@@ -25,6 +25,7 @@ export * from './engine/verdict';
 export * from './schema/records';
 export * from './schema/results';
 export * from './schema/validate';
+export { isValidTrace } from './schema/fast-trace';
 export { lttb, lttbWithGaps } from './engine/lttb';
 export {
   buildChangeCallout,

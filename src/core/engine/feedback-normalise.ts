@@ -25,6 +25,15 @@ export function inferNumericScale(values: readonly number[]): NumericScale {
     if (v > max) max = v;
     if (!Number.isInteger(v)) integers = false;
   }
+  return numericScale(min, max, integers);
+}
+
+/**
+ * The scale of a numeric key from the summary of its values: their minimum, maximum and whether all are integers
+ * (what a database answers with `min`, `max` and one aggregate, without shipping the values). Same rules as
+ * {@link inferNumericScale}.
+ */
+export function numericScale(min: number, max: number, integers: boolean): NumericScale {
   if (min >= 0 && max <= 1) return { kind: 'unit' };
   if (integers && min >= 1 && max <= 5) return { kind: 'one-to-five' };
   if (integers && min >= 0 && max <= 10) return { kind: 'zero-to-ten' };
@@ -61,11 +70,12 @@ function checkRecord(f: Feedback, i: number): void {
 /**
  * Returns copies of `feedback` with `score` filled where it is absent (`undefined` or `null`): booleans → 1 / 0,
  * numbers → the key's inferred scale ({@link inferNumericScale}, over every numeric value of that key in `feedback`),
- * strings (categories) → `null`. A supplied score is kept. Never mutates the input.
+ * strings (categories) → `null`. A supplied score is kept. Never mutates the input. `knownScales` overrides the
+ * inferred scale of its keys: a server that loads one user's records passes the scales of every record of the key.
  * @throws ProviderError `invalid-data` when a supplied score lies outside 0..1 (field `feedback[i].score`) or a
  * numeric value is not finite (field `feedback[i].value`).
  */
-export function normaliseFeedback(feedback: readonly Feedback[]): Feedback[] {
+export function normaliseFeedback(feedback: readonly Feedback[], knownScales?: ReadonlyMap<string, NumericScale>): Feedback[] {
   const numericByKey = new Map<string, number[]>();
   feedback.forEach((f, i) => {
     checkRecord(f, i);
@@ -75,7 +85,7 @@ export function normaliseFeedback(feedback: readonly Feedback[]): Feedback[] {
     list.push(f.value);
   });
   const scales = new Map<string, NumericScale>();
-  for (const [key, values] of numericByKey) scales.set(key, inferNumericScale(values));
+  for (const [key, values] of numericByKey) scales.set(key, knownScales?.get(key) ?? inferNumericScale(values));
   return feedback.map((f) => {
     if (typeof f.score === 'number') return { ...f };
     const v = f.value;

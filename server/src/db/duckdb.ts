@@ -1,0 +1,112 @@
+/**
+ * DuckDB through `@duckdb/node-api` (an optional peer, loaded on first use): a file or `:memory:`. Queries run on a
+ * small pool of connections of one instance; an aborted signal interrupts the query's connection.
+ * @module
+ */
+import { decodeRow } from './decode';
+import { duckdbDialect } from './dialects';
+import type { ColumnDef, Database, QueryOptions, Row, SqlQuery, SqlValue } from './types';
+
+type DuckApi = typeof import('@duckdb/node-api');
+type DuckConnection = import('@duckdb/node-api').DuckDBConnection;
+type DuckAppender = import('@duckdb/node-api').DuckDBAppender;
+
+async function loadDuckDb(): Promise<DuckApi> {
+  try {
+    return await import('@duckdb/node-api');
+  } catch (error) {
+    throw new Error(`DuckDB needs the optional package @duckdb/node-api: npm install @duckdb/node-api (${String(error)})`);
+  }
+}
+
+function appendValue(appender: DuckAppender, column: ColumnDef, value: SqlValue): void {
+  if (value === null || value === undefined) {
+    appender.appendNull();
+    return;
+  }
+  switch (column.type) {
+    case 'string':
+    case 'string?':
+      appender.appendVarchar(String(value));
+      return;
+    case 'int64':
+    case 'int64?':
+      appender.appendBigInt(BigInt(value as number));
+      return;
+    case 'uint8':
+      appender.appendUTinyInt(Number(value));
+      return;
+    default:
+      appender.appendDouble(Number(value));
+  }
+}
+
+function namedValues(query: SqlQuery): Record<string, never> {
+  const values: Record<string, unknown> = {};
+  for (const [name, param] of Object.entries(query.params)) values[name] = duckdbDialect.bindValue(param);
+  return values as Record<string, never>;
+}
+
+/** Options of {@link openDuckDb}. */
+export interface DuckDbOptions {
+  /** Worker threads of the engine; default: DuckDB's (all cores). */
+  threads?: number;
+}
+
+/** Opens (or creates) a DuckDB database at `path` (`:memory:` for an in-memory one). */
+export async function openDuckDb(path: string, options: DuckDbOptions = {}): Promise<Database> {
+  const { DuckDBInstance } = await loadDuckDb();
+  const settings: Record<string, string> = {};
+  if (options.threads !== undefined) settings.threads = String(options.threads);
+  const instance = await DuckDBInstance.create(path, settings);
+  const idle: DuckConnection[] = [];
+  const acquire = async (): Promise<DuckConnection> => idle.pop() ?? (await instance.connect());
+  const release = (c: DuckConnection): void => {
+    idle.push(c);
+  };
+
+  async function withConnection<T>(signal: AbortSignal | undefined, run: (c: DuckConnection) => Promise<T>): Promise<T> {
+    signal?.throwIfAborted();
+    const c = await acquire();
+    const onAbort = (): void => c.interrupt();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      return await run(c);
+    } finally {
+      signal?.removeEventListener('abort', onAbort);
+      release(c);
+    }
+  }
+
+  return {
+    dialect: duckdbDialect,
+    location: `duckdb:${path}`,
+    query: (query: SqlQuery, opts: QueryOptions = {}): Promise<Row[]> =>
+      withConnection(opts.signal, async (c) => {
+        const reader = await c.runAndReadAll(query.text, namedValues(query));
+        return reader.getRowObjectsJS().map((r) => decodeRow(r as Record<string, unknown>));
+      }),
+    exec: (sql) =>
+      withConnection(undefined, async (c) => {
+        if (typeof sql === 'string') await c.run(sql);
+        else await c.run(sql.text, namedValues(sql));
+      }),
+    insert: (table, columns, rows) =>
+      withConnection(undefined, async (c) => {
+        const appender = await c.createAppender(table);
+        try {
+          for (const row of rows) {
+            for (let i = 0; i < columns.length; i++) appendValue(appender, columns[i] as ColumnDef, row[i]);
+            appender.endRow();
+          }
+          appender.flushSync();
+        } finally {
+          appender.closeSync();
+        }
+      }),
+    close: async () => {
+      for (const c of idle.splice(0)) c.closeSync();
+      instance.closeSync();
+    },
+  };
+}

@@ -1,0 +1,155 @@
+/**
+ * `createSqlProvider(db)`: the DataProvider contract over a userscope database (DuckDB or ClickHouse). Every method
+ * validates its params with core's `validateParams` (the same bounds and field names as every other engine), binds
+ * every value as a parameter, passes the caller's signal to the engine, and bounds each query by a timeout.
+ * @module
+ */
+import {
+  parseUserId,
+  sparklineGranularity,
+  validateParams,
+  type DataProvider,
+  type GetUserMetricsParams,
+  type GetUserParams,
+  type GetUsersSummaryParams,
+  type GetUserTrendsParams,
+  type ListConversationsParams,
+  type ListFeedbackCommentsParams,
+  type ListTracesParams,
+  type ListUsersParams,
+  type MsRange,
+  type ProviderCapabilities,
+  type SeriesParams,
+  previousRange,
+} from 'userscope/core';
+import type { Database } from '../db/types';
+import { createBaselineCache } from './baseline-cache';
+import { cohortTraces, requireUser, userTraces, type SqlContext } from './context';
+import { keyMetrics } from './key-metrics';
+import { rowToUser } from './records';
+import { listTracesPage } from './traces-list';
+import { trendBuckets } from './trends';
+import { commentsOf, conversationsOf, feedbackOf, modelUsageOf } from './user-slice';
+import { computeBaseline, usersPage, usersSummary } from './users-page';
+
+/** Options of {@link createSqlProvider}. */
+export interface SqlProviderOptions {
+  /** Longest one query may run before the call rejects with `ProviderError('network')`, in ms. Default 30,000. */
+  queryTimeoutMs?: number;
+  /** Most traces (or feedback records) of one user a per-user answer loads for one range. Default 200,000. */
+  maxUserTraces?: number;
+  /** How long a range's population baseline is reused, in ms. Default 60,000; `invalidate()` drops it at once. */
+  baselineTtlMs?: number;
+  /** Overrides of the declared capabilities. Default: everything on. */
+  capabilities?: Partial<ProviderCapabilities>;
+}
+
+/** A DataProvider over SQL, plus cache control for the process that ingests. */
+export interface SqlProvider extends DataProvider {
+  /** Drops cached range baselines (call after writing to the database). */
+  invalidate(): void;
+  /** The database it reads. */
+  readonly db: Database;
+}
+
+/** Creates the provider over `db` (already migrated: see `migrate`). */
+export function createSqlProvider(db: Database, options: SqlProviderOptions = {}): SqlProvider {
+  const ctx: SqlContext = { db, queryTimeoutMs: options.queryTimeoutMs ?? 30_000, maxUserTraces: options.maxUserTraces ?? 200_000 };
+  const baselines = createBaselineCache(16, options.baselineTtlMs ?? 60_000);
+  const baselineOf = (range: MsRange, signal?: AbortSignal) => baselines.get(range, () => computeBaseline(ctx, range, signal));
+  const capabilities: ProviderCapabilities = Object.freeze({ feedback: true, cohorts: true, modelUsage: true, conversations: true, ...options.capabilities });
+
+  const userOf = async (userId: string, signal?: AbortSignal) => rowToUser(await requireUser(ctx, userId, signal));
+
+  return {
+    db,
+    capabilities,
+    invalidate: () => baselines.clear(),
+
+    async listUsers(params: ListUsersParams) {
+      const v = validateParams('listUsers', params);
+      const range = v.range as MsRange;
+      const { pageIndex, pageSize } = v.pagination as { pageIndex: number; pageSize: number };
+      const search = v.search?.trim().toLowerCase();
+      return usersPage(
+        ctx,
+        { range, search: search || undefined, filters: v.filters ?? [], sorting: params.sorting ?? [], baseline: null },
+        pageIndex,
+        pageSize,
+        sparklineGranularity(range),
+        baselineOf,
+        params.signal,
+      );
+    },
+
+    async getUsersSummary(params: GetUsersSummaryParams) {
+      const v = validateParams('getUsersSummary', params);
+      return usersSummary(ctx, v.range as MsRange, baselineOf, params.signal);
+    },
+
+    async getUser(params: GetUserParams) {
+      validateParams('getUser', params);
+      return userOf(parseUserId(params.userId), params.signal);
+    },
+
+    async getUserMetrics(params: GetUserMetricsParams) {
+      const range = validateParams('getUserMetrics', params).range as MsRange;
+      await requireUser(ctx, params.userId, params.signal);
+      const cohort = params.compare?.cohort;
+      const [current, previous, cohortMetrics] = await Promise.all([
+        keyMetrics(ctx, (b) => userTraces(b, params.userId, range), params.signal),
+        keyMetrics(ctx, (b) => userTraces(b, params.userId, previousRange(range)), params.signal),
+        cohort ? keyMetrics(ctx, (b) => cohortTraces(b, cohort, range), params.signal) : undefined,
+      ]);
+      const { userCount: _c, ...currentMetrics } = current;
+      const { userCount: _p, ...previousMetrics } = previous;
+      return cohortMetrics ? { current: currentMetrics, previous: previousMetrics, cohort: cohortMetrics } : { current: currentMetrics, previous: previousMetrics };
+    },
+
+    async getUserTrends(params: GetUserTrendsParams) {
+      const v = validateParams('getUserTrends', params);
+      const range = v.range as MsRange;
+      const granularity = v.granularity as NonNullable<typeof v.granularity>;
+      await requireUser(ctx, params.userId, params.signal);
+      const cohort = params.compare?.cohort;
+      const [buckets, cohortBuckets, cohortUsers] = await Promise.all([
+        trendBuckets(ctx, (b) => userTraces(b, params.userId, range), range, granularity, params.signal),
+        cohort ? trendBuckets(ctx, (b) => cohortTraces(b, cohort, range), range, granularity, params.signal) : undefined,
+        cohort ? keyMetrics(ctx, (b) => cohortTraces(b, cohort, range), params.signal) : undefined,
+      ]);
+      return cohortBuckets && cohortUsers
+        ? { granularity, buckets, cohort: { userCount: cohortUsers.userCount, buckets: cohortBuckets } }
+        : { granularity, buckets };
+    },
+
+    async getModelUsage(params: SeriesParams) {
+      const v = validateParams('getModelUsage', params);
+      const user = await userOf(params.userId, params.signal);
+      return modelUsageOf(ctx, user, v.range as MsRange, v.granularity as NonNullable<typeof v.granularity>, params.signal);
+    },
+
+    async getFeedback(params: SeriesParams) {
+      const v = validateParams('getFeedback', params);
+      const user = await userOf(params.userId, params.signal);
+      return feedbackOf(ctx, user, v.range as MsRange, v.granularity as NonNullable<typeof v.granularity>, params.signal);
+    },
+
+    async listFeedbackComments(params: ListFeedbackCommentsParams) {
+      const v = validateParams('listFeedbackComments', params);
+      const user = await userOf(params.userId, params.signal);
+      return commentsOf(ctx, user, v.range as MsRange, params.cursor, v.limit as number, params.signal);
+    },
+
+    async listConversations(params: ListConversationsParams) {
+      const v = validateParams('listConversations', params);
+      const user = await userOf(params.userId, params.signal);
+      return conversationsOf(ctx, user, v.range as MsRange, params.sorting ?? [], params.cursor, v.limit as number, params.signal);
+    },
+
+    async listTraces(params: ListTracesParams) {
+      const v = validateParams('listTraces', params);
+      await requireUser(ctx, params.userId, params.signal);
+      return listTracesPage(ctx, params, v.range as MsRange, v.filters ?? [], v.limit as number);
+    },
+  };
+}

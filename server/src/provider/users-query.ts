@@ -1,0 +1,185 @@
+/**
+ * The ranking query of the users list, shared by `listUsers` (one page) and `getUsersSummary` (counts). Two phases:
+ * this query aggregates every user of the range with additive aggregates only — percentiles, distinct
+ * conversations and feedback are computed for all users only when a sort key or filter needs them — then filters,
+ * sorts (unknown last, ties by user id) and pages in SQL. The page's users get their exact figures afterwards
+ * (`users-page.ts`).
+ * @module
+ */
+import { ATTENTION_RULE, type CheckedFilter, type MsRange, type PopulationBaseline, type SortingItem } from 'userscope/core';
+import { Binder } from '../db/binder';
+import type { Dialect } from '../db/types';
+import { SEARCH_SEPARATOR } from '../ingest/rows';
+import { inRange, metadataMembership } from './context';
+import { scoredFeedbackCtes } from './feedback-scores';
+
+/** What the ranking needs besides additive aggregates. */
+interface Needs {
+  quantiles: boolean;
+  conversations: boolean;
+  feedback: boolean;
+}
+
+const NUMERIC_SORTS: Readonly<Record<string, string>> = {
+  traceCount: 'n',
+  conversationCount: 'conv_n',
+  errorCount: 'errors',
+  successRate: '(CAST(n - errors AS DOUBLE) / n)',
+  latencyP50Ms: 'p50',
+  latencyP95Ms: 'p95',
+  costUsd: 'CASE WHEN cost_n > 0 THEN cost_sum END',
+  costPerTraceUsd: 'CASE WHEN cost_n > 0 THEN cost_sum / cost_n END',
+  inputTokens: 'CASE WHEN in_n > 0 THEN in_sum END',
+  outputTokens: 'CASE WHEN out_n > 0 THEN out_sum END',
+  feedbackAvgScore: 'CASE WHEN fb_n > 0 THEN fb_sum / fb_n END',
+  firstSeen: 'first_ms',
+  lastSeen: 'last_ms',
+};
+
+/** Attention kinds, as the `attention` filter names them. */
+type AttentionKind = 'errors' | 'latency' | 'cost';
+
+/** The condition of one attention kind over the aggregate columns, against `baseline` (the rule in core). */
+export function attentionCondition(b: Binder, baseline: PopulationBaseline, kind: AttentionKind): string {
+  const { minTraces, errorRateFactor, errorRateMargin, latencyFactor, costFactor } = ATTENTION_RULE;
+  const { errorRate, latencyP95Ms, costPerTraceUsd } = baseline;
+  if (kind === 'errors') {
+    if (errorRate === null) return '1 = 0';
+    const threshold = Math.max(errorRateFactor * errorRate, errorRate + errorRateMargin);
+    return `(n >= ${minTraces} AND CAST(errors AS DOUBLE) / n >= ${b.num(threshold)})`;
+  }
+  if (kind === 'latency') {
+    if (latencyP95Ms === null) return '1 = 0';
+    return `(n >= ${minTraces} AND p95 >= ${b.num(latencyFactor * latencyP95Ms)} AND p95 > ${b.num(latencyP95Ms)})`;
+  }
+  if (costPerTraceUsd === null) return '1 = 0';
+  return `(cost_n >= ${minTraces} AND cost_sum / cost_n >= ${b.num(costFactor * costPerTraceUsd)} AND cost_sum / cost_n > ${b.num(costPerTraceUsd)})`;
+}
+
+const ATTENTION_KINDS: readonly AttentionKind[] = ['errors', 'latency', 'cost'];
+
+function filterCondition(b: Binder, f: CheckedFilter, range: MsRange, baseline: PopulationBaseline | null): string {
+  if (f.id.startsWith('metadata.')) return metadataMembership(b, 'agg_user', f.id.slice('metadata.'.length), f.values);
+  if (f.id === 'status') {
+    const parts = [];
+    if (f.values.includes('error')) parts.push('errors > 0');
+    if (f.values.includes('ok')) parts.push('errors = 0');
+    return `(${parts.join(' OR ')})`;
+  }
+  if (f.id === 'model') return `agg_user IN (SELECT user_id FROM traces WHERE ${inRange(b, range)} AND model IN ${b.list(f.values as string[])})`;
+  const of = (kinds: readonly AttentionKind[]): string =>
+    `(${kinds.map((k) => attentionCondition(b, baseline as PopulationBaseline, k)).join(' OR ')})`;
+  if (f.values.length === 1 && typeof f.values[0] === 'boolean') return f.values[0] ? of(ATTENTION_KINDS) : `NOT ${of(ATTENTION_KINDS)}`;
+  return of(f.values as AttentionKind[]);
+}
+
+/** True when `filters` include the attention filter (its SQL needs the population baseline). */
+export function needsBaseline(filters: readonly CheckedFilter[]): boolean {
+  return filters.some((f) => f.id === 'attention');
+}
+
+function needsOf(filters: readonly CheckedFilter[], sorting: readonly SortingItem[]): Needs {
+  const ids = new Set(sorting.map((s) => s.id));
+  return {
+    quantiles: ids.has('latencyP50Ms') || ids.has('latencyP95Ms') || needsBaseline(filters),
+    conversations: ids.has('conversationCount'),
+    feedback: ids.has('feedbackAvgScore'),
+  };
+}
+
+function aggregateCte(d: Dialect, b: Binder, range: MsRange, needs: Needs): string {
+  const columns = [
+    'user_id AS agg_user',
+    'count(*) AS n',
+    'sum(is_error) AS errors',
+    'sum(cost_usd) AS cost_sum',
+    'count(cost_usd) AS cost_n',
+    'sum(input_tokens) AS in_sum',
+    'count(input_tokens) AS in_n',
+    'sum(output_tokens) AS out_sum',
+    'count(output_tokens) AS out_n',
+    'min(start_ms) AS first_ms',
+    'max(start_ms) AS last_ms',
+  ];
+  if (needs.quantiles) columns.push(`${d.quantile('latency_ms', 0.5)} AS p50`, `${d.quantile('latency_ms', 0.95)} AS p95`);
+  if (needs.conversations) columns.push(`${d.countDistinct('conversation_id')} AS conv_n`);
+  return `agg AS (SELECT ${columns.join(', ')} FROM traces WHERE ${inRange(b, range)} GROUP BY user_id)`;
+}
+
+/** A users-list ranking request (params validated). */
+export interface RankRequest {
+  /** Range in epoch ms. */
+  range: MsRange;
+  /** Lower-cased, trimmed search; absent for none. */
+  search?: string;
+  /** Checked filters. */
+  filters: readonly CheckedFilter[];
+  /** Sort keys; empty for the default. */
+  sorting: readonly SortingItem[];
+  /** The range's population baseline, when a filter needs it. */
+  baseline: PopulationBaseline | null;
+}
+
+/** SQL selecting the matching users (`agg_user` plus the aggregate columns), before ORDER BY. */
+function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: readonly SortingItem[]): { ctes: string; from: string; where: string } {
+  const needs = needsOf(req.filters, sorting);
+  const ctes = [aggregateCte(d, b, req.range, needs)];
+  let from = 'agg';
+  if (needs.feedback) {
+    ctes.push(scoredFeedbackCtes(inRange(b, req.range, 'f.trace_start_ms')));
+    ctes.push('fb AS (SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user)');
+    from += ' LEFT JOIN fb ON fb.fb_user = agg.agg_user';
+  }
+  const where = req.filters.map((f) => filterCondition(b, f, req.range, req.baseline));
+  if (req.search) {
+    const needle = req.search.includes(SEARCH_SEPARATOR) ? null : b.str(req.search);
+    where.push(needle === null ? '1 = 0' : `agg_user IN (SELECT user_id FROM users WHERE ${d.contains('search_text', needle)})`);
+  }
+  return { ctes: ctes.join(', '), from, where: where.length ? where.join(' AND ') : '1 = 1' };
+}
+
+/** ORDER BY of the sort keys (unknown last), joining users/metadata rows as string keys need, then user id. */
+function orderClause(b: Binder, sorting: readonly SortingItem[]): { joins: string; order: string } {
+  const joins: string[] = [];
+  const order: string[] = [];
+  sorting.forEach((s, i) => {
+    const dir = s.desc ? 'DESC' : 'ASC';
+    if (s.id === 'user') {
+      if (!joins.some((j) => j.includes(' su '))) joins.push('LEFT JOIN users su ON su.user_id = agg_user');
+      order.push(`su.sort_name_lc ${dir} NULLS LAST`, `su.sort_name ${dir} NULLS LAST`);
+    } else if (s.id.startsWith('metadata.')) {
+      const m = `sm${i}`;
+      joins.push(`LEFT JOIN user_meta ${m} ON ${m}.user_id = agg_user AND ${m}.meta_key = ${b.str(s.id.slice('metadata.'.length))}`);
+      order.push(
+        `CASE WHEN ${m}.kind IS NULL OR ${m}.kind = 0 THEN 1 ELSE 0 END ASC`,
+        `${m}.kind ${dir} NULLS LAST`,
+        `${m}.num ${dir} NULLS LAST`,
+        `${m}.str_lc ${dir} NULLS LAST`,
+        `${m}.str ${dir} NULLS LAST`,
+      );
+    } else {
+      order.push(`${NUMERIC_SORTS[s.id] as string} ${dir} NULLS LAST`);
+    }
+  });
+  order.push('agg_user ASC');
+  return { joins: joins.join(' '), order: order.join(', ') };
+}
+
+/** The query of one page of user ids (`agg_user`) with `total_rows` = every matching user. */
+export function rankPageQuery(d: Dialect, req: RankRequest, pageIndex: number, pageSize: number, defaultSorting: readonly SortingItem[]) {
+  const b = new Binder(d);
+  const sorting = req.sorting.length ? req.sorting : defaultSorting;
+  const { ctes, from, where } = matchingUsersSql(d, b, req, sorting);
+  const { joins, order } = orderClause(b, sorting);
+  return b.query(
+    `WITH ${ctes} SELECT agg_user, count(*) OVER () AS total_rows FROM ${from} ${joins} WHERE ${where} ` +
+      `ORDER BY ${order} LIMIT ${b.int(pageSize)} OFFSET ${b.int(pageIndex * pageSize)}${d.selectSettings}`,
+  );
+}
+
+/** The query counting the matching users (`total_rows`). */
+export function rankCountQuery(d: Dialect, req: RankRequest) {
+  const b = new Binder(d);
+  const { ctes, from, where } = matchingUsersSql(d, b, req, req.sorting);
+  return b.query(`WITH ${ctes} SELECT count(*) AS total_rows FROM ${from} WHERE ${where}${d.selectSettings}`);
+}
