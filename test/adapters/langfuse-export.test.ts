@@ -32,6 +32,7 @@ describe('fromLangfuseExport on the two Langfuse UI exports', () => {
         model: 'gpt-4o',
         inputTokens: 13,
         outputTokens: 81,
+        totalTokens: 94,
         costUsd: 0.000842499999,
         inputPreview: 'What is Langfuse?',
         outputPreview: expect.stringMatching(/^Langfuse is a tool designed to help developers .* smooth and effective\.$/),
@@ -49,6 +50,7 @@ describe('fromLangfuseExport on the two Langfuse UI exports', () => {
         model: 'gpt-4o',
         inputTokens: 41,
         outputTokens: 3,
+        totalTokens: 44,
         costUsd: 0.000025,
         inputPreview: "Say 'Hello World!'",
         outputPreview: 'Hello World!',
@@ -111,17 +113,20 @@ describe('fromLangfuseExport rules', () => {
     obs({ id: 'tool', type: 'TOOL', level: 'ERROR', statusMessage: 'RateLimitError: 429 Too Many Requests\nretry later' }),
   ];
 
-  it('counts every GENERATION once, nested or not, and wrappers never; ERROR level fails the trace; scores become feedback', () => {
+  it('counts usage and cost of every observation type, as Langfuse does; ERROR level fails the trace; scores become feedback', () => {
     const { traces, feedback, report } = fromLangfuseExport({ trace, observations });
-    expect(traces[0]).toMatchObject({ latencyMs: 4200, status: 'error', errorType: 'RateLimitError', model: 'gpt-4o', inputTokens: 110, outputTokens: 25, release: 'v2', inputPreview: 'hi' });
-    expect(traces[0]!.costUsd).toBeCloseTo(0.0031, 12);
+    // Langfuse stores each observation's own usage, and its trace totals sum every observation (span and agent
+    // included): input 999 + 999 + 100 + 10 = 2108, output 20 + 5 = 25, total 999 + 999 + 120 + (10 + 5) = 2133,
+    // cost 9 + 9 + (0.001 + 0.002) + 0.0001 = 18.0031.
+    expect(traces[0]).toMatchObject({ latencyMs: 4200, status: 'error', errorType: 'RateLimitError', model: 'gpt-4o', inputTokens: 2108, outputTokens: 25, totalTokens: 2133, release: 'v2', inputPreview: 'hi' });
+    expect(traces[0]!.costUsd).toBeCloseTo(18.0031, 12);
     expect(feedback).toEqual([
-      { id: 's1', traceId: 't1', userId: 'u1', key: 'helpfulness', value: 4, comment: 'good', createdAt: '2025-06-01T10:05:00.000Z' },
-      { id: 's2', traceId: 't1', userId: 'u1', key: 'thumbs', value: false, createdAt: '2025-06-01T08:06:00.000Z' },
-      { id: 's3', traceId: 't1', userId: 'u1', key: 'category', value: 'too-slow', createdAt: '2025-06-01T10:07:00.000Z' },
+      { id: 's1', traceId: 't1', userId: 'u1', key: 'helpfulness', value: 4, comment: 'good', createdAt: '2025-06-01T10:05:00.000Z', source: 'user' },
+      { id: 's2', traceId: 't1', userId: 'u1', key: 'thumbs', value: false, createdAt: '2025-06-01T08:06:00.000Z', source: 'user' },
+      { id: 's3', traceId: 't1', userId: 'u1', key: 'category', value: 'too-slow', createdAt: '2025-06-01T10:07:00.000Z', source: 'user' },
     ]);
     expect(report.skipped).toEqual([{ traceId: 't1', itemId: 's4', reason: 'TEXT score without a usable value' }]);
-    expect(report.flagged).toEqual([{ traceId: 't1', field: 'model', reason: 'generations used 2 models (gpt-4o, gpt-4o-mini); the trace shows the first' }]);
+    expect(report.flagged).toEqual([{ traceId: 't1', field: 'model', reason: 'observations used 2 models (gpt-4o, gpt-4o-mini); the trace shows the first' }]);
   });
 
   it('derives a missing latency from the observations, skips traces without a user unless defaultUserId', () => {
@@ -135,7 +140,7 @@ describe('fromLangfuseExport rules', () => {
 
   it('reads a bare API trace (TraceWithFullDetails) with inline observations', () => {
     const { traces } = fromLangfuseExport({ ...trace, scores: [], observations });
-    expect(traces[0]).toMatchObject({ id: 't1', inputTokens: 110 });
+    expect(traces[0]).toMatchObject({ id: 't1', inputTokens: 2108 });
   });
 });
 

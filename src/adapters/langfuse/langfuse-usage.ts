@@ -55,31 +55,21 @@ function cost(o: LangfuseObservation): number | null {
 
 /**
  * Sets `inputTokens`, `outputTokens`, `totalTokens` and `costUsd` on `trace` from its observations (every type).
- * Only observations that report usage (or cost) take part; a sum where some of them lack the value is kept and
- * flagged. The total is `usageDetails.total`, else the sum of every usage key of that observation.
+ * Only observations that report usage (or cost) take part; a figure no observation reports stays unknown. The total
+ * is `usageDetails.total`, else the sum of every usage key of that observation.
  */
 export function applyUsage(trace: Trace, observations: readonly LangfuseObservation[], log: IssueLog): void {
   const sums = { inputTokens: { sum: undefined, unknown: 0 } as Sum, outputTokens: { sum: undefined, unknown: 0 } as Sum, totalTokens: { sum: undefined, unknown: 0 } as Sum, costUsd: { sum: undefined, unknown: 0 } as Sum };
-  let withUsage = 0;
-  let withCost = 0;
   for (const o of observations) {
     const map = usageMap(o);
     if (map !== null) {
-      withUsage++;
       add(sums.inputTokens, tokens(o, map, (k) => k.includes('input'), log, trace.id));
       add(sums.outputTokens, tokens(o, map, (k) => k.includes('output'), log, trace.id));
       add(sums.totalTokens, 'total' in map ? tokens(o, map, (k) => k === 'total', log, trace.id) : tokens(o, map, () => true, log, trace.id));
     }
     const c = cost(o);
-    if (c !== null || o.costDetails || typeof o.totalCost === 'number') {
-      withCost++;
-      add(sums.costUsd, c);
-    }
+    add(sums.costUsd, c);
   }
-  for (const [key, { sum, unknown }] of Object.entries(sums) as [keyof typeof sums, Sum][]) {
-    if (sum === undefined) continue;
-    trace[key] = sum;
-    const of = key === 'costUsd' ? withCost : withUsage;
-    if (unknown > 0 && key !== 'costUsd') log.flag({ traceId: trace.id, field: key, reason: `unknown on ${unknown} of ${of} observations with usage; the trace sums the others` });
-  }
+  // As in Langfuse, an observation's usage without an `output…` key has no output tokens: not an unknown to flag.
+  for (const [key, { sum }] of Object.entries(sums) as [keyof typeof sums, Sum][]) if (sum !== undefined) trace[key] = sum;
 }
