@@ -37,3 +37,4 @@ export * from './cursor';
 export * from './limits';
 export * from './params';
 export * from './params-filters';
+export * from './timeout';

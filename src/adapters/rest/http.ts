@@ -5,6 +5,8 @@
  * @module
  */
 import { ProviderError, throwIfAborted } from '../../core/errors';
+import { DEFAULT_TIMEOUT_MS } from '../../core/limits';
+import { startDeadline, timeoutError } from '../../core/timeout';
 import { simulateLatency } from '../memory/simulate-latency';
 
 /** Transport options shared by the HTTP adapters. */
@@ -20,6 +22,12 @@ export interface HttpOptions {
   retries?: number;
   /** First backoff delay in ms; it doubles per attempt (at most 8 s) and is scaled by a random 50–100 %. Default 300. */
   retryDelayMs?: number;
+  /**
+   * Longest a call may take, every attempt, retry and backoff wait included, in ms. When it elapses the call
+   * rejects with `ProviderError('network')` saying it timed out, and the request is aborted. Default
+   * `DEFAULT_TIMEOUT_MS` (30 s); `Infinity` for none.
+   */
+  timeoutMs?: number;
 }
 
 /** An HTTP answer: its status and its body parsed as JSON (`undefined` when the body is not JSON). */
@@ -79,11 +87,16 @@ async function attempt(url: string, options: HttpOptions, signal: AbortSignal | 
     return failed(cause, 'the headers callback failed');
   }
   if (!headers.has('accept')) headers.set('accept', 'application/json');
+  let response: Response;
   try {
-    const response = await (options.fetch ?? globalThis.fetch)(url, { method: 'GET', headers, signal: signal ?? null });
-    return { status: response.status, text: await response.text() };
+    response = await (options.fetch ?? globalThis.fetch)(url, { method: 'GET', headers, signal: signal ?? null });
   } catch (cause) {
     return failed(cause, 'the server could not be reached');
+  }
+  try {
+    return { status: response.status, text: await response.text() };
+  } catch (cause) {
+    return failed(cause, `the connection broke while reading the answer (HTTP ${response.status})`);
   }
 }
 
@@ -96,12 +109,25 @@ function parseJson(text: string): unknown {
 }
 
 /**
- * GETs `url` and returns the final answer, after retrying 5xx answers and network failures `options.retries` times.
- * `label` (e.g. `GET /users/{userId}`) names the call in error messages.
+ * GETs `url` and returns the final answer, after retrying 5xx answers and network failures `options.retries` times,
+ * all within `options.timeoutMs`. `label` (e.g. `GET /users/{userId}`) names the call in error messages.
  * @throws ProviderError `aborted` (at once, also during a backoff wait), `network` when every attempt failed to get
- * an answer, `invalid-data` (field `(root)`) when a 2xx body is not JSON.
+ * an answer, the body broke off mid-read, or the time ran out (the message says it timed out), `invalid-data`
+ * (field `(root)`) when a 2xx body is not JSON.
  */
 export async function getJson(url: string, options: HttpOptions, signal: AbortSignal | undefined, label: string): Promise<HttpAnswer> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const deadline = startDeadline(signal, timeoutMs);
+  try {
+    return await getJsonWithRetries(url, options, deadline.signal, label);
+  } catch (error) {
+    throw deadline.timedOut() ? timeoutError(label, timeoutMs) : error;
+  } finally {
+    deadline.clear();
+  }
+}
+
+async function getJsonWithRetries(url: string, options: HttpOptions, signal: AbortSignal, label: string): Promise<HttpAnswer> {
   const retries = options.retries ?? DEFAULT_RETRIES;
   for (let n = 0; ; n++) {
     throwIfAborted(signal);

@@ -5,6 +5,8 @@
  */
 import type { DataProvider, ProviderCapabilities } from '../../core/contract';
 import { validate } from '../../core/schema/validate';
+import { checkTimeoutMs } from '../../core/timeout';
+import { checkSubject } from './answer-subject';
 import { errorFromAnswer } from './error-body';
 import { getJson, type HttpOptions } from './http';
 import { encodeRequest } from './query-codec';
@@ -32,12 +34,15 @@ type Method<M extends RestMethodName> = NonNullable<DataProvider[M]>;
  * Failures reject with `ProviderError`: `invalid-data` for a 400 whose body names the param (`field` kept) and for
  * a 2xx body that fails validation (`field` is the path, e.g. `rows[3].latencyMs`); `not-found` for a 404 on
  * `getUser` (or any 404 whose body says `not-found`); `http` with `status` for other statuses; `network` when the
- * server could not be reached; `aborted` as soon as the signal aborts. 5xx answers and network failures are retried
+ * server could not be reached, the answer broke off mid-read, or `timeoutMs` (default 30 s, retries included) ran
+ * out; `aborted` as soon as the signal aborts. An answer about someone else (a `getUser` answer for another id, a
+ * trace row of another user or conversation) is `invalid-data` naming it. 5xx answers and network failures are retried
  * (`retries`, default 2) with exponential backoff and jitter; 4xx answers never are. Credentials go in the `headers`
  * callback only, and no error message contains a header, a query string or the base URL.
  */
 export function createRestProvider(options: RestProviderOptions): DataProvider {
   const base = options.baseUrl.replace(/\/+$/, '');
+  if (options.timeoutMs !== undefined) checkTimeoutMs(options.timeoutMs);
   const capabilities: ProviderCapabilities = Object.freeze({
     feedback: true,
     cohorts: true,
@@ -52,7 +57,7 @@ export function createRestProvider(options: RestProviderOptions): DataProvider {
     const call = async (params: { signal?: AbortSignal }): Promise<unknown> => {
       const answer = await getJson(base + encodeRequest(route, params), options, params.signal, label);
       if (answer.status < 200 || answer.status >= 300) throw errorFromAnswer(label, answer.status, answer.body, name === 'getUser');
-      return validate(route.response, answer.body);
+      return checkSubject(name, params as { userId?: unknown; conversationId?: unknown }, validate(route.response, answer.body));
     };
     return call as unknown as Method<M>;
   }
