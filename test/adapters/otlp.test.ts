@@ -13,7 +13,7 @@ describe('fromOtlpJson on the opentelemetry-proto example', () => {
   it('skips the trace without a user, saying why', () => {
     const { users, traces, feedback, report } = fromOtlpJson(PROTO_EXAMPLE);
     expect([users, traces, feedback]).toEqual([[], [], []]);
-    expect(report.skipped).toEqual([{ traceId: '5b8efff798038103d269b633813fc60c', reason: 'no user.id or enduser.id attribute' }]);
+    expect(report.skipped).toEqual([{ traceId: '5b8efff798038103d269b633813fc60c', reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
   });
 
   it('keeps it under defaultUserId, with the orphan root and the missing user flagged', () => {
@@ -136,7 +136,7 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
   it('reports the skipped trace and the flagged data', () => {
     const { report, users } = importAll();
     expect(report).toMatchObject({ traceCount: 3, userCount: 2, feedbackCount: 0 });
-    expect(report.skipped).toEqual([{ traceId: E, reason: 'no user.id or enduser.id attribute' }]);
+    expect(report.skipped).toEqual([{ traceId: E, reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
     expect(report.flagged).toEqual([{ traceId: B, field: 'prices', reason: 'no price for model "gpt-4o-mini"; its spans have no cost' }]);
     expect(users.find((u) => u.id === 'alice')).toEqual({ id: 'alice', email: 'alice@example.com', metadata: {}, firstSeen: '2025-03-03T11:06:40.000Z', lastSeen: '2025-03-03T13:06:40.000Z' });
   });
@@ -194,5 +194,20 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
       { traceId: T, itemId: '1000000000000001', reason: 'duplicate span id; the first one is kept' },
       { traceId: T, reason: 'the trace ends before it starts' },
     ]);
+  });
+});
+
+describe('fromOtlpJson: user and conversation conventions of common instrumentations', () => {
+  const conventions: [string, Attr[], number][] = [
+    ['OTel / OpenInference', [['user.id', 'u'], ['session.id', 'c'], ['llm.cost.total', 0.5]], 0.5],
+    ['older OTel', [['enduser.id', 'u'], ['gen_ai.conversation.id', 'c'], ['gen_ai.usage.cost', 0.25]], 0.25],
+    ['Langfuse OTel SDK', [['langfuse.user.id', 'u'], ['langfuse.session.id', 'c'], ['gen_ai.usage.cost', 0.125]], 0.125],
+    ['OpenLLMetry / Traceloop', [['traceloop.association.properties.user_id', 'u'], ['traceloop.association.properties.session_id', 'c'], ['gen_ai.usage.cost', 1]], 1],
+    ['Vercel AI SDK telemetry metadata', [['ai.telemetry.metadata.userId', 'u'], ['ai.telemetry.metadata.sessionId', 'c'], ['gen_ai.usage.cost', 2]], 2],
+  ];
+  it.each(conventions)('%s: user, conversation and cost', (_name, attrs, cost) => {
+    const { traces, report } = fromOtlpJson(payload([span({ trace: A, id: '00000000000000a1', name: 'chat', start: T0, end: T0 + S, attrs: [['gen_ai.operation.name', 'chat'], ['gen_ai.usage.input_tokens', 10], ...attrs] })]));
+    expect(report.skipped).toEqual([]);
+    expect(traces.map((t) => [t.userId, t.conversationId, t.costUsd, t.inputTokens])).toEqual([['u', 'c', cost, 10]]);
   });
 });

@@ -5,22 +5,29 @@
  */
 import type { OtlpSpan } from './otlp-spans';
 
-/** End-user id: `user.id` (GenAI, OpenInference, OTel user attributes), `enduser.id` (older OTel). */
-export const USER_ID_KEYS = ['user.id', 'enduser.id'];
+/**
+ * End-user id, by convention: `user.id` (OTel, GenAI, OpenInference), `enduser.id` (older OTel), `langfuse.user.id`
+ * (Langfuse OTel SDKs), `traceloop.association.properties.user_id` (OpenLLMetry / Traceloop),
+ * `ai.telemetry.metadata.userId` (Vercel AI SDK `experimental_telemetry.metadata`).
+ */
+export const USER_ID_KEYS = ['user.id', 'enduser.id', 'langfuse.user.id', 'traceloop.association.properties.user_id', 'ai.telemetry.metadata.userId'];
 /** End-user email (OTel user attributes). */
 export const USER_EMAIL_KEYS = ['user.email'];
 /** End-user display name (OTel user attributes). */
 export const USER_NAME_KEYS = ['user.full_name', 'user.name'];
-/** Conversation: `gen_ai.conversation.id` (GenAI), `session.id` (OpenInference). */
-export const CONVERSATION_KEYS = ['gen_ai.conversation.id', 'session.id'];
+/**
+ * Conversation: `gen_ai.conversation.id` (GenAI), `session.id` (OTel, OpenInference), `langfuse.session.id`,
+ * `traceloop.association.properties.session_id`, `ai.telemetry.metadata.sessionId`.
+ */
+export const CONVERSATION_KEYS = ['gen_ai.conversation.id', 'session.id', 'langfuse.session.id', 'traceloop.association.properties.session_id', 'ai.telemetry.metadata.sessionId'];
 /** Model, the versioned response model first. */
 export const MODEL_KEYS = ['gen_ai.response.model', 'llm.model_name', 'gen_ai.request.model'];
 /** Input tokens (`gen_ai.usage.prompt_tokens` is the pre-1.27 GenAI name). */
 export const INPUT_TOKEN_KEYS = ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.token_count.prompt'];
 /** Output tokens (`gen_ai.usage.completion_tokens` is the pre-1.27 GenAI name). */
 export const OUTPUT_TOKEN_KEYS = ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens', 'llm.token_count.completion'];
-/** Total cost in USD (OpenInference). */
-export const COST_TOTAL_KEY = 'llm.cost.total';
+/** Total cost in USD: OpenInference `llm.cost.total`, else `gen_ai.usage.cost` (LiteLLM, OpenLLMetry). */
+export const COST_TOTAL_KEYS = ['llm.cost.total', 'gen_ai.usage.cost'];
 /** Prompt and completion cost in USD (OpenInference), summed when the total is absent. */
 export const COST_PART_KEYS = ['llm.cost.prompt', 'llm.cost.completion'];
 /** Error class of a failed span. */
@@ -38,7 +45,7 @@ const OPENINFERENCE_KIND = 'openinference.span.kind';
 const GENAI_OPERATION = 'gen_ai.operation.name';
 /** GenAI operations that are model calls; `invoke_agent`, `execute_tool`, `embeddings`, … are not. */
 const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content']);
-const LLM_HINT_KEYS = [...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS, COST_TOTAL_KEY];
+const LLM_HINT_KEYS = [...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS, ...COST_TOTAL_KEYS];
 
 /**
  * True when the span is an LLM call: OpenInference kind `LLM`, or a GenAI operation among `chat`,

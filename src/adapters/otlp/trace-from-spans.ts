@@ -12,7 +12,7 @@ import { priceTokens, type PriceTable } from './prices';
 import {
   CONVERSATION_KEYS,
   COST_PART_KEYS,
-  COST_TOTAL_KEY,
+  COST_TOTAL_KEYS,
   ERROR_TYPE_KEY,
   INPUT_KEYS,
   INPUT_TOKEN_KEYS,
@@ -103,7 +103,7 @@ function usageOf(span: OtlpSpan, traceId: string, prices: PriceTable | undefined
   const output = count(OUTPUT_TOKEN_KEYS);
   const models = MODEL_KEYS.map((k) => toText(span.attrs.get(k))).filter((m): m is string => m !== null);
   const parts = COST_PART_KEYS.map((k) => toAmount(span.attrs.get(k)));
-  let cost = toAmount(span.attrs.get(COST_TOTAL_KEY)) ?? (parts.every((p) => p !== null) ? (parts as number[]).reduce((a, b) => a + b, 0) : null);
+  let cost = COST_TOTAL_KEYS.map((k) => toAmount(span.attrs.get(k))).find((c) => c !== null) ?? (parts.every((p) => p !== null) ? (parts as number[]).reduce((a, b) => a + b, 0) : null);
   if (cost === null && prices !== undefined && input !== null && output !== null) {
     cost = priceTokens(prices, models, input, output);
     if (cost === null && models.length > 0) unpriced.add(models[0] as string);
@@ -142,7 +142,7 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
 
   const userText = toText(firstValue(attrs, USER_ID_KEYS)?.value);
   if (userText !== null && userText.length > MAX_ID_CHARS) return skip(`user.id is longer than ${MAX_ID_CHARS} characters`);
-  if (userText === null && options.defaultUserId === undefined) return skip('no user.id or enduser.id attribute');
+  if (userText === null && options.defaultUserId === undefined) return skip('no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)');
   if (userText === null) log.flag({ traceId, field: 'user.id', reason: `no user id; assigned to ${JSON.stringify(options.defaultUserId)}` });
   const userId = userText ?? (options.defaultUserId as string);
 
