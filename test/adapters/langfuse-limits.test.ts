@@ -2,11 +2,10 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createLangfuseProvider, langfuseBasicAuth, type LangfuseLoadReport, type LangfuseProviderOptions } from '../../src/adapters/langfuse/langfuse-provider';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import type { LoadProgress } from '../../src/core/progress';
 import { contractDataset, contractRanges, type ContractDataset } from '../../src/testing/contract/contract-dataset';
 import { runProviderContractTests } from '../../src/testing/contract/run-provider-contract-tests';
-import { contractAsLangfuse, createLangfuseMock } from './langfuse-api-mock';
+import { contractAsLangfuse, createLangfuseMock, rejection } from './langfuse-api-mock';
 
 const AUTH = langfuseBasicAuth('pk-lf-test', 'sk-lf-secret');
 const LEGACY = 'https://legacy.langfuse.test';
@@ -37,16 +36,6 @@ afterAll(() => server.close());
 
 const lookupUsers = (ids: readonly string[]) => contractDataset.users.filter((u) => ids.includes(u.id));
 const make = (baseUrl: string, options: Partial<LangfuseProviderOptions> = {}) => createLangfuseProvider({ baseUrl, headers: () => ({ Authorization: AUTH }), retries: 0, ...options });
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 runProviderContractTests(() => make(LEGACY, { lookupUsers }), {
   describe,

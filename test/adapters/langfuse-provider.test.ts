@@ -2,11 +2,10 @@ import { delay, http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createLangfuseProvider, langfuseBasicAuth, type LangfuseProviderOptions } from '../../src/adapters/langfuse/langfuse-provider';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { runProviderContractTests } from '../../src/testing/contract/run-provider-contract-tests';
 import { readFixture } from '../fixtures-path';
-import { contractAsLangfuse, createLangfuseMock, exportsAsLangfuse } from './langfuse-api-mock';
+import { contractAsLangfuse, createLangfuseMock, exportsAsLangfuse, rejection } from './langfuse-api-mock';
 
 const CONTRACT_URL = 'https://contract.langfuse.test';
 const FIXTURE_URL = 'https://fixtures.langfuse.test';
@@ -23,16 +22,6 @@ const lookupUsers = (ids: readonly string[]) => contractDataset.users.filter((u)
 
 function provider(options: Partial<LangfuseProviderOptions> = {}) {
   return createLangfuseProvider({ baseUrl: CONTRACT_URL, headers: () => ({ Authorization: AUTH }), lookupUsers, retries: 0, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 runProviderContractTests(() => provider(), {
