@@ -38,3 +38,4 @@ export * from './limits';
 export * from './params';
 export * from './params-filters';
 export * from './timeout';
+export * from './schema/cross-field';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDemoDataset, DEMO_DEFAULT_NOW } from '../../src/adapters/demo/create-demo-dataset';
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 import type { TimeRange } from '../../src/core/model';
+import { MAX_RANGE_MS } from '../../src/core/limits';
 import type { UserRow } from '../../src/core/results';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 
@@ -25,7 +26,7 @@ describe('createMemoryProvider getUsersSummary', () => {
     for (const range of Object.values(contractRanges)) {
       const summary = await p.getUsersSummary!({ range });
       const all = await p.listUsers({ range, pagination: { pageIndex: 0, pageSize: 1000 } });
-      const allTime = await p.listUsers({ range: { from: '1970-01-01T00:00:00.000Z', to: range.to }, pagination: { pageIndex: 0, pageSize: 1 } });
+      const allTime = await p.listUsers({ range: { from: new Date(Date.parse(range.to) - MAX_RANGE_MS).toISOString(), to: range.to }, pagination: { pageIndex: 0, pageSize: 1 } });
       const attention = await p.listUsers({ range, filters: [{ id: 'attention', value: true }], pagination: { pageIndex: 0, pageSize: 1 } });
       const totals = rowTotals(all.rows);
       expect(summary).toMatchObject({

@@ -5,6 +5,7 @@ import { ProviderError } from '../../src/core/errors';
 import type { Feedback, TimeRange, Trace, User } from '../../src/core/model';
 import type * as R from '../../src/core/results';
 import { isValidTrace } from '../../src/core/schema/fast-trace';
+import { checkTraceTimes } from '../../src/core/schema/cross-field';
 import { formatPath, previewValue } from '../../src/core/schema/issue-format';
 import {
   feedbackSchema,
@@ -329,14 +330,17 @@ describe('fast trace check agrees with traceSchema', () => {
   it('parseTraces reports the same first issue as validating the array with zod', () => {
     fc.assert(
       fc.property(fc.array(arbCandidate, { maxLength: 6 }), (rows) => {
-        const viaZod = outcome(() => validate(z.array(traceSchema), rows, 'traces'));
+        // the zod parse, then the cross-field check of every trace (end not before start)
+        const viaZod = outcome(() => {
+          const parsed = validate(z.array(traceSchema), rows, 'traces');
+          parsed.forEach((t, i) => checkTraceTimes(t, `traces[${i}]`));
+          return parsed;
+        });
         const viaFast = outcome(() => parseTraces(rows, 'traces'));
         expect(viaFast).toEqual(viaZod);
         // stopping at the first issue (abortEarly) finds the same first issue as a full parse
         const full = z.array(traceSchema).safeParse(rows);
-        expect(full.success ? undefined : formatPath('traces', full.error.issues[0]!.path)).toBe(
-          (viaZod as { field?: string }).field,
-        );
+        if (!full.success) expect(formatPath('traces', full.error.issues[0]!.path)).toBe((viaZod as { field?: string }).field);
       }),
       { numRuns: 1000 },
     );

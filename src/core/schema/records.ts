@@ -38,12 +38,27 @@ export const feedbackValueSchema: z.ZodType<FeedbackValue> = z.union([z.number()
   error: 'expected number, boolean or string',
 });
 
+/**
+ * User metadata: a record of {@link metadataValueSchema}. The key `__proto__` is refused (path `….__proto__`):
+ * copying it into an object would change the object's prototype instead of adding a key, so it cannot be kept, and
+ * dropping it silently would lose data.
+ */
+export const metadataSchema: z.ZodType<Record<string, MetadataValue>> = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.prototype.hasOwnProperty.call(value, '__proto__')) {
+      const input: unknown = (value as Record<string, unknown>)['__proto__'];
+      ctx.addIssue({ code: 'custom', message: 'expected no "__proto__" key (reserved)', path: ['__proto__'], input });
+    }
+  })
+  .pipe(z.record(z.string(), metadataValueSchema));
+
 /** A {@link User}. */
 export const userSchema: z.ZodType<User> = z.looseObject({
   id: idSchema,
   displayName: z.string().optional(),
   email: z.string().optional(),
-  metadata: z.record(z.string(), metadataValueSchema),
+  metadata: metadataSchema,
   firstSeen: isoTimestampSchema.optional(),
   lastSeen: isoTimestampSchema.optional(),
 });

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
+import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross-field';
 import { isValidTrace } from './fast-trace';
 import { describeIssue, formatIssueMessage, formatPath } from './issue-format';
 import { feedbackSchema, traceSchema, userSchema } from './records';
@@ -44,7 +45,9 @@ export function validate<T>(schema: z.ZodType<T>, data: unknown, rootPath = ''):
 
 /**
  * Validates a dataset `{ users, traces, feedback? }` (a missing `feedback` is an empty list) and checks references:
- * user, trace and feedback ids are unique, and each feedback points at a known trace of the same user.
+ * user, trace and feedback ids are unique, each feedback points at a known trace of the same user, and no record
+ * contradicts itself (`cross-field.ts`: a trace ending before it starts, a user last seen before first seen, feedback
+ * left before its trace started; the message names both fields).
  * Nothing is coerced or dropped; the first problem throws `ProviderError('invalid-data')` naming e.g. `traces[4].id`.
  */
 export function parseDataset(input: unknown): Dataset {
@@ -56,17 +59,20 @@ export function parseDataset(input: unknown): Dataset {
   const traces = parseTraces(record.traces, 'traces');
   const feedback = record.feedback === undefined ? [] : validate(feedbackListSchema, record.feedback, 'feedback');
   checkUnique(users, 'users');
-  const traceUser = checkUnique(traces, 'traces', (t) => t.userId);
+  users.forEach((u, i) => checkUserSeen(u, `users[${i}]`));
+  const traceAt = checkUnique(traces, 'traces', (_t, i) => i);
   checkUnique(feedback, 'feedback');
   for (let i = 0; i < feedback.length; i++) {
     const f = feedback[i] as Feedback;
-    const owner = traceUser.get(f.traceId);
-    if (owner === undefined) {
+    const at = traceAt.get(f.traceId);
+    if (at === undefined) {
       throw invalidData(`feedback[${i}].traceId`, 'expected the id of a trace in the dataset', f.traceId);
     }
+    const owner = (traces[at] as Trace).userId;
     if (owner !== f.userId) {
       throw invalidData(`feedback[${i}].userId`, `expected ${JSON.stringify(owner)}, the user of its trace`, f.userId);
     }
+    checkFeedbackAfterTrace(f.createdAt, `feedback[${i}]`, (traces[at] as Trace).startTime, `traces[${at}]`);
   }
   return { users, traces, feedback };
 }
@@ -74,7 +80,8 @@ export function parseDataset(input: unknown): Dataset {
 /**
  * Validates an array of traces. A hand-written check accepts valid traces without copying them (1M traces in
  * ≈ 0.25 s, where zod alone takes several seconds and doubles memory); any trace it rejects is parsed by
- * `traceSchema`, so the error is exactly the one zod gives. Returns a copy of the array holding the same (valid,
+ * `traceSchema`, so the error is exactly the one zod gives. Then a trace whose `endTime` is before its
+ * `startTime` is refused (field `…endTime`, the message names `…startTime`). Returns a copy of the array holding the same (valid,
  * unchanged) trace objects.
  */
 export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
@@ -82,6 +89,7 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
   for (let i = 0; i < input.length; i++) {
     if (!isValidTrace(input[i])) validate(traceSchema, input[i], `${rootPath}[${i}]`);
   }
+  for (let i = 0; i < input.length; i++) checkTraceTimes(input[i] as Trace, `${rootPath}[${i}]`);
   return input.slice() as Trace[];
 }
 
@@ -89,13 +97,13 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
 function checkUnique<R extends { id: string }, V>(
   rows: readonly R[],
   root: string,
-  value: (row: R) => V = () => undefined as V,
+  value: (row: R, i: number) => V = () => undefined as V,
 ): Map<string, V> {
   const seen = new Map<string, V>();
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i] as R;
     const size = seen.size;
-    seen.set(row.id, value(row));
+    seen.set(row.id, value(row, i));
     if (seen.size === size) throw invalidData(`${root}[${i}].id`, 'expected a unique id', row.id);
   }
   return seen;
