@@ -11,16 +11,20 @@ export type AttrValue = string | number | boolean | null | AttrValue[] | { [key:
 /** Marks an attribute value of a shape no exporter writes; such attributes are ignored. */
 export const UNREADABLE = Symbol('unreadable attribute value');
 
+/** Deepest nesting of arrays and kvlists decoded; deeper values are {@link UNREADABLE} (no stack overflow). */
+export const MAX_ATTR_DEPTH = 32;
+
 /**
  * Decodes an attribute value: an OTLP `AnyValue` object, or a plain JSON value (string, number, boolean, array,
- * null). `intValue` may be a string. Returns {@link UNREADABLE} for anything else.
+ * null). `intValue` may be a string. Returns {@link UNREADABLE} for anything else, and for values nested deeper
+ * than {@link MAX_ATTR_DEPTH}.
  */
-export function decodeAnyValue(value: unknown): AttrValue | typeof UNREADABLE {
+export function decodeAnyValue(value: unknown, depth = 0): AttrValue | typeof UNREADABLE {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) ? value : UNREADABLE;
-  if (Array.isArray(value)) return decodeList(value);
-  if (typeof value !== 'object') return UNREADABLE;
+  if (typeof value !== 'object' || depth >= MAX_ATTR_DEPTH) return UNREADABLE;
+  if (Array.isArray(value)) return decodeList(value, depth);
   const v = value as Record<string, unknown>;
   if ('stringValue' in v) return typeof v.stringValue === 'string' ? v.stringValue : UNREADABLE;
   if ('boolValue' in v) return typeof v.boolValue === 'boolean' ? v.boolValue : UNREADABLE;
@@ -31,15 +35,16 @@ export function decodeAnyValue(value: unknown): AttrValue | typeof UNREADABLE {
   }
   if ('arrayValue' in v) {
     const values = (v.arrayValue as { values?: unknown } | null)?.values ?? [];
-    return Array.isArray(values) ? decodeList(values) : UNREADABLE;
+    return Array.isArray(values) ? decodeList(values, depth) : UNREADABLE;
   }
   if ('kvlistValue' in v) {
     const values = (v.kvlistValue as { values?: unknown } | null)?.values ?? [];
     if (!Array.isArray(values)) return UNREADABLE;
     const out: Record<string, AttrValue> = {};
     for (const kv of values as { key?: unknown; value?: unknown }[]) {
-      const decoded = decodeAnyValue(kv?.value);
-      if (typeof kv?.key === 'string' && decoded !== UNREADABLE) out[kv.key] = decoded;
+      const decoded = decodeAnyValue(kv?.value, depth + 1);
+      if (decoded === UNREADABLE || typeof kv?.key !== 'string') return UNREADABLE;
+      out[kv.key] = decoded;
     }
     return out;
   }
@@ -47,10 +52,10 @@ export function decodeAnyValue(value: unknown): AttrValue | typeof UNREADABLE {
   return Object.keys(v).length === 0 ? null : UNREADABLE;
 }
 
-function decodeList(values: unknown[]): AttrValue[] | typeof UNREADABLE {
+function decodeList(values: unknown[], depth: number): AttrValue[] | typeof UNREADABLE {
   const out: AttrValue[] = [];
   for (const item of values) {
-    const decoded = decodeAnyValue(item);
+    const decoded = decodeAnyValue(item, depth + 1);
     if (decoded === UNREADABLE) return UNREADABLE;
     out.push(decoded);
   }
