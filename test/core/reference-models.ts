@@ -58,9 +58,11 @@ export function refPercentile(values: number[], p: number): number | null {
 
 const compareStr = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-/** The user's traces starting in range, sorted by start (stable: input order on ties). */
+/** The user's traces starting in range, sorted by start (ties by trace id). */
 export function refUserTraces(traces: readonly Trace[], userId: string, r: RefRange): Trace[] {
-  return traces.filter((t) => t.userId === userId && inRange(ms(t.startTime), r)).sort((a, b) => ms(a.startTime) - ms(b.startTime));
+  return traces
+    .filter((t) => t.userId === userId && inRange(ms(t.startTime), r))
+    .sort((a, b) => ms(a.startTime) - ms(b.startTime) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 // ---------------------------------------------------------------- models

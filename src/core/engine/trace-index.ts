@@ -1,6 +1,6 @@
 /**
  * The columnar trace index. Built once from row objects; every aggregate reads typed arrays from it instead of
- * re-walking `Trace` objects. Rows are grouped by user and sorted by start time inside each user, so a user's traces
+ * re-walking `Trace` objects. Rows are grouped by user and sorted by start time (ties by trace id) inside each user, so a user's traces
  * in a range are one contiguous slice found by binary search.
  * @module
  */
@@ -57,6 +57,9 @@ export interface TraceIndex {
   tracePos: Map<string, number>;
 }
 
+/** Code-unit order of two ids. */
+const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function dictColumn(n: number): { col: DictColumn; codeOf: Map<string, number> } {
   return { col: { codes: new Int32Array(n).fill(-1), values: [] }, codeOf: new Map() };
 }
@@ -106,11 +109,14 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
   const order = new Int32Array(n);
   const fill = userStart.slice(0, U);
   for (let i = 0; i < n; i++) order[fill[userOfSource[i]]++] = i;
+  // Ties in start time are ordered by trace id, so every engine (the SQL server too) sees the same order.
+  const byStartThenId = (a: number, b: number): number =>
+    (starts[a] as number) - (starts[b] as number) || compareIds((traces[a] as Trace).id, (traces[b] as Trace).id);
   for (let u = 0; u < U; u++) {
     const slice = order.subarray(userStart[u] as number, userStart[u + 1] as number);
     let sorted = true;
-    for (let k = 1; k < slice.length; k++) if ((starts[slice[k - 1] as number] as number) > (starts[slice[k] as number] as number)) { sorted = false; break; }
-    if (!sorted) slice.set(Array.from(slice).sort((a, b) => (starts[a] as number) - (starts[b] as number)));
+    for (let k = 1; k < slice.length; k++) if (byStartThenId(slice[k - 1] as number, slice[k] as number) > 0) { sorted = false; break; }
+    if (!sorted) slice.set(Array.from(slice).sort(byStartThenId));
   }
 
   const idx: TraceIndex = {
