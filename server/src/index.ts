@@ -9,3 +9,6 @@ export { migrate, SCHEMA_VERSION, MIGRATION_LIST, type Migration } from './schem
 export { ingest, type IngestInput, type IngestOptions } from './ingest/ingest';
 export type { IngestReport, SkippedRecord } from './ingest/report';
 export { createSqlProvider, type SqlProvider, type SqlProviderOptions } from './provider/create-sql-provider';
+export { compact } from './schema/compact';
+export { readSource, type Source, type SourceKind } from './ingest/sources';
+export { createUserscopeServer, type ServerOptions } from './http/serve';

@@ -25,6 +25,11 @@ import { feedbackToRow, metadataToRows, traceToRow, userToRow } from './rows';
 export interface IngestInput {
   /** Users; each replaces the stored user of the same id. */
   users?: readonly unknown[];
+  /**
+   * Users an importer derived from traces (id and profile, no metadata): written only when no user of that id is
+   * stored, so they never overwrite a richer record.
+   */
+  observedUsers?: readonly User[];
   /** Traces; ids already stored are skipped as duplicates. */
   traces?: readonly unknown[];
   /** Feedback on traces given here or stored before. */
@@ -96,6 +101,20 @@ async function writeUsers(db: Database, users: readonly User[], placeholder: boo
   }
 }
 
+/** Writes the users of `users` whose id is not stored yet; returns how many. */
+async function addMissingUsers(db: Database, users: readonly User[]): Promise<number> {
+  const missing: User[] = [];
+  for (let i = 0; i < users.length; i += 1000) {
+    const chunk = users.slice(i, i + 1000);
+    const b = new Binder(db.dialect);
+    const rows = await db.query(b.query(`SELECT user_id FROM ${USERS.name} WHERE user_id IN ${b.list(chunk.map((u) => u.id))}`));
+    const stored = new Set(rows.map((r) => String(r.user_id)));
+    missing.push(...chunk.filter((u) => !stored.has(u.id)));
+  }
+  await writeUsers(db, missing, true);
+  return missing.length;
+}
+
 /** Placeholder users for the staged traces' user ids that have no stored user yet. */
 async function addPlaceholderUsers(db: Database): Promise<number> {
   const rows = await db.query({
@@ -121,29 +140,14 @@ function reasonOf(schema: RecordSchema, item: unknown, path: string): string {
 }
 
 /** Each record checked on its own: the valid ones, and a skip line per invalid one. */
-function validRecords<T>(items: readonly unknown[], path: string, schema: RecordSchema, report: IngestReport): T[] {
+function validRecords<T>(items: readonly unknown[], path: string, schema: RecordSchema, report: IngestReport, paths: string[] = []): T[] {
   const out: T[] = [];
   items.forEach((item, i) => {
-    if (schema.safeParse(item).success) out.push(item as T);
-    else skip(report, `${path}[${i}]`, reasonOf(schema, item, `${path}[${i}]`));
+    if (schema.safeParse(item).success) {
+      out.push(item as T);
+      paths.push(`${path}[${i}]`);
+    } else skip(report, `${path}[${i}]`, reasonOf(schema, item, `${path}[${i}]`));
   });
-  return out;
-}
-
-/** What feedback needs of its trace. */
-interface StoredTrace {
-  userId: string;
-  startMs: number;
-}
-
-/** The start (epoch ms) and user of each stored trace among `ids`. */
-async function storedTraces(db: Database, ids: readonly string[]): Promise<Map<string, StoredTrace>> {
-  const out = new Map<string, StoredTrace>();
-  for (let i = 0; i < ids.length; i += 1000) {
-    const b = new Binder(db.dialect);
-    const rows = await db.query(b.query(`SELECT trace_id, user_id, start_ms FROM ${TRACES.name} WHERE trace_id IN ${b.list(ids.slice(i, i + 1000))}`));
-    for (const r of rows) out.set(String(r.trace_id), { userId: String(r.user_id), startMs: Number(r.start_ms) });
-  }
   return out;
 }
 
@@ -167,19 +171,13 @@ async function ingestTraces(db: Database, traces: readonly Trace[], paths: reado
   report.duplicates += rows.length - fresh;
 }
 
-async function ingestFeedback(db: Database, feedback: readonly Feedback[], batchTraces: ReadonlyMap<string, StoredTrace>, prefix: string, report: IngestReport): Promise<void> {
-  const unknown = [...new Set(feedback.filter((f) => !batchTraces.has(f.traceId)).map((f) => f.traceId))];
-  const stored = await storedTraces(db, unknown);
+async function ingestFeedback(db: Database, feedback: readonly Feedback[], paths: readonly string[], report: IngestReport): Promise<void> {
   const rows: SqlValue[][] = [];
   const seen = new Set<string>();
   feedback.forEach((f, i) => {
-    const path = `${prefix}feedback[${i}]`;
-    const trace = batchTraces.get(f.traceId) ?? stored.get(f.traceId);
-    if (!trace) return skip(report, path, `traceId ${JSON.stringify(f.traceId)}: no such trace`);
-    if (trace.userId !== f.userId) return skip(report, path, `userId ${JSON.stringify(f.userId)}: the trace belongs to ${JSON.stringify(trace.userId)}`);
-    if (seen.has(f.id)) return skip(report, path, `duplicate feedback id ${JSON.stringify(f.id)} in the same input`);
+    if (seen.has(f.id)) return skip(report, paths[i] as string, `duplicate feedback id ${JSON.stringify(f.id)} in the same input`);
     seen.add(f.id);
-    rows.push(feedbackToRow(f, trace.startMs));
+    rows.push(feedbackToRow(f));
   });
   const fresh = await appendNew(db, FEEDBACK, rows);
   report.feedback += fresh;
@@ -188,8 +186,8 @@ async function ingestFeedback(db: Database, feedback: readonly Feedback[], batch
 
 /**
  * Ingests `input` into `db` (migrated, see `migrate`). Users first (each replaces the stored user of its id), then
- * traces in batches (placeholder users for unknown user ids, first-seen rows), then feedback (its trace from this
- * input or the database). Returns the report; throws only when the database itself fails.
+ * traces in batches (placeholder users for unknown user ids, first-seen rows), then feedback (joined to its trace
+ * by id when read, so it may arrive before the trace). Returns the report; throws only when the database itself fails.
  */
 export function ingest(db: Database, input: IngestInput, options: IngestOptions = {}): Promise<IngestReport> {
   return serialised(db, async () => {
@@ -202,9 +200,10 @@ export function ingest(db: Database, input: IngestInput, options: IngestOptions 
     for (const u of users) latest.set(u.id, u);
     await writeUsers(db, [...latest.values()], false);
     report.users += latest.size;
+    const observed = validRecords<User>(input.observedUsers ?? [], `${prefix}observedUsers`, userSchema, report);
+    report.users += await addMissingUsers(db, observed.filter((u) => !latest.has(u.id)));
 
     const all = input.traces ?? [];
-    const batchTraces = new Map<string, StoredTrace>();
     for (let start = 0; start < all.length; start += batchSize) {
       const traces: Trace[] = [];
       const paths: string[] = [];
@@ -216,11 +215,11 @@ export function ingest(db: Database, input: IngestInput, options: IngestOptions 
         } else skip(report, `${prefix}traces[${i}]`, reasonOf(traceSchema, t, `${prefix}traces[${i}]`));
       }
       await ingestTraces(db, traces, paths, report);
-      if ((input.feedback?.length ?? 0) > 0) for (const t of traces) batchTraces.set(t.id, { userId: t.userId, startMs: Date.parse(t.startTime) });
       onProgress?.(report);
     }
-    const feedback = validRecords<Feedback>(input.feedback ?? [], `${prefix}feedback`, feedbackSchema, report);
-    await ingestFeedback(db, feedback, batchTraces, prefix, report);
+    const feedbackPaths: string[] = [];
+    const feedback = validRecords<Feedback>(input.feedback ?? [], `${prefix}feedback`, feedbackSchema, report, feedbackPaths);
+    await ingestFeedback(db, feedback, feedbackPaths, report);
     onProgress?.(report);
     return report;
   });

@@ -63,8 +63,8 @@ export function metadataToRows(u: User): SqlValue[][] {
 /** Kind codes of `feedback.value_kind`. */
 export const VALUE_KIND = { number: 1, boolean: 2, string: 3 } as const;
 
-/** A feedback record as a `feedback` row; `traceStartMs` is its trace's start. */
-export function feedbackToRow(f: Feedback, traceStartMs: number): SqlValue[] {
+/** A feedback record as a `feedback` row. */
+export function feedbackToRow(f: Feedback): SqlValue[] {
   const v = f.value;
   const kind = typeof v === 'number' ? VALUE_KIND.number : typeof v === 'boolean' ? VALUE_KIND.boolean : VALUE_KIND.string;
   return [
@@ -72,7 +72,6 @@ export function feedbackToRow(f: Feedback, traceStartMs: number): SqlValue[] {
     Date.parse(f.createdAt),
     f.id,
     f.traceId,
-    traceStartMs,
     f.key,
     kind,
     typeof v === 'number' ? v : typeof v === 'boolean' ? (v ? 1 : 0) : null,

@@ -25,12 +25,16 @@ const SCORE = `CASE WHEN f.score IS NOT NULL THEN f.score
   ELSE NULL END`;
 
 /**
- * CTEs `fb_scales` and `fb_scored` (columns `fb_user`, `fb_trace`, `fb_start`, `fb_score`): the non-eval feedback
- * records matching `where` (over `f.`) with their normalised score, NULL for categories.
+ * CTEs `fb_scales` and `fb_scored` (columns `fb_trace`, `fb_score`, and with `onTraces` also `fb_user` = the
+ * trace's user): the non-eval feedback records matching `where` with their normalised score, NULL for categories.
+ * With `onTraces`, records are joined to their trace (`t.`), so `where` can narrow by the trace's user and start;
+ * records without a stored trace then drop out, as the memory engine leaves them out of per-trace figures.
  */
-export function scoredFeedbackCtes(where: string): string {
-  return `fb_scales AS (${SCALES}), fb_scored AS (SELECT f.user_id AS fb_user, f.trace_id AS fb_trace, f.trace_start_ms AS fb_start, ${SCORE} AS fb_score
-  FROM feedback f LEFT JOIN fb_scales s ON s.scale_key = f.feedback_key WHERE f.is_eval = 0 AND ${where})`;
+export function scoredFeedbackCtes(where: string, onTraces = false): string {
+  const join = onTraces ? ' JOIN traces t ON t.trace_id = f.trace_id' : '';
+  const user = onTraces ? ', t.user_id AS fb_user' : '';
+  return `fb_scales AS (${SCALES}), fb_scored AS (SELECT f.trace_id AS fb_trace${user}, ${SCORE} AS fb_score
+  FROM feedback f LEFT JOIN fb_scales s ON s.scale_key = f.feedback_key${join} WHERE f.is_eval = 0 AND ${where})`;
 }
 
 /** The scales of `keys` (only keys with numeric values appear). */

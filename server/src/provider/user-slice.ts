@@ -46,7 +46,9 @@ export async function feedbackOf(ctx: SqlContext, user: User, range: MsRange, gr
     loadUserTraces(ctx, user.id, range, signal),
     loadFeedback(
       ctx,
-      (b) => `user_id = ${b.str(user.id)} AND ((${inRange(b, range, 'created_ms')}) OR (${inRange(b, range, 'trace_start_ms')}))`,
+      (b) =>
+        `user_id = ${b.str(user.id)} AND ((${inRange(b, range, 'created_ms')}) OR ` +
+        `trace_id IN (SELECT trace_id FROM traces WHERE user_id = ${b.str(user.id)} AND ${inRange(b, range)}))`,
       signal,
     ),
   ]);

@@ -100,7 +100,7 @@ async function pageDetails(ctx: SqlContext, ids: readonly string[], range: MsRan
   );
   const qb = new Binder(d);
   const feedback = qb.query(
-    `WITH ${scoredFeedbackCtes(`f.user_id IN ${qb.list(ids)} AND ${inRange(qb, range, 'f.trace_start_ms')}`)} ` +
+    `WITH ${scoredFeedbackCtes(`t.user_id IN ${qb.list(ids)} AND ${inRange(qb, range, 't.start_ms')}`, true)} ` +
       'SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user',
   );
   const ub = new Binder(d);

@@ -126,7 +126,7 @@ function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: read
   const ctes = [aggregateCte(d, b, req.range, needs)];
   let from = 'agg';
   if (needs.feedback) {
-    ctes.push(scoredFeedbackCtes(inRange(b, req.range, 'f.trace_start_ms')));
+    ctes.push(scoredFeedbackCtes(inRange(b, req.range, 't.start_ms'), true));
     ctes.push('fb AS (SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user)');
     from += ' LEFT JOIN fb ON fb.fb_user = agg.agg_user';
   }

@@ -85,7 +85,8 @@ export const USER_META: TableDef = {
 };
 
 /**
- * Feedback records with their trace's user and start (so per-range figures need no join). `value_kind` 1 number,
+ * Feedback records. Per-trace figures join them to their trace by `trace_id` (a record may arrive before its trace,
+ * or stay without one: it then counts in its user's feedback figures only, as in the memory engine). `value_kind` 1 number,
  * 2 boolean, 3 string; `score` is the supplied normalised score, NULL when it is derived at query time from the
  * key's scale; `is_eval` 1 for automated evaluations (never in feedback figures).
  */
@@ -96,7 +97,6 @@ export const FEEDBACK: TableDef = {
     col('created_ms', 'int64'),
     col('feedback_id', 'string'),
     col('trace_id', 'string'),
-    col('trace_start_ms', 'int64'),
     col('feedback_key', 'string'),
     col('value_kind', 'uint8'),
     col('value_num', 'float64?'),
