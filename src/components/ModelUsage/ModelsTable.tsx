@@ -2,6 +2,7 @@ import type { ModelStat } from '../../core/results';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatUsd } from '../primitives/format';
 import type { ModelUsageLabels } from './labels';
 import { modelColor } from './model-mix';
+import { oneLineText } from '../primitives/display-text';
 
 /** Props of {@link ModelsTable}. */
 export interface ModelsTableProps {
@@ -41,7 +42,7 @@ export function ModelsTable({ models, maxLayers, locale, labels: l }: ModelsTabl
             <tr key={m.model} data-model={m.model}>
               <th scope="row">
                 <span className="us-model-usage__swatch" style={{ background: modelColor(i, maxLayers) }} aria-hidden="true" />
-                <span className="us-model-usage__model">{m.model}</span>
+                <span className="us-model-usage__model">{oneLineText(m.model)}</span>
               </th>
               <td>
                 <span className="us-model-usage__share">

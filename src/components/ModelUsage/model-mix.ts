@@ -5,6 +5,7 @@
  */
 import type { ModelUsage } from '../../core/results';
 import { bucketStartsMs } from '../charts/time-buckets';
+import { oneLineText } from '../primitives/display-text';
 
 /** Colours of the model layers, most used first. */
 export const MODEL_COLORS = [
@@ -53,7 +54,7 @@ export function modelMix(usage: ModelUsage, maxLayers: number, otherLabel: strin
   const n = usage.mix.length;
   const starts = bucketStartsMs(usage.mix);
   const keep = Math.min(maxLayers, MODEL_COLORS.length);
-  const layers: MixLayer[] = usage.models.slice(0, keep).map((m, i) => ({ id: m.model, label: m.model, color: modelColor(i, keep), values: new Float64Array(n) }));
+  const layers: MixLayer[] = usage.models.slice(0, keep).map((m, i) => ({ id: m.model, label: oneLineText(m.model), color: modelColor(i, keep), values: new Float64Array(n) }));
   const index = new Map(layers.map((layer, i) => [layer.id, i]));
   const other: MixLayer = { id: OTHER_ID, label: otherLabel, color: OTHER_COLOR, values: new Float64Array(n) };
   const totals = new Float64Array(n);

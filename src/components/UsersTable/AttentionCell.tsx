@@ -3,6 +3,7 @@ import type { AttentionKind, AttentionReason } from '../../core/results';
 import { AttentionBadge } from '../primitives/AttentionBadge';
 import { useTooltip } from '../primitives/Tooltip';
 import type { UsersTableLabels } from './users-table-labels';
+import { oneLineText } from '../primitives/display-text';
 
 /** Opens while the grid cell that contains `node` has keyboard focus. */
 function useCellFocus(node: HTMLElement | null): boolean {
@@ -58,7 +59,7 @@ export function AttentionCell({ reasons, labels }: { reasons: readonly Attention
           <span className="us-tooltip__list">
             {reasons.map((reason) => (
               <span key={reason.kind} className="us-tooltip__item" data-kind={reason.kind}>
-                {reason.message}
+                {oneLineText(reason.message)}
               </span>
             ))}
           </span>

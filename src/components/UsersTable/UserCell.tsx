@@ -2,6 +2,7 @@ import type { User } from '../../core/model';
 import { Avatar } from '../primitives/Avatar';
 import { OpenableName } from '../primitives/OpenableName';
 import { safeHref } from '../primitives/safe-href';
+import { oneLineText } from '../primitives/display-text';
 
 /** How a user is opened from the table: a real link, a callback, or both (the callback takes plain clicks). */
 export interface UserLink {
@@ -13,7 +14,8 @@ export interface UserLink {
 
 /** The user's visible name: display name, else id. */
 function userName(user: User): string {
-  return user.displayName?.trim() ? user.displayName : user.id;
+  const name = oneLineText(user.displayName ?? '');
+  return name !== '' ? name : oneLineText(user.id);
 }
 
 /**
@@ -23,7 +25,9 @@ function userName(user: User): string {
  */
 export function UserCell({ user, link, locale = 'en-US' }: { user: User; link: UserLink; locale?: string }) {
   const name = userName(user);
-  const secondary = user.email?.trim() ? user.email : name === user.id ? undefined : user.id;
+  const email = oneLineText(user.email ?? '');
+  const id = oneLineText(user.id);
+  const secondary = email !== '' ? email : name === id ? undefined : id;
   const open = link.onUserOpen;
   return (
     <span className="us-user-cell" data-slot="user-cell">

@@ -20,6 +20,7 @@ import { Sparkline } from '../primitives/Sparkline';
 import { AttentionCell } from './AttentionCell';
 import { UserCell, type UserLink } from './UserCell';
 import type { UsersTableLabels } from './users-table-labels';
+import { oneLineText } from '../primitives/display-text';
 
 /** The TanStack features `UsersTable` uses: server-side sorting and pagination, column visibility and order. */
 export const usersTableFeatures = tableFeatures({
@@ -102,11 +103,12 @@ const helper = createColumnHelper<typeof usersTableFeatures, UserRow>();
 
 function titleCase(key: string): string {
   const spaced = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2');
-  return spaced.charAt(0).toUpperCase() + spaced.slice(1);
+  return oneLineText(spaced.charAt(0).toUpperCase() + spaced.slice(1));
 }
 
 function metadataText(value: MetadataValue | undefined): string {
-  return value === null || value === undefined || value === '' ? UNKNOWN : String(value);
+  const text = value === null || value === undefined ? '' : oneLineText(String(value));
+  return text === '' ? UNKNOWN : text;
 }
 
 /** A metadata value on one line; the cell truncates it with an ellipsis, so the full text is its title. */

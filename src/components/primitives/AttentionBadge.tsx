@@ -1,4 +1,5 @@
 import type { AttentionKind, AttentionReason } from '../../core/results';
+import { oneLineText } from './display-text';
 
 /** Default strings of {@link AttentionBadge}: the short badge text per attention kind. */
 export const attentionBadgeLabels: Record<AttentionKind, string> = {
@@ -57,7 +58,7 @@ export function AttentionBadge({ reason, labels }: AttentionBadgeProps) {
     <span className="us-attention-badge" data-slot="attention-badge" data-kind={reason.kind}>
       <Icon kind={reason.kind} />
       <span aria-hidden="true">{text}</span>
-      <span className="us-visually-hidden">{`${text}: ${reason.message}.`}</span>
+      <span className="us-visually-hidden">{`${text}: ${oneLineText(reason.message)}.`}</span>
     </span>
   );
 }

@@ -1,4 +1,5 @@
 import type { User } from '../../core/model';
+import { oneLineText } from './display-text';
 
 /** Number of `--us-color-chart-*` colours avatars cycle through. */
 const PALETTE_SIZE = 5;
@@ -13,7 +14,7 @@ function firstGrapheme(word: string): string {
  * (split on `.`, `_`, `-`), else the first character of the id. Upper-cased in `locale`.
  */
 export function initialsOf(user: Pick<User, 'id' | 'displayName' | 'email'>, locale = 'en-US'): string {
-  const name = user.displayName?.trim();
+  const name = oneLineText(user.displayName ?? '');
   const source = name || user.email?.split('@')[0]?.trim() || '';
   const words = source.split(name ? /\s+/u : /[\s._-]+/u).filter((w) => /\p{L}|\p{N}/u.test(w));
   const first = words[0];

@@ -1,4 +1,5 @@
 import type { MetadataValue } from '../../core/model';
+import { oneLineText, truncateText } from './display-text';
 import { UNKNOWN } from './format';
 
 /** Default strings of {@link MetadataChip}. */
@@ -14,19 +15,7 @@ const MAX_SHOWN = 80;
 /** Longest text in the hover title. */
 const MAX_TITLE = 500;
 
-// Control characters and bidi embeddings/overrides/isolates: they could break the layout or reorder what is shown.
-const UNSAFE = /[\p{Cc}\u200E\u200F\u202A-\u202E\u2066-\u2069]+/gu;
-
-/** User-supplied text made safe to show on one line: control and bidi-control characters become spaces, whitespace collapses. */
-export function oneLineText(text: string): string {
-  return text.replace(UNSAFE, ' ').replace(/\s+/gu, ' ').trim();
-}
-
-/** Cuts `text` to `max` characters (code points), ending with "…" when cut. */
-export function truncateText(text: string, max: number): string {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
-}
+export { oneLineText, truncateText };
 
 /** A metadata value as one line of text; `null` is "—", an empty string is `labels.empty`. */
 export function metadataValueText(value: MetadataValue, labels: typeof metadataChipLabels = metadataChipLabels): string {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { oneLineText } from './display-text';
 
 /** Default strings of {@link SectionState}. */
 export const sectionStateLabels = {
@@ -24,9 +25,8 @@ export interface SectionStateProps {
 }
 
 function errorText(error: unknown): string | null {
-  if (error instanceof Error) return error.message;
-  if (typeof error === 'string') return error;
-  return null;
+  const text = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
+  return text === null ? null : oneLineText(text);
 }
 
 /**

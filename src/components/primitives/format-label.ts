@@ -3,12 +3,18 @@
  * override (also through `<UserscopeProvider labels>`).
  * @module
  */
+import { oneLineText } from './display-text';
 
-/** Replaces each `{name}` in `template` with `values[name]`; unknown placeholders are left as they are. */
+/**
+ * Replaces each `{name}` in `template` with `values[name]`; unknown placeholders are left as they are. String
+ * values are user text more often than not (model names, keys, metadata), so they go through `oneLineText`.
+ */
 export function formatLabel(template: string, values: Readonly<Record<string, string | number>>): string {
-  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
-    Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : match,
-  );
+  return template.replace(/\{(\w+)\}/g, (match, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(values, name)) return match;
+    const value = values[name];
+    return typeof value === 'string' ? oneLineText(value) : String(value);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@ import { TimeRangePicker, type timeRangePickerLabels } from '../../components/pr
 import type { TimeRangeValue } from '../../components/primitives/time-range';
 import type { MetadataFacet } from './metadata-facets';
 import type { UsersPageLabels } from './users-page-labels';
+import { oneLineText } from '../../components/primitives/display-text';
 
 /** Props of {@link UsersToolbar}. */
 export interface UsersToolbarProps {
@@ -82,7 +83,7 @@ export function UsersToolbar(props: UsersToolbarProps) {
           const id = `${filterId}-${facet.key}`;
           return (
             <span key={facet.key} className="us-users-toolbar__filter" data-state={selected.length > 0 ? 'active' : 'inactive'}>
-              <label htmlFor={id}>{props.facetLabel(facet.key)}</label>
+              <label htmlFor={id}>{oneLineText(props.facetLabel(facet.key))}</label>
               <select
                 id={id}
                 className="us-select"
@@ -95,7 +96,7 @@ export function UsersToolbar(props: UsersToolbarProps) {
                 <option value="">{l.filterAll}</option>
                 {values.map((value) => (
                   <option key={optionKey(value)} value={optionKey(value)}>
-                    {String(value)}
+                    {oneLineText(String(value))}
                   </option>
                 ))}
               </select>
