@@ -24,8 +24,9 @@ import { migrate } from './schema/migrate';
 
 const USAGE = `Usage:
   userscope-server ingest --db <db> <file>...
-  userscope-server serve  --db <db> [--host 127.0.0.1] [--port 8787] [--demo]
+  userscope-server serve  --db <db> [--host 127.0.0.1] [--port 8787] [--demo [--demo-now <iso>]]
 
+--demo seeds the demo dataset (ending now, or at --demo-now) into an empty database.
 <db>: duckdb:<path> (default ${DEFAULT_DATABASE}), duckdb::memory:, chdb:<dir>,
       or clickhouse://user:password@host:8123/database
 <file>: a userscope dataset JSON ({ users, traces, feedback }), an OTLP/JSON export, or a Langfuse trace export.`;
@@ -87,6 +88,7 @@ async function main(argv: string[]): Promise<number> {
       host: { type: 'string', default: '127.0.0.1' },
       port: { type: 'string', default: '8787' },
       demo: { type: 'boolean', default: false },
+      'demo-now': { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -110,7 +112,7 @@ async function main(argv: string[]): Promise<number> {
     const [row] = await db.query({ text: 'SELECT count(*) AS n FROM traces', params: {} });
     if (Number(row?.n ?? 0) === 0) {
       log('seeding the demo dataset (empty database)');
-      log(summary(await ingest(db, createDemoDataset({ now: new Date().toISOString() }))));
+      log(summary(await ingest(db, createDemoDataset({ now: values['demo-now'] ?? new Date().toISOString() }))));
       await compact(db);
     }
   }
