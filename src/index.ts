@@ -10,6 +10,7 @@ export { MetricCards, type MetricCardsProps } from './components/MetricCards/Met
 export { metricCardsLabels, type MetricCardsLabels } from './components/MetricCards/labels';
 export type { MetricCardKey } from './components/MetricCards/card-specs';
 export { SectionState, sectionStateLabels, type SectionStateProps } from './components/primitives/SectionState';
+export { LoadProgressNote, loadProgressLabels, type LoadProgressLabels, type LoadProgressNoteProps } from './components/primitives/LoadProgressNote';
 export { TrendCharts, type TrendChartsProps } from './components/TrendCharts/TrendCharts';
 export { trendChartsLabels, type TrendChartsLabels } from './components/TrendCharts/labels';
 export { TREND_METRICS, TREND_METRIC_FOR_CARD, type TrendMetricKey } from './components/TrendCharts/trend-metrics';

@@ -6,6 +6,7 @@ import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
 import { BIG_USER_ID, bigUserProvider, ONE_TRACE_USER_ID, oneTraceProvider } from './support/conversation-data';
 import { demoProvider } from './support/demo-provider';
 import { failingOnce, PageHarness, pendingProvider, waitForDetailPage, withoutFeedback } from './support/detail-page-data';
+import { loadingWithProgress } from './support/progress-provider';
 
 const wide: Decorator = (Story) => (
   <div style={{ maxWidth: '80rem' }}>
@@ -97,6 +98,14 @@ export const SectionFailingThenRetried: Story = {
 /** Nothing has answered yet: each section shows its own loading state. */
 export const Loading: Story = {
   loaders: [async () => ({ provider: pendingProvider(demoProvider()) })],
+};
+
+/**
+ * A provider that reports progress (e.g. Langfuse) is still loading the user's range: "Loaded 640 of ~1,200 traces"
+ * under the toolbar while every section shows its loading state.
+ */
+export const LoadingWithProgress: Story = {
+  loaders: [async () => ({ provider: loadingWithProgress(demoProvider(), { loaded: 640, expected: 1_200 }) })],
 };
 
 /** The provider has no feedback (`capabilities.feedback: false`): the section and its nav link are left out. */

@@ -8,6 +8,7 @@ import { ProviderError } from '../src/core/errors';
 import { createUserscopeQueryClient } from '../src/hooks/query-client';
 import { UserscopeProvider } from '../src/hooks/userscope-provider';
 import { UsersPage, type UsersPageProps } from '../src/pages/UsersPage/UsersPage';
+import { loadingWithProgress } from './support/progress-provider';
 
 const NOW = Date.parse(DEMO_DEFAULT_NOW);
 
@@ -85,6 +86,22 @@ export const NeedsAttention: Story = {
 /** First load: skeleton totals and rows. */
 export const Loading: Story = {
   render: (args) => <Harness {...args} provider={pendingProvider()} />,
+};
+
+let slow: DataProvider | undefined;
+let slowUnknown: DataProvider | undefined;
+
+/**
+ * A long load from a provider that reports progress (e.g. Langfuse under Cloud Hobby's 15 requests a minute):
+ * "Loaded 3,200 of ~10,000 traces" above the loading table.
+ */
+export const LoadingWithProgress: Story = {
+  render: (args) => <Harness {...args} provider={(slow ??= loadingWithProgress(demoProvider(), { loaded: 3_200, expected: 10_000 }))} />,
+};
+
+/** The same when the provider could not estimate the total: "Loaded 3,200 traces". */
+export const LoadingWithProgressNoEstimate: Story = {
+  render: (args) => <Harness {...args} provider={(slowUnknown ??= loadingWithProgress(demoProvider(), { loaded: 3_200, expected: null }))} />,
 };
 
 /** A range in which nobody has a trace. */

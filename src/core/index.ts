@@ -39,3 +39,4 @@ export * from './params';
 export * from './params-filters';
 export * from './timeout';
 export * from './schema/cross-field';
+export { createProgressHub, isProgressSource, type LoadProgress, type ProgressHub, type ProgressSource } from './progress';

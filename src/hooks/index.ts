@@ -36,5 +36,8 @@ export type {
   CursorPages,
   CursorFields,
 } from './query-result';
+export { useLoadProgress, type LoadProgressState, type LoadProgressOptions } from './load-progress';
+export { useUserFetching } from './use-user-fetching';
 export { createUserscopeQueryClient, USERSCOPE_STALE_TIME_MS } from './query-client';
 export { userscopeQueryKey, type ProviderMethod } from './query-key';
+export { useResetUserQueries } from './use-reset-queries';

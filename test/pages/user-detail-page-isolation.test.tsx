@@ -68,7 +68,8 @@ describe('UserDetailPage section isolation', () => {
     });
     const alert = await inSection('metrics').findByRole('alert');
     expect(alert).toHaveTextContent('This section could not be shown.');
-    expect(alert).toHaveTextContent('chart exploded');
+    // The raw exception goes to onSectionError only (issue 18 D5), never on screen.
+    expect(alert).not.toHaveTextContent('chart exploded');
     expect(onSectionError).toHaveBeenCalledWith('metrics', expect.objectContaining({ message: 'chart exploded' }));
     await loaded.header();
     await loaded.traces();
@@ -92,7 +93,7 @@ describe('UserDetailPage section isolation', () => {
         'header',
       ],
     });
-    expect(await inSection('broken').findByRole('alert')).toHaveTextContent('render function failed');
+    expect(await inSection('broken').findByRole('alert')).toHaveTextContent('This section could not be shown.');
     await loaded.header();
   });
 });

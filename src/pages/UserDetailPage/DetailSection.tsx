@@ -23,8 +23,10 @@ export interface DetailSectionProps {
   headingLevel: 2 | 3;
   /** Clears a caught render error when it changes. */
   resetKey: string;
-  /** Told about a render error of the content. */
+  /** Told about a render error of the content (the only place its raw message goes). */
   onError?: (sectionId: string, error: unknown) => void;
+  /** Called by Retry after a render error, before the content renders again: reset the section's queries here. */
+  onRetry?: () => void;
   /** Strings of the render-error state. */
   labels: { sectionCrashed: string; retry: string };
   /** Renders the content; called inside the error boundary, so a throw here is caught too. */
@@ -81,9 +83,18 @@ export function DetailSection(props: DetailSectionProps) {
       <SectionErrorBoundary
         resetKey={props.resetKey}
         onError={(error) => props.onError?.(props.sectionId, error)}
-        fallback={(retry, error) => (
+        fallback={(retry) => (
           <div className="us-user-detail__crashed" data-state="crashed">
-            <SectionState state="error" message={props.labels.sectionCrashed} error={error} onRetry={retry} labels={{ retry: props.labels.retry }} />
+            {/* No raw exception text ("Cannot read properties of undefined"): it means nothing to a reader. */}
+            <SectionState
+              state="error"
+              message={props.labels.sectionCrashed}
+              onRetry={() => {
+                props.onRetry?.();
+                retry();
+              }}
+              labels={{ retry: props.labels.retry }}
+            />
           </div>
         )}
       >

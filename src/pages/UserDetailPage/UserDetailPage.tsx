@@ -5,6 +5,9 @@ import { resolveTimeRange, type TimeRangeValue } from '../../components/primitiv
 import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import { useControllableState } from '../../components/primitives/use-controllable-state';
 import type { Cohort, ConversationSummary } from '../../core/results';
+import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
+import { useLoadProgress } from '../../hooks/load-progress';
+import { useUserFetching } from '../../hooks/use-user-fetching';
 import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
 import { resolveSections } from './built-in-sections';
 import { DetailSection, sectionTitleId } from './DetailSection';
@@ -17,6 +20,8 @@ import {
 } from './sections';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
+import { useResetUserQueries } from '../../hooks/use-reset-queries';
+import { sectionQueries } from './section-queries';
 
 /** Props of {@link UserDetailPage}. */
 export interface UserDetailPageProps {
@@ -78,11 +83,16 @@ const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
  * The user detail page, in the seed's top-to-bottom order: profile and metadata, key metrics, trends and model
  * usage, user feedback (when the provider has it), conversations, traces. The sections share one time range, one
  * cohort and one selected conversation (which narrows the traces); each loads and fails on its own, with its own
- * Retry and error boundary, and has an anchor for deep links. Render it inside a `<UserscopeProvider>`.
+ * Retry and error boundary, and has an anchor for deep links. While the user's data loads from a provider that reports
+ * progress (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows under the toolbar. Render it
+ * inside a `<UserscopeProvider>`.
  */
 export function UserDetailPage(props: UserDetailPageProps) {
   const { locale, labels: contextLabels } = useUserscope();
   const capabilities = useCapabilities();
+  const resetUserQueries = useResetUserQueries();
+  // Listens before the sections' queries start their load; shown while any of this user's queries is fetching.
+  const progress = useLoadProgress({ active: useUserFetching(props.userId) });
   const l = useMemo(() => mergeLabels(userDetailPageLabels, contextLabels, 'userDetail', props.labels), [contextLabels, props.labels]);
   const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
   const [mountedAt] = useState(() => Date.now());
@@ -163,6 +173,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
           ) : null}
         </div>
       ) : null}
+      <LoadProgressNote progress={progress} locale={locale} labels={l} />
       {sections.map((section) => (
         <DetailSection
           key={section.id}
@@ -175,6 +186,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
           headingLevel={headingLevel}
           resetKey={resetKey}
           onError={props.onSectionError}
+          onRetry={() => void resetUserQueries(props.userId, sectionQueries(section.id))}
           labels={l}
           render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
         />

@@ -27,6 +27,10 @@ export const userDetailPageLabels = {
   retry: 'Retry',
   /** Shown under the trend charts after a zoom. */
   backToRange: 'Back to the selected range',
+  /** While a long provider load runs (e.g. Langfuse under a rate limit). `{loaded}`, `{expected}`: formatted numbers. */
+  loadProgress: 'Loaded {loaded} of ~{expected} traces',
+  /** The same without an estimate of the total. */
+  loadProgressUnknown: 'Loaded {loaded} traces',
 };
 
 /** Every string `UserDetailPage` shows; see {@link userDetailPageLabels}. */

@@ -8,6 +8,8 @@ import { useControllableState } from '../../components/primitives/use-controllab
 import { DEFAULT_METADATA_COLUMNS, UsersTable } from '../../components/UsersTable/UsersTable';
 import { defaultColumnIds, visibleColumnIds, type MetadataColumn } from '../../components/UsersTable/users-table-columns';
 import { usersTableLabels, type UsersTableLabels } from '../../components/UsersTable/users-table-labels';
+import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
+import { useLoadProgress } from '../../hooks/load-progress';
 import { useUsers } from '../../hooks/query-hooks';
 import { useUserscope } from '../../hooks/userscope-provider';
 import { ExportControl } from './ExportControl';
@@ -66,7 +68,9 @@ function titleCase(key: string): string {
  * The users list page: heading, population totals of the range, search (debounced), metadata filters discovered
  * from the data, a "needs attention" quick filter, a time-range picker, CSV export of the whole view (all pages,
  * through the provider, with progress and cancel) and the {@link UsersTable}. Sorting and paging keep the previous
- * rows on screen while the provider answers. Render it inside a `<UserscopeProvider>`.
+ * rows on screen while the provider answers. While the list loads from a provider that reports progress
+ * (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows above the table. Render it inside a
+ * `<UserscopeProvider>`.
  */
 export function UsersPage(props: UsersPageProps) {
   const { provider, locale, labels: contextLabels } = useUserscope();
@@ -114,6 +118,8 @@ export function UsersPage(props: UsersPageProps) {
   // The range is compared by content, so a new but equal object from the host does not refetch.
   const range = useMemo(() => resolveTimeRange(view.range, now), [rangeKey, now]);
   const params = viewParams(view, range, view.search);
+  // Before useUsers, so it listens before the list's load starts.
+  const progress = useLoadProgress();
   const users = useUsers(params, { keepPreviousData: true });
   const summary = useUsersSummary(range, { scanLimit, facetKeys: props.filterKeys });
   const exporter = useCsvExport(provider, props.onExport);
@@ -187,6 +193,7 @@ export function UsersPage(props: UsersPageProps) {
         labels={l}
         rangeLabels={rangeLabels}
       />
+      <LoadProgressNote progress={users.isFetching ? progress : null} locale={locale} labels={l} />
       <UsersTable
         rows={users.data?.rows ?? NO_ROWS}
         rowCount={users.data?.total}

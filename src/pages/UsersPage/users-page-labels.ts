@@ -32,6 +32,10 @@ export const usersPageLabels = {
   exportDone: 'Exported {total} users.',
   exportFailed: 'Export failed: {message}',
   exportCancelled: 'Export cancelled.',
+  /** While a long provider load runs (e.g. Langfuse under a rate limit). `{loaded}`, `{expected}`: formatted numbers. */
+  loadProgress: 'Loaded {loaded} of ~{expected} traces',
+  /** The same without an estimate of the total. */
+  loadProgressUnknown: 'Loaded {loaded} traces',
 };
 
 /** Every string `UsersPage` shows; see {@link usersPageLabels}. */
