@@ -1,11 +1,12 @@
 import { useId, useState } from 'react';
 import type { TimeRange } from '../../core/model';
-import { formatDateTime } from './format';
+import { MAX_RANGE_DAYS } from '../../core/limits';
+import { formatCount, formatDateTime } from './format';
 import { formatLabel } from './format-label';
 import {
+  customRangeProblem,
   TIME_RANGE_PRESETS,
   customFromRange,
-  parseUtcDay,
   resolveTimeRange,
   type TimeRangePreset,
   type TimeRangeValue,
@@ -28,6 +29,8 @@ export const timeRangePickerLabels = {
   to: 'To (UTC)',
   apply: 'Apply',
   invalid: 'Pick a start day on or before the end day.',
+  /** Shown when the custom range is longer than `maxDays`; `{days}` is that maximum. */
+  tooLong: 'Pick at most {days} days: longer ranges are refused.',
   current: '{from} – {to}',
 };
 
@@ -47,6 +50,8 @@ export interface TimeRangePickerProps {
   locale?: string;
   /** Strings. */
   labels?: Partial<typeof timeRangePickerLabels>;
+  /** Longest custom range, in days (start and end day included). Default `MAX_RANGE_DAYS` (3,660), the longest a provider accepts. */
+  maxDays?: number;
 }
 
 const DEFAULT_VALUE: TimeRangeValue = { preset: '7d' };
@@ -68,6 +73,7 @@ export function TimeRangePicker({
   presets = TIME_RANGE_PRESETS,
   locale = 'en-US',
   labels,
+  maxDays = MAX_RANGE_DAYS,
 }: TimeRangePickerProps) {
   const l = { ...timeRangePickerLabels, ...labels };
   const [firstNow] = useState(() => Date.now());
@@ -80,7 +86,8 @@ export function TimeRangePicker({
   const fromId = useId();
   const toId = useId();
   const errorId = useId();
-  const draftValid = parseUtcDay(draft.from) <= parseUtcDay(draft.to);
+  const draftProblem = customRangeProblem(draft, maxDays);
+  const draftValid = draftProblem === null;
   const showCustom = editing || current.preset === 'custom';
 
   return (
@@ -148,7 +155,7 @@ export function TimeRangePicker({
           </button>
           {draftValid ? null : (
             <span id={errorId} className="us-time-range__error" role="alert">
-              {l.invalid}
+              {draftProblem === 'tooLong' ? formatLabel(l.tooLong, { days: formatCount(maxDays, locale) }) : l.invalid}
             </span>
           )}
         </form>

@@ -3,6 +3,7 @@
  * @module
  */
 import type { TimeRange } from '../../core/model';
+import { MAX_RANGE_DAYS } from '../../core/limits';
 
 /** A preset relative to `now`. */
 export type TimeRangePreset = '24h' | '7d' | '30d' | '90d';
@@ -42,18 +43,28 @@ export function parseUtcDay(day: string): number {
 
 /**
  * The half-open range a value stands for: presets end at `now` (epoch ms); custom days run from the start of
- * `from` to the end of `to` (UTC). A custom value whose days are invalid or reversed falls back to the last 7 days.
+ * `from` to the end of `to` (UTC). A custom value whose days are invalid, reversed or longer than `MAX_RANGE_DAYS`
+ * falls back to the last 7 days.
  */
 export function resolveTimeRange(value: TimeRangeValue, now: number): TimeRange {
   if (value.preset === 'custom') {
-    const from = parseUtcDay(value.from);
-    const to = parseUtcDay(value.to);
-    if (Number.isFinite(from) && Number.isFinite(to) && from <= to) {
-      return { from: new Date(from).toISOString(), to: new Date(to + DAY_MS).toISOString() };
+    if (customRangeProblem(value) === null) {
+      return { from: `${value.from}T00:00:00.000Z`, to: new Date(parseUtcDay(value.to) + DAY_MS).toISOString() };
     }
     return resolveTimeRange({ preset: '7d' }, now);
   }
   return { from: new Date(now - PRESET_MS[value.preset]).toISOString(), to: new Date(now).toISOString() };
+}
+
+/**
+ * What is wrong with a custom range, or `null`: `reversed` (a day is not a day, or the start is after the end) or
+ * `tooLong` (more than `maxDays` days, start and end included).
+ */
+export function customRangeProblem(value: Pick<CustomTimeRange, 'from' | 'to'>, maxDays: number = MAX_RANGE_DAYS): 'reversed' | 'tooLong' | null {
+  const from = parseUtcDay(value.from);
+  const to = parseUtcDay(value.to);
+  if (!(from <= to)) return 'reversed';
+  return (to - from) / DAY_MS + 1 > maxDays ? 'tooLong' : null;
 }
 
 /** A custom value covering the same UTC days as `range` (its last instant's day is the inclusive end). */
