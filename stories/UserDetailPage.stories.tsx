@@ -6,6 +6,7 @@ import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
 import { BIG_USER_ID, bigUserProvider, ONE_TRACE_USER_ID, oneTraceProvider } from './support/conversation-data';
 import { demoProvider } from './support/demo-provider';
 import { failingOnce, PageHarness, pendingProvider, waitForDetailPage, withoutFeedback } from './support/detail-page-data';
+import { MountCycleHarness } from './support/mount-cycle';
 import { loadingWithProgress } from './support/progress-provider';
 
 const wide: Decorator = (Story) => (
@@ -131,5 +132,14 @@ export const CustomSections: Story = {
       },
     ],
   },
+  play: loaded,
+};
+
+/**
+ * The page under a Mount / Unmount button, one provider and one query client: the browser run clicks it 100 times
+ * and checks that the JS heap does not grow beyond noise (`test/browser/heap-check.mjs`).
+ */
+export const MountCycle: Story = {
+  render: (args, { loaded }) => <MountCycleHarness {...args} provider={providerOf(loaded)} />,
   play: loaded,
 };

@@ -1,5 +1,6 @@
 // Checks on real layout in the built Storybook: charts follow their container's width, chart tooltips stay in the
 // viewport, long names truncate with an ellipsis and a title, and scrolled tables keep their header in place.
+import { heapCheck } from './heap-check.mjs';
 import { longNameArgs } from './long-names.mjs';
 import { CheckFailure, nextFrames, openStory } from './storybook.mjs';
 
@@ -288,4 +289,5 @@ export const layoutChecks = [
   longNamesTruncate('user-detail-userheader--long-metadata'),
   stickyHeader('users-userspage--normal', { firstColumn: true }),
   stickyHeader('user-detail-tracetable--demo-regression-user'),
+  heapCheck,
 ];
