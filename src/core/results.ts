@@ -237,14 +237,31 @@ export interface ChangeEvent {
   from: string | null;
   /** New model or release. */
   to: string;
-  /** Metrics over the `window` traces before the change. */
+  /** Metrics over the `window` traces before the change (never reaching back past the previous change). */
   before: WindowMetrics;
-  /** Metrics over the same number of traces after the change. */
+  /** Metrics over the same number of traces after the change (never reaching past the next change). */
   after: WindowMetrics;
   /** True when the change passes the regression rule in docs/metrics.md. */
   regression: boolean;
   /** Which measures regressed (empty when `regression` is false). */
   regressedOn: ('successRate' | 'latencyP95Ms' | 'costPerTraceUsd')[];
+  /**
+   * The other changes too close to this one to tell their effects apart (at the same instant, or fewer than
+   * `REGRESSION_RULE.minSample` traces apart), in time order. Such changes are measured as one group: they share
+   * `before` (up to the group's first change), `after` (from its last change) and the verdict, so a regression names
+   * the whole group rather than blaming each. Absent when the change stands alone.
+   */
+  overlapsWith?: ChangeRef[];
+}
+
+/** Identifies a {@link ChangeEvent} among a `getModelUsage` answer's changes. */
+export interface ChangeRef {
+  /** What changed. */
+  kind: ChangeEvent['kind'];
+  /** When it took effect (ISO UTC). */
+  at: string;
+  /** New model or release. */
+  to: string;
 }
 
 /** `getModelUsage` answer. */

@@ -30,7 +30,11 @@ const stepArb = fc.record({
   latJitter: fc.integer({ min: 0, max: 40 }),
   costJitter: fc.integer({ min: 0, max: 10 }),
   costRoll: fc.integer({ min: 0, max: 99 }),
-  strayModel: fc.option(fc.constantFrom('m-a', 'm-b', 'm-c', 'none'), { freq: 6, nil: null }),
+  // Mostly the segment's model (so segments settle and switch), sometimes a stray one (so mixes and ties happen).
+  strayModel: fc.oneof(
+    { arbitrary: fc.constant(null), weight: 5 },
+    { arbitrary: fc.constantFrom('m-a', 'm-b', 'm-c', 'none'), weight: 1 },
+  ),
   user: fc.constantFrom(MAIN_USER, MAIN_USER, MAIN_USER, 'u2'),
   conversation: fc.constantFrom(undefined, 'c1', 'c2', 'c3', '(none)'),
   endExtra: fc.option(fc.integer({ min: -5, max: 500 }), { nil: null }),

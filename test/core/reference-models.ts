@@ -4,8 +4,8 @@
  * the engine.
  */
 import type { Feedback, Granularity, Trace } from '../../src/core/model';
+import { changesOf } from '../../src/testing/contract/reference-changes';
 import type {
-  ChangeEvent,
   ConversationSummary,
   FeedbackComment,
   FeedbackKeyStat,
@@ -80,80 +80,6 @@ function refWindow(ts: Trace[]): WindowMetrics & { ok: number; costs: number } {
   };
 }
 
-function refRegressedOn(b: ReturnType<typeof refWindow>, a: ReturnType<typeof refWindow>): ChangeEvent['regressedOn'] {
-  const out: ChangeEvent['regressedOn'] = [];
-  if (b.traceCount < 30 || a.traceCount < 30) return out;
-  const n = b.traceCount; // windows are equal
-  const drop = (b.ok - a.ok) / n;
-  const p = (b.ok + a.ok) / (2 * n);
-  const se = Math.sqrt(p * (1 - p) * (2 / n));
-  const z = se === 0 ? 0 : (b.ok / n - a.ok / n) / se;
-  if (drop >= 0.05 && Math.abs(z) >= 1.96) out.push('successRate');
-  const rise = (x: number | null, y: number | null): boolean => x !== null && y !== null && y > x && y >= x * 1.25;
-  if (rise(b.latencyP95Ms, a.latencyP95Ms)) out.push('latencyP95Ms');
-  if (b.costs >= 30 && a.costs >= 30 && rise(b.costPerTraceUsd, a.costPerTraceUsd)) out.push('costPerTraceUsd');
-  return out;
-}
-
-function refChange(ts: Trace[], kind: ChangeEvent['kind'], at: number, from: string | null, to: string): ChangeEvent {
-  const before = ts.filter((t) => ms(t.startTime) < at);
-  const after = ts.filter((t) => ms(t.startTime) >= at);
-  const n = Math.min(before.length, after.length, 200);
-  const bw = refWindow(before.slice(before.length - n));
-  const aw = refWindow(after.slice(0, n));
-  const regressedOn = refRegressedOn(bw, aw);
-  const strip = (w: ReturnType<typeof refWindow>): WindowMetrics => ({
-    traceCount: w.traceCount,
-    successRate: w.successRate,
-    latencyP95Ms: w.latencyP95Ms,
-    costPerTraceUsd: w.costPerTraceUsd,
-  });
-  return { kind, at: isoOf(at), from, to, before: strip(bw), after: strip(aw), regression: regressedOn.length > 0, regressedOn };
-}
-
-function refModelSwitches(ts: Trace[], g: Granularity): ChangeEvent[] {
-  const known = ts.filter((t) => t.model !== undefined);
-  const bucketKeys = [...new Set(known.map((t) => refBucketStart(ms(t.startTime), g)))];
-  const out: ChangeEvent[] = [];
-  const seen = new Set<string>();
-  let previous: string | null = null;
-  for (const b of bucketKeys) {
-    const inBucket = known.filter((t) => refBucketStart(ms(t.startTime), g) === b);
-    const counts = new Map<string, number>(); // insertion order = first use in the bucket
-    for (const t of inBucket) counts.set(t.model!, (counts.get(t.model!) ?? 0) + 1);
-    const max = Math.max(...counts.values());
-    const tied = [...counts.keys()].filter((m) => counts.get(m) === max);
-    const dominant: string = previous !== null && tied.includes(previous) ? previous : tied[0]!;
-    if (previous !== null) {
-      const targets = new Set<string>();
-      if (dominant !== previous) targets.add(dominant);
-      for (const [m, c] of counts) if (!seen.has(m) && c / inBucket.length >= 0.2) targets.add(m);
-      for (const m of targets) {
-        const first = inBucket.find((t) => t.model === m)!;
-        out.push(refChange(ts, 'model-switch', ms(first.startTime), previous, m));
-      }
-    }
-    for (const m of counts.keys()) seen.add(m);
-    previous = dominant;
-  }
-  return out;
-}
-
-function refReleases(ts: Trace[]): ChangeEvent[] {
-  const out: ChangeEvent[] = [];
-  const seen = new Set<string>();
-  let last: string | null = null;
-  ts.forEach((t, i) => {
-    if (t.release === undefined) return;
-    if (!seen.has(t.release)) {
-      seen.add(t.release);
-      if (i > 0) out.push(refChange(ts, 'release', ms(t.startTime), last, t.release));
-    }
-    last = t.release;
-  });
-  return out;
-}
-
 /** Model usage of `userId` in range. */
 export function refModelUsage(traces: readonly Trace[], userId: string, r: RefRange, g: Granularity): ModelUsage {
   const ts = refUserTraces(traces, userId, r);
@@ -183,9 +109,8 @@ export function refModelUsage(traces: readonly Trace[], userId: string, r: RefRa
     perBucket.set(b, counts);
   }
   const mix = refBuckets(r, g).map((b) => ({ t: isoOf(b), counts: Object.fromEntries(perBucket.get(b) ?? new Map<string, number>()) }));
-  const changes = [...refModelSwitches(ts, g), ...refReleases(ts)].sort(
-    (a, b) => ms(a.at) - ms(b.at) || compareStr(a.kind, b.kind) || compareStr(a.to, b.to),
-  );
+  // Changes: the contract suite's plain-loop reference (settled windows, groups, bounded windows, regression rule).
+  const changes = changesOf(ts, r);
   return { granularity: g, models, mix, changes };
 }
 

@@ -67,8 +67,9 @@ const SHAPES: [string, z.ZodType, Record<string, true>][] = [
   } satisfies Keys<R.ModelStat>],
   ['ModelMixBucket', S.modelMixBucketSchema, { t: true, counts: true } satisfies Keys<R.ModelMixBucket>],
   ['ChangeEvent', S.changeEventSchema, {
-    kind: true, at: true, from: true, to: true, before: true, after: true, regression: true, regressedOn: true,
+    kind: true, at: true, from: true, to: true, before: true, after: true, regression: true, regressedOn: true, overlapsWith: true,
   } satisfies Keys<R.ChangeEvent>],
+  ['ChangeRef', S.changeRefSchema, { kind: true, at: true, to: true } satisfies Keys<R.ChangeRef>],
   ['ModelUsage', S.modelUsageSchema, { granularity: true, models: true, mix: true, changes: true } satisfies Keys<R.ModelUsage>],
   ['FeedbackSummary', S.feedbackSummarySchema, {
     count: true, avgScore: true, tracesWithFeedback: true, traceCount: true, coverage: true, commentCount: true,

@@ -4,7 +4,8 @@
  */
 import type { Granularity } from '../model';
 import type { ModelMixBucket, ModelStat, ModelUsage } from '../results';
-import { detectChanges, windowStats } from './models-changes';
+import { detectChanges } from './change-events';
+import { windowStats } from './models-changes';
 import type { RowSlice } from './selection';
 import { bucketSizeMs, bucketStart, bucketStarts, toIso, type MsRange } from './time';
 import type { TraceIndex } from './trace-index';
@@ -71,7 +72,7 @@ function modelMix(idx: TraceIndex, rows: Int32Array, range: MsRange, granularity
 /**
  * Model usage of the traces in `slices` (a user's rows in `range`): models most used first (ties: by name), the
  * per-bucket mix (only models with traces in a bucket appear in its `counts`) and the model switches and releases
- * with before/after windows. Traces without a model are grouped under {@link UNKNOWN_MODEL}.
+ * with before/after windows (the same at every granularity). Traces without a model are grouped under {@link UNKNOWN_MODEL}.
  */
 export function computeModelUsage(idx: TraceIndex, slices: readonly RowSlice[], range: MsRange, granularity: Granularity): ModelUsage {
   const rows = rowsByStart(idx, slices);
@@ -79,6 +80,6 @@ export function computeModelUsage(idx: TraceIndex, slices: readonly RowSlice[], 
     granularity,
     models: modelStats(idx, rows),
     mix: modelMix(idx, rows, range, granularity),
-    changes: detectChanges(idx, rows, granularity),
+    changes: detectChanges(idx, rows),
   };
 }

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type {
   AttentionReason,
   ChangeEvent,
+  ChangeRef,
   Cohort,
   CohortMetrics,
   CohortTrends,
@@ -194,6 +195,13 @@ export const modelMixBucketSchema: z.ZodType<ModelMixBucket> = z.looseObject({
   counts: z.record(z.string(), countSchema),
 });
 
+/** A {@link ChangeRef}: a change named by kind, instant and new value. */
+export const changeRefSchema: z.ZodType<ChangeRef> = z.looseObject({
+  kind: z.enum(['model-switch', 'release']),
+  at: isoTimestampSchema,
+  to: z.string(),
+});
+
 /** A {@link ChangeEvent} (model switch or release). */
 export const changeEventSchema: z.ZodType<ChangeEvent> = z.looseObject({
   kind: z.enum(['model-switch', 'release']),
@@ -204,6 +212,7 @@ export const changeEventSchema: z.ZodType<ChangeEvent> = z.looseObject({
   after: windowMetricsSchema,
   regression: z.boolean(),
   regressedOn: z.array(z.enum(['successRate', 'latencyP95Ms', 'costPerTraceUsd'])),
+  overlapsWith: z.array(changeRefSchema).optional(),
 });
 
 /** {@link ModelUsage}, the `getModelUsage` answer. */

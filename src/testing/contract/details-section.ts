@@ -19,6 +19,7 @@ import {
   type Span,
   trendOf,
 } from './reference';
+import { changesOf } from './reference-changes';
 import type { SuiteContext } from './suite-context';
 
 /** A count record as `[key, count]` pairs sorted by key, so extra or missing keys show up in a diff. */
@@ -134,7 +135,7 @@ export function registerDetailsSection(ctx: SuiteContext): void {
     return problems;
   });
 
-  ctx.test('getModelUsage: models with counts, shares and metrics; model mix per bucket; changes in range (when capabilities.modelUsage)', async () => {
+  ctx.test('getModelUsage: models with counts, shares and metrics; model mix per bucket; changes and their windows (when capabilities.modelUsage)', async () => {
     const p = await ctx.provider();
     if (!p.capabilities.modelUsage) return [];
     const problems: string[] = [];
@@ -160,6 +161,8 @@ export function registerDetailsSection(ctx: SuiteContext): void {
           if (!seen[e.kind].has(e.to)) problems.push(`${label}: ${e.kind} to ${JSON.stringify(e.to)}, which no trace in range has`);
           if (e.regression !== e.regressedOn.length > 0) problems.push(`${label}: regression must be true exactly when regressedOn is not empty`);
         }
+        // Same switches at every granularity, windows bounded by the neighbouring changes, groups said so.
+        diffValues(got.changes, changesOf(ctx.tracesOf(user.id), s), `${label}.changes`, problems);
       }
     }
     return problems;

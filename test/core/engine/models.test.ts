@@ -54,12 +54,14 @@ describe('computeModelUsage vs naive reference', () => {
   it('matches the reference when the whole dataset is in range (switches and regressions happen)', () => {
     const wide: MsRange = { from: BASE_MS - 10 * DAY, to: BASE_MS + 60 * DAY };
     let flagged = 0;
-    let changes = 0;
+    let switches = 0;
+    let grouped = 0;
     const measures = new Set<string>();
     fc.assert(
       fc.property(tracesArb, granularityArb, (traces, g) => {
         const got = usage(traces, wide, g);
-        changes += got.changes.length;
+        switches += got.changes.filter((c) => c.kind === 'model-switch').length;
+        grouped += got.changes.filter((c) => c.overlapsWith !== undefined).length;
         flagged += got.changes.filter((c) => c.regression).length;
         for (const c of got.changes) for (const m of c.regressedOn) measures.add(m);
         assertDeepClose(got, refModelUsage(traces, MAIN_USER, wide, g));
@@ -67,7 +69,8 @@ describe('computeModelUsage vs naive reference', () => {
       { numRuns: 1000 },
     );
     // The arbitrary must actually exercise the rule, not only the empty path.
-    expect(changes).toBeGreaterThan(500);
+    expect(switches).toBeGreaterThan(100);
+    expect(grouped).toBeGreaterThan(50);
     expect(flagged).toBeGreaterThan(20);
     expect([...measures].sort()).toEqual(['costPerTraceUsd', 'latencyP95Ms', 'successRate']);
   });
@@ -114,30 +117,47 @@ describe('model stats and mix', () => {
 });
 
 describe('change detection', () => {
-  it('reports a dominant-model change at the first trace on the new model in that bucket', () => {
-    // Day 0: a ×10. Day 1: a ×4, b ×6 → b dominant (b is also new and ≥ 20 %: one event, not two).
-    const traces = [...run('a', BASE_MS, HOUR, 10, 1), ...run('a', BASE_MS + DAY, HOUR, 4, 1), ...run('b', BASE_MS + DAY + 30 * MIN, HOUR, 6, 1)];
-    const got = usage(traces, { from: BASE_MS, to: BASE_MS + 2 * DAY }, 'day');
-    expect(got.changes.map((c) => [c.kind, c.at, c.from, c.to])).toEqual([['model-switch', '2024-01-02T00:30:00.000Z', 'a', 'b']]);
+  it('reports a settled change of model at the first trace on the new model, from 30 traces a side', () => {
+    // 30 on a, then 30 on b: one switch at b's first trace, whatever the bucket size.
+    const traces = [...run('a', BASE_MS, HOUR, 30, 1), ...run('b', BASE_MS + 30 * HOUR, HOUR, 30, 1)];
+    for (const g of ['hour', 'day', 'week'] as const) {
+      const got = usage(traces, { from: BASE_MS, to: BASE_MS + 7 * DAY }, g);
+      expect(got.changes.map((c) => [c.kind, c.at, c.from, c.to])).toEqual([['model-switch', '2024-01-02T06:00:00.000Z', 'a', 'b']]);
+    }
+    // 23 on b: b never holds 24 of 30, no switch.
+    expect(usage(traces.slice(0, 53), { from: BASE_MS, to: BASE_MS + 7 * DAY }, 'day').changes).toEqual([]);
   });
 
-  it('reports a new model taking ≥ 20 % of a bucket even when it is not dominant, and not below 20 %', () => {
-    const a0 = run('a', BASE_MS, HOUR, 10, 1);
-    const at20 = [...a0, ...run('a', BASE_MS + DAY, HOUR, 8, 1), ...run('b', BASE_MS + DAY + 10 * MIN, HOUR, 2, 1)];
-    const below = [...a0, ...run('a', BASE_MS + DAY, HOUR, 9, 1), ...run('c', BASE_MS + DAY + 10 * MIN, HOUR, 2, 1)];
-    const range = { from: BASE_MS, to: BASE_MS + 2 * DAY };
-    expect(usage(at20, range, 'day').changes.map((c) => [c.from, c.to])).toEqual([['a', 'b']]);
-    expect(usage(below, range, 'day').changes).toEqual([]);
+  it('needs 24 of 30 traces on the new model: a 70/30 mix never settles on the minority', () => {
+    const mixed = Array.from({ length: 300 }, (_, i): Trace => ({
+      id: `m${String(i).padStart(3, '0')}`,
+      userId: MAIN_USER,
+      startTime: new Date(BASE_MS + i * 20 * MIN).toISOString(),
+      latencyMs: 100,
+      status: 'ok',
+      model: i % 10 < 3 ? 'b' : 'a',
+    }));
+    expect(usage(mixed, { from: BASE_MS, to: BASE_MS + 7 * DAY }, 'hour').changes).toEqual([]);
   });
 
-  it('keeps the previous dominant model on a tie, and never reports the first bucket', () => {
-    const traces = [
-      ...run('a', BASE_MS, HOUR, 3, 1),
-      ...run('b', BASE_MS + 10 * MIN, HOUR, 3, 1), // day 0: a/b tie, a used first → a dominant, no event (baseline)
-      ...run('b', BASE_MS + DAY, HOUR, 2, 1),
-      ...run('a', BASE_MS + DAY + 10 * MIN, HOUR, 2, 1), // day 1: tie again, a stays
-    ];
-    expect(usage(traces, { from: BASE_MS, to: BASE_MS + 2 * DAY }, 'day').changes).toEqual([]);
+  it('places a gradual roll-out at the start of the roll-out, and a stray trace on the new model does not move it', () => {
+    const before = run('a', BASE_MS, HOUR, 40, 1);
+    before[20] = { ...before[20]!, model: 'b' }; // a stray b long before the roll-out
+    // 20 traces alternating a/b, then b only.
+    const rollout = run('a', BASE_MS + 40 * HOUR, HOUR, 20, 1).map((t, i) => (i % 2 === 1 ? { ...t, id: `r${i}`, model: 'b' } : t));
+    const after = run('b', BASE_MS + 60 * HOUR, HOUR, 40, 1);
+    const got = usage([...before, ...rollout, ...after], { from: BASE_MS, to: BASE_MS + 7 * DAY }, 'day');
+    expect(got.changes.map((c) => [c.from, c.to, c.at])).toEqual([['a', 'b', '2024-01-02T17:00:00.000Z']]);
+  });
+
+  it('reports a switch back as a second switch', () => {
+    const traces = [...run('a', BASE_MS, HOUR, 40, 1), ...run('b', BASE_MS + 40 * HOUR, HOUR, 40, 1), ...run('a', BASE_MS + 80 * HOUR, HOUR, 40, 1, { id: undefined })];
+    const fixed = traces.map((t, i) => ({ ...t, id: `t${String(i).padStart(3, '0')}` }));
+    const got = usage(fixed, { from: BASE_MS, to: BASE_MS + 7 * DAY }, 'week');
+    expect(got.changes.map((c) => [c.from, c.to, c.before.traceCount, c.after.traceCount])).toEqual([
+      ['a', 'b', 40, 40],
+      ['b', 'a', 40, 40],
+    ]);
   });
 
   it('reports a release first seen after unreleased traces with `from: null`', () => {
@@ -183,8 +203,8 @@ describe('regression rule', () => {
   });
 
   it('does not flag the same drop on a small sample (n < 30 each side)', () => {
-    const before = run('a', BASE_MS, 3 * MIN, 25, 0.97);
-    const after = run('b', BASE_MS + DAY, 3 * MIN, 25, 0.6);
+    const before = run('a', BASE_MS, 3 * MIN, 25, 0.97, { release: 'v1' });
+    const after = run('a', BASE_MS + DAY, 3 * MIN, 25, 0.6, { release: 'v2' });
     const c = usage([...before, ...after], { from: BASE_MS, to: BASE_MS + 3 * DAY }, 'day').changes[0]!;
     expect(c.before.traceCount).toBe(25);
     expect(c.regression).toBe(false);
@@ -212,10 +232,10 @@ describe('regression rule', () => {
   it('cuts windows by time, so traces sharing the change timestamp are all "after"', () => {
     const same = new Date(BASE_MS + DAY).toISOString();
     const traces: Trace[] = [
-      ...run('a', BASE_MS, HOUR, 5, 1),
-      { id: 'x', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'a' },
-      { id: 'y', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'b' },
-      { id: 'z', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'b' },
+      ...run('a', BASE_MS, HOUR, 5, 1, { release: 'v1' }),
+      { id: 'x', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'a', release: 'v1' },
+      { id: 'y', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'a', release: 'v2' },
+      { id: 'z', userId: MAIN_USER, startTime: same, latencyMs: 1, status: 'ok', model: 'a', release: 'v2' },
     ];
     const c = usage(traces, { from: BASE_MS, to: BASE_MS + 2 * DAY }, 'day').changes[0]!;
     expect(c.at).toBe(same);
