@@ -3,26 +3,16 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 import { createRestRequestHandler } from '../../src/adapters/rest/request-handler';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import { MAX_PAGE_SIZE, MAX_RANGE_DAYS, MAX_SERIES_BUCKETS } from '../../src/core/limits';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createTestProvider } from '../../src/testing/create-test-provider';
+import { rejection } from '../provider-errors';
 
 const provider = createTestProvider();
 const handle = createRestRequestHandler(provider, { basePath: '/api' });
 const ABSURD = { from: '1900-01-01T00:00:00.000Z', to: '9999-01-01T00:00:00.000Z' };
 const CENTURY = { from: '1925-03-01T00:00:00.000Z', to: '2025-03-01T00:00:00.000Z' };
 const q = { userId: 'u01', range: contractRanges.main };
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function get(path: string): Promise<{ status: number; body: { error?: { code: string; field?: string } } }> {
   const response = await handle(new Request(`http://host/api${path}`));

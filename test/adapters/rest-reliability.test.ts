@@ -2,22 +2,12 @@
 // answers about someone else (D12).
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createRestProvider } from '../../src/adapters/rest/rest-provider';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import { contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createTestProvider } from '../../src/testing/create-test-provider';
+import { rejection } from '../provider-errors';
 
 const BASE = 'http://rest.test/api';
 const range = contractRanges.main;
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** A fetch that never answers but honours its signal, as a silent server does. */
 const silentFetch = vi.fn((_url: string | URL | Request, init?: RequestInit) =>

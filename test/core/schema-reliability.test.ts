@@ -2,18 +2,8 @@
 // naming both fields (D11).
 import { describe, expect, it } from 'vitest';
 import { createRestProvider } from '../../src/adapters/rest/rest-provider';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import { parseDataset } from '../../src/core/schema/validate';
-
-function failure(run: () => unknown): ProviderError {
-  try {
-    run();
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a failure');
-}
+import { failure } from '../provider-errors';
 
 const user = { id: 'u1', metadata: { plan: 'pro' } };
 const trace = { id: 't1', userId: 'u1', startTime: '2025-03-03T10:00:00.000Z', latencyMs: 1200, status: 'ok' };

@@ -10,7 +10,6 @@ export { openCursor, queryFingerprint, sealCursor };
 import { parseLimit } from '../../core/params';
 import type { Page } from '../../core/results';
 
-export { parseLimit };
 
 /**
  * One page of `rows` (the complete, ordered result of the query with `fingerprint`), each mapped with `copy`.
