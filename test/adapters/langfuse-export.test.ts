@@ -59,7 +59,7 @@ describe('fromLangfuseExport on the two Langfuse UI exports', () => {
     ]);
     expect(users).toEqual([{ id: 'user_123', metadata: {}, firstSeen: '2025-06-05T15:45:52.971Z', lastSeen: '2025-06-06T11:31:33.965Z' }]);
     expect(feedback).toEqual([]);
-    expect(report).toEqual({ traceCount: 2, userCount: 1, feedbackCount: 0, skipped: [], flagged: [] });
+    expect(report).toEqual({ traceCount: 2, userCount: 1, feedbackCount: 0, skipped: [], skippedCounts: { document: 0, span: 0, trace: 0, observation: 0, score: 0 }, flagged: [] });
   });
 
   it('gives the per-user figures computed by hand through the memory provider', async () => {
@@ -79,7 +79,7 @@ describe('fromLangfuseExport on the two Langfuse UI exports', () => {
   it('keeps a trace repeated across files once', () => {
     const { traces, report } = fromLangfuseExport([AUTOGEN, AUTOGEN]);
     expect(traces).toHaveLength(1);
-    expect(report.skipped).toEqual([{ traceId: '1b72c51fabed12ae7df83bfd4a09f545', reason: 'the same trace appears more than once; the first is kept' }]);
+    expect(report.skipped).toEqual([{ kind: 'trace', traceId: '1b72c51fabed12ae7df83bfd4a09f545', path: '[1]', reason: 'the same trace appears more than once; the first is kept' }]);
   });
 });
 
@@ -125,7 +125,7 @@ describe('fromLangfuseExport rules', () => {
       { id: 's2', traceId: 't1', userId: 'u1', key: 'thumbs', value: false, createdAt: '2025-06-01T08:06:00.000Z', source: 'user' },
       { id: 's3', traceId: 't1', userId: 'u1', key: 'category', value: 'too-slow', createdAt: '2025-06-01T10:07:00.000Z', source: 'user' },
     ]);
-    expect(report.skipped).toEqual([{ traceId: 't1', itemId: 's4', reason: 'TEXT score without a usable value' }]);
+    expect(report.skipped).toEqual([{ kind: 'score', traceId: 't1', itemId: 's4', reason: 'TEXT score without a usable value' }]);
     expect(report.flagged).toEqual([{ traceId: 't1', field: 'model', reason: 'observations used 2 models (gpt-4o, gpt-4o-mini); the trace shows the first' }]);
   });
 
@@ -134,7 +134,11 @@ describe('fromLangfuseExport rules', () => {
     expect(noLatency.traces[0]!.latencyMs).toBe(1000);
     expect(noLatency.report.flagged[0]).toEqual({ traceId: 't1', field: 'latency', reason: 'no trace latency; computed from the observations' });
     const anonymous = { trace: { ...trace, userId: null, scores: [] }, observations };
-    expect(fromLangfuseExport(anonymous).report.skipped).toEqual([{ traceId: 't1', reason: 'no userId' }]);
+    expect(fromLangfuseExport(anonymous).report.skipped).toEqual([{ kind: 'trace', traceId: 't1', reason: 'no userId' }]);
+    // Its scores go with it, counted.
+    const scored = fromLangfuseExport({ trace: { ...trace, userId: null }, observations }).report;
+    expect(scored.skipped).toEqual([{ kind: 'trace', traceId: 't1', reason: 'no userId' }, { kind: 'score', traceId: 't1', count: 4, reason: '4 score(s) of a skipped trace; left out' }]);
+    expect(scored.skippedCounts).toMatchObject({ trace: 1, score: 4 });
     expect(fromLangfuseExport(anonymous, { defaultUserId: 'guest' }).traces[0]!.userId).toBe('guest');
   });
 
@@ -159,33 +163,63 @@ function failure(run: () => unknown): ProviderError {
 describe('fromLangfuseExport on malformed input', () => {
   const fixture = () => JSON.parse(AUTOGEN) as { trace: Record<string, unknown>; observations: Record<string, unknown>[] };
 
-  it('truncated JSON, wrong types and missing ids name the field', () => {
+  it('text that is not JSON at all names (root); a file that is not JSON in a list is skipped with its path', () => {
     expect(failure(() => fromLangfuseExport(AUTOGEN.slice(0, 500)))).toMatchObject({ code: 'invalid-data', field: '(root)' });
-    expect(failure(() => fromLangfuseExport([LLAMAINDEX, AUTOGEN.slice(0, -10)]))).toMatchObject({ field: '[1]' });
+    expect(failure(() => fromLangfuseExport('null'))).toMatchObject({ field: '(root)' });
+    const { traces, report } = fromLangfuseExport([LLAMAINDEX, AUTOGEN.slice(0, -10)]);
+    expect(traces.map((t) => t.id)).toEqual(['12ea412956f99347b0503c1144acd0ec']);
+    expect(report.skipped).toEqual([{ kind: 'document', path: '[1]', reason: 'not valid JSON (truncated or malformed); left out' }]);
+  });
+
+  it('a bad trace is skipped with its path and field (its scores counted with it); the other file still imports', () => {
     const cases: [(f: ReturnType<typeof fixture>) => void, string][] = [
       [(f) => (f.trace.latency = 'abc'), 'trace.latency'],
       [(f) => delete f.trace.id, 'trace.id'],
       [(f) => (f.trace.timestamp = 'yesterday'), 'trace.timestamp'],
       [(f) => (f.trace.tags = 'autogen'), 'trace.tags'],
-      [(f) => (f.observations[1]!.usageDetails = { input: '41' }), 'observations[1].usageDetails.input'],
-      [(f) => delete f.observations[0]!.id, 'observations[0].id'],
-      [(f) => (f.trace.scores = [{ id: 's', name: 'x', timestamp: 5 }]), 'trace.scores[0].timestamp'],
     ];
     for (const [mutate, field] of cases) {
       const f = fixture();
       mutate(f);
-      expect(failure(() => fromLangfuseExport(f)), field).toMatchObject({ code: 'invalid-data', field });
-      expect(failure(() => fromLangfuseExport([LLAMAINDEX, f])), field).toMatchObject({ field: `[1].${field}` });
+      f.trace.scores = [{ id: 's', name: 'x', dataType: 'NUMERIC', value: 1, timestamp: '2025-06-06T11:32:00Z' }];
+      const { traces, report } = fromLangfuseExport([LLAMAINDEX, f]);
+      expect(traces.map((t) => t.id), field).toEqual(['12ea412956f99347b0503c1144acd0ec']);
+      expect(report.skipped, field).toEqual([
+        expect.objectContaining({ kind: 'trace', path: '[1].trace', field: `[1].${field}` }),
+        expect.objectContaining({ kind: 'score', path: '[1].trace.scores', count: 1 }),
+      ]);
+      expect(report.skippedCounts, field).toMatchObject({ trace: 1, score: 1 });
     }
-    expect(failure(() => fromLangfuseExport('null'))).toMatchObject({ field: '(root)' });
   });
 
-  it('10 MB strings: a huge id fails with a short message; a huge name is clipped and flagged, a huge input cut', () => {
+  it('a bad observation or score is skipped with its path; the trace imports without it, flagged', () => {
+    const f = fixture();
+    f.observations[1]!.usageDetails = { input: '41' }; // the GENERATION: its 41/3 tokens and cost are lost
+    f.trace.scores = [
+      { id: 's-bad', name: 'x', timestamp: 5 },
+      { id: 's-ok', name: 'thumbs', dataType: 'BOOLEAN', value: 1, timestamp: '2025-06-06T11:32:00Z', source: 'API' },
+    ];
+    const { traces, feedback, report } = fromLangfuseExport(f);
+    expect(traces).toEqual([expect.objectContaining({ id: '1b72c51fabed12ae7df83bfd4a09f545', userId: 'user_123', latencyMs: 645 })]);
+    expect(traces[0]!.outputTokens).toBeUndefined();
+    expect(feedback.map((x) => [x.id, x.value])).toEqual([['s-ok', true]]);
+    expect(report.skipped).toEqual([
+      expect.objectContaining({ kind: 'observation', traceId: '1b72c51fabed12ae7df83bfd4a09f545', path: 'observations[1]', field: 'observations[1].usageDetails.input' }),
+      expect.objectContaining({ kind: 'score', itemId: 's-bad', path: 'trace.scores[0]', field: 'trace.scores[0].timestamp' }),
+    ]);
+    expect(report.flagged).toContainEqual({ traceId: '1b72c51fabed12ae7df83bfd4a09f545', reason: "1 observation(s) could not be read (observations[1]); the trace's figures may be incomplete" });
+    const noId = fixture();
+    delete noId.observations[0]!.id;
+    expect(fromLangfuseExport(noId).report.skipped).toEqual([expect.objectContaining({ kind: 'observation', path: 'observations[0]', field: 'observations[0].id' })]);
+  });
+
+  it('10 MB strings: a huge id skips its trace with a short message; a huge name is clipped and flagged, a huge input cut', () => {
     const f = fixture();
     f.trace.id = TEN_MB;
-    const error = failure(() => fromLangfuseExport(f));
-    expect(error.field).toBe('trace.id');
-    expect(error.message.length).toBeLessThan(200);
+    const skipped = fromLangfuseExport(f).report.skipped;
+    expect(skipped).toEqual([expect.objectContaining({ kind: 'trace', field: 'trace.id' })]);
+    expect(skipped[0]!.reason.length).toBeLessThan(200);
+    expect(skipped[0]!.traceId).toBeUndefined();
     const g = fixture();
     g.trace.name = TEN_MB;
     g.trace.input = TEN_MB;
@@ -203,7 +237,7 @@ describe('fromLangfuseExport on malformed input', () => {
       else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) walk(x, [...path, k]);
     };
     walk(fixture(), []);
-    const check = (input: unknown): void => {
+    const check = (input: unknown, records = 0): void => {
       let result;
       try {
         result = fromLangfuseExport(input, { defaultUserId: 'anon' });
@@ -212,15 +246,17 @@ describe('fromLangfuseExport on malformed input', () => {
         return;
       }
       createMemoryProvider(result);
+      // No silent drops: the file's trace is imported or counted as left out.
+      expect(result.report.traceCount + result.report.skippedCounts.trace + result.report.skippedCounts.document).toBeGreaterThanOrEqual(records);
     };
-    fc.assert(fc.property(fc.jsonValue(), check), { numRuns: 1000 });
+    fc.assert(fc.property(fc.jsonValue(), (v) => check(v)), { numRuns: 1000 });
     fc.assert(
       fc.property(fc.constantFrom(...paths.slice(1)), fc.oneof(fc.jsonValue(), fc.constant(undefined)), (path, replacement) => {
         const f = fixture() as unknown as Record<string | number, unknown>;
         let node = f;
         for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
         node[path[path.length - 1] as string] = replacement;
-        check(f);
+        check(f, 1);
       }),
       { numRuns: 1000 },
     );

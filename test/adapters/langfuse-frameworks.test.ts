@@ -19,13 +19,16 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.trace.json')).sort().m
 const range = { from: '2024-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
 
 describe('fromLangfuseExport on 20 real framework exports: Langfuse’s own per-user figures', () => {
-  it('reports what it leaves out: 14 traces without a user and the repeated trace', () => {
+  it('reports what it leaves out: 14 traces without a user with their 22 scores, and the repeated trace', () => {
     const { report, traces } = fromLangfuseExport(FILES);
     expect(FILES).toHaveLength(20);
     expect(traces).toHaveLength(5);
     expect(report.skipped.filter((i) => i.reason === 'no userId')).toHaveLength(14);
-    expect(report.skipped.filter((i) => i.reason.startsWith('the same trace'))).toEqual([{ traceId: '25f4bdeebaab60e6e1bee7e8469554bc', reason: 'the same trace appears more than once; the first is kept' }]);
-    expect(report.skipped).toHaveLength(15);
+    expect(report.skipped.filter((i) => i.reason.startsWith('the same trace'))).toEqual([{ kind: 'trace', traceId: '25f4bdeebaab60e6e1bee7e8469554bc', path: '[15]', reason: 'the same trace appears more than once; the first is kept' }]);
+    // The 22 EVAL scores on the 14 traces without a user go with them, counted (they were dropped silently once).
+    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 15, observation: 0, score: 22 });
+    expect(report.skipped.filter((i) => i.kind === 'score')).toHaveLength(10); // 10 of the 14 carry scores
+    expect(report.skipped).toHaveLength(15 + 10);
   });
 
   it('gives each user’s tokens and cost as Langfuse counts them', async () => {

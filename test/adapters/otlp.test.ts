@@ -13,7 +13,7 @@ describe('fromOtlpJson on the opentelemetry-proto example', () => {
   it('skips the trace without a user, saying why', () => {
     const { users, traces, feedback, report } = fromOtlpJson(PROTO_EXAMPLE);
     expect([users, traces, feedback]).toEqual([[], [], []]);
-    expect(report.skipped).toEqual([{ traceId: '5b8efff798038103d269b633813fc60c', reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
+    expect(report.skipped).toEqual([{ kind: 'trace', traceId: '5b8efff798038103d269b633813fc60c', reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
   });
 
   it('keeps it under defaultUserId, with the orphan root and the missing user flagged', () => {
@@ -136,8 +136,13 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
   it('reports the skipped trace and the flagged data', () => {
     const { report, users } = importAll();
     expect(report).toMatchObject({ traceCount: 3, userCount: 2, feedbackCount: 0 });
-    expect(report.skipped).toEqual([{ traceId: E, reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
-    expect(report.flagged).toEqual([{ traceId: B, field: 'prices', reason: 'no price for model "gpt-4o-mini"; its spans have no cost' }]);
+    expect(report.skipped).toEqual([{ kind: 'trace', traceId: E, reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
+    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 1, observation: 0, score: 0 });
+    expect(report.flagged).toEqual([
+      // The CHAIN root's prompt count 999 is more than the 13 of the LLM call under it: not counted, but said.
+      { traceId: C, itemId: 'c000000000000001', field: 'input', reason: 'reports more input (999) than the spans under it (13); only theirs are counted' },
+      { traceId: B, field: 'prices', reason: 'no price for model "gpt-4o-mini"; its spans have no cost' },
+    ]);
     expect(users.find((u) => u.id === 'alice')).toEqual({ id: 'alice', email: 'alice@example.com', metadata: {}, firstSeen: '2025-03-03T11:06:40.000Z', lastSeen: '2025-03-03T13:06:40.000Z' });
   });
 
@@ -170,8 +175,8 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
       { traceId: T, itemId: 'd000000000000004', field: 'weird', reason: 'attribute value of an unknown shape; ignored' },
       { traceId: T, field: 'endTimeUnixNano', reason: 'the root span has no end time; latency runs to the last span end' },
       { traceId: T, itemId: 'd000000000000003', field: 'gen_ai.usage.input_tokens', reason: 'not a token count; ignored' },
-      { traceId: T, field: 'model', reason: 'LLM spans used 2 models (m-1, m-2); the trace shows the first' },
-      { traceId: T, field: 'inputTokens', reason: 'unknown on 1 of 2 LLM spans; the trace sums the others' },
+      { traceId: T, field: 'inputTokens', reason: 'unknown on 1 of 2 spans with usage; the trace sums the others' },
+      { traceId: T, field: 'model', reason: 'spans with usage used 2 models (m-1, m-2); the trace shows the first' },
     ]);
   });
 
@@ -191,8 +196,8 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
     const { traces, report } = fromOtlpJson(payload([root, root]));
     expect(traces).toEqual([]);
     expect(report.skipped).toEqual([
-      { traceId: T, itemId: '1000000000000001', reason: 'duplicate span id; the first one is kept' },
-      { traceId: T, reason: 'the trace ends before it starts' },
+      { kind: 'span', traceId: T, itemId: '1000000000000001', reason: 'duplicate span id; the first one is kept' },
+      { kind: 'trace', traceId: T, reason: 'the trace ends before it starts' },
     ]);
   });
 });

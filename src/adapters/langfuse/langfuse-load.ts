@@ -177,7 +177,7 @@ export async function loadCurrent(w: LoadWindow, ctx: LoadContext, scoresV3: { a
     onPage: (page) => {
       for (const o of page) {
         if (!o.traceId) {
-          ctx.log.skip({ itemId: o.id, reason: 'observation without a traceId' });
+          ctx.log.skip({ kind: 'observation', itemId: o.id, reason: 'observation without a traceId' });
           continue;
         }
         let group = byTrace.get(o.traceId);

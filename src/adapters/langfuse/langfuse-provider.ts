@@ -9,7 +9,7 @@ import type { DataProvider, GetUserMetricsParams, GetUserTrendsParams, ProviderC
 import { ProviderError, throwIfAborted } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
 import { createProgressHub, type ProgressSource } from '../../core/progress';
-import { createIssueLog, type ImportReport } from '../import/import-report';
+import { countSkipped, createIssueLog, type ImportReport } from '../import/import-report';
 import { createMemoryProvider } from '../memory/create-memory-provider';
 import { parseRange, parseUserId } from '../memory/validate-params';
 import { createLangfuseApi, type RequestBudget } from './langfuse-api';
@@ -143,7 +143,7 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): Langfu
       options.onReport?.({
         id, api: used, requests: http.sent() - sentBefore,
         traceCount: loaded.traces.length, userCount: new Set(loaded.traces.map((t) => t.userId)).size, feedbackCount: loaded.feedback.length,
-        skipped: log.skipped, flagged: log.flagged,
+        skipped: log.skipped, skippedCounts: countSkipped(log.skipped), flagged: log.flagged,
       });
       return { traces: loaded.traces, feedback: loaded.feedback, userIds };
     } finally {

@@ -42,13 +42,13 @@ export function feedbackFromScores(scores: readonly LangfuseScore[], traces: Rea
   const seen = new Set<string>();
   for (const s of scores) {
     if (!s.traceId) {
-      log.skip({ itemId: s.id, reason: s.sessionId ? `session-level score on session ${s.sessionId}; feedback is per trace` : 'score without a trace (e.g. an experiment score)' });
+      log.skip({ kind: 'score', itemId: s.id, reason: s.sessionId ? `session-level score on session ${s.sessionId}; feedback is per trace` : 'score without a trace (e.g. an experiment score)' });
       continue;
     }
     const trace = traces.get(s.traceId);
     if (trace === undefined) continue;
     if (seen.has(s.id)) {
-      log.skip({ traceId: s.traceId, itemId: s.id, reason: 'the same score appears more than once; the first is kept' });
+      log.skip({ kind: 'score', traceId: s.traceId, itemId: s.id, reason: 'the same score appears more than once; the first is kept' });
       continue;
     }
     seen.add(s.id);

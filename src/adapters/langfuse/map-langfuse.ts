@@ -56,12 +56,12 @@ function errorTypeOf(o: LangfuseObservation | undefined, log: IssueLog, traceId:
  */
 export function traceFromLangfuse(t: LangfuseTrace, observations: readonly LangfuseObservation[], log: IssueLog, defaultUserId?: string): Trace | null {
   const userId = t.userId || defaultUserId;
-  if (!userId) return log.skip({ traceId: t.id, reason: 'no userId' }), null;
+  if (!userId) return log.skip({ kind: 'trace', traceId: t.id, reason: 'no userId' }), null;
   if (!t.userId) log.flag({ traceId: t.id, field: 'userId', reason: `no userId; assigned to ${JSON.stringify(defaultUserId)}` });
   const latencyMs = latencyOf(t, observations, log);
-  if (latencyMs === null) return log.skip({ traceId: t.id, reason: 'no latency and no observation end time' }), null;
+  if (latencyMs === null) return log.skip({ kind: 'trace', traceId: t.id, reason: 'no latency and no observation end time' }), null;
   const startMs = Date.parse(t.timestamp);
-  if (!(startMs + latencyMs <= MAX_TIME_MS)) return log.skip({ traceId: t.id, reason: 'latency ends after the year 9999' }), null;
+  if (!(startMs + latencyMs <= MAX_TIME_MS)) return log.skip({ kind: 'trace', traceId: t.id, reason: 'latency ends after the year 9999' }), null;
   const ordered = [...observations].sort(byStart);
   const trace: Trace = {
     id: t.id,
@@ -129,7 +129,7 @@ export function feedbackFromScore(s: LangfuseScore, trace: Trace, configs: Reado
     value = s.stringValue;
   }
   if (value === undefined) {
-    log.skip({ traceId: trace.id, itemId: s.id, reason: `${dataType ?? 'untyped'} score without a usable value` });
+    log.skip({ kind: 'score', traceId: trace.id, itemId: s.id, reason: `${dataType ?? 'untyped'} score without a usable value` });
     return null;
   }
   const feedback: Feedback = {

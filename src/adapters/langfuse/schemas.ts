@@ -95,19 +95,6 @@ const traceShape = {
   latency: z.number().nullish(),
 };
 
-/** A trace with its observations and scores inline (`TraceWithFullDetails`, the `trace` of a UI export). */
-export const langfuseFullTraceSchema = z.looseObject({
-  ...traceShape,
-  observations: z.array(langfuseObservationSchema).nullish(),
-  scores: z.array(langfuseScoreSchema).nullish(),
-});
-
-/** A trace file downloaded from the Langfuse UI: `{ trace, observations }` (top-level observations carry input/output). */
-export const langfuseExportSchema = z.looseObject({
-  trace: langfuseFullTraceSchema,
-  observations: z.array(langfuseObservationSchema).nullish(),
-});
-
 /** An item of `GET /api/public/traces` (`TraceWithDetails`: `latency` in seconds, `totalCost` in USD). */
 export const langfuseListedTraceSchema = z.looseObject({ ...traceShape, totalCost: z.number().nullish() });
 

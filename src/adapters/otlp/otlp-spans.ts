@@ -1,11 +1,14 @@
 /**
  * Reads the spans out of OTLP/JSON trace payloads (`{ resourceSpans: [{ resource, scopeSpans: [{ spans }] }] }`),
- * checking the structure as it goes: a wrong type, a bad id or a bad timestamp throws `ProviderError('invalid-data')`
- * naming the field, e.g. `resourceSpans[0].scopeSpans[1].spans[3].traceId`. Attribute values are read leniently.
+ * checking the structure as it goes: a span with a wrong type, a bad id or a bad timestamp is left out and reported
+ * with its path and the field at fault, e.g. `resourceSpans[0].scopeSpans[1].spans[3].traceId`; the rest is read.
+ * Attribute values are read leniently.
  * @module
  */
-import { decodeAnyValue, decodeId, decodeNanos, UNREADABLE, type AttrValue } from './otlp-values';
+import { isProviderError, type ProviderError } from '../../core/errors';
+import type { IssueLog } from '../import/import-report';
 import { invalidField } from '../import/text';
+import { decodeAnyValue, decodeId, decodeNanos, UNREADABLE, type AttrValue } from './otlp-values';
 
 /** One span, decoded. */
 export interface OtlpSpan {
@@ -100,22 +103,84 @@ function span(value: unknown, field: string, resource: ReadonlyMap<string, AttrV
   };
 }
 
+function isInvalidData(error: unknown): error is ProviderError {
+  return isProviderError(error) && error.code === 'invalid-data';
+}
+
+/** Spans under `value` (a resourceSpans or scopeSpans entry), counted as far as the structure can be read. */
+function countSpans(value: unknown): number {
+  if (typeof value !== 'object' || value === null) return 0;
+  const v = value as Json;
+  if (Array.isArray(v.spans)) return v.spans.length;
+  const scopes = v.scopeSpans ?? v.instrumentationLibrarySpans;
+  return Array.isArray(scopes) ? scopes.reduce<number>((n, scope) => n + countSpans(scope), 0) : 0;
+}
+
+/** The trace id of a span that could not be read, when that part of it can. */
+function traceIdOf(value: unknown): string | undefined {
+  try {
+    return decodeId((value as Json | null)?.traceId, 16, 'traceId') ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * Every span of `payload` (one decoded OTLP/JSON export), in document order. `root` prefixes field paths (e.g.
- * `[2]` for the third payload of a list). Accepts the legacy `instrumentationLibrarySpans` key too.
+ * Every readable span of `payload` (one decoded OTLP/JSON export), in document order. `root` prefixes paths (e.g.
+ * `lines[2]` or `[2]`); `''` marks the only document of the input. Accepts the legacy `instrumentationLibrarySpans`
+ * key too. Lenient: a span, scope or resource entry that cannot be read is recorded on `log` as skipped, with its
+ * path, the field at fault and the span count, and the rest is read; the trace ids of unreadable spans (when
+ * readable) go to `damaged`, so their traces can be flagged.
+ * @throws ProviderError `invalid-data` naming the field when `root` is `''` and the document itself is not an
+ * OTLP payload (not an object, or `resourceSpans` not a list): nothing in it could be read.
  */
-export function readSpans(payload: unknown, root: string, out: OtlpSpan[]): void {
+export function readSpans(payload: unknown, root: string, out: OtlpSpan[], log: IssueLog, damaged: Map<string, string[]>): void {
   const at = (path: string): string => (root === '' ? path : `${root}.${path}`);
-  const doc = object(payload, root === '' ? '(root)' : root);
-  list(doc.resourceSpans, at('resourceSpans')).forEach((rs, i) => {
+  const skipGroup = (path: string, value: unknown, error: ProviderError): void =>
+    log.skip({ kind: 'span', path, field: error.field, count: Math.max(1, countSpans(value)), reason: `${error.message}; ${countSpans(value)} span(s) under it left out` });
+  let resourceSpans: unknown[];
+  try {
+    resourceSpans = list(object(payload, root === '' ? '(root)' : root).resourceSpans, at('resourceSpans'));
+  } catch (error) {
+    if (root === '' || !isInvalidData(error)) throw error;
+    log.skip({ kind: 'document', path: root, field: error.field, reason: `${error.message}; document left out` });
+    return;
+  }
+  resourceSpans.forEach((rs, i) => {
     const rsField = at(`resourceSpans[${i}]`);
-    const resourceSpans = object(rs, rsField);
-    const resource = resourceSpans.resource === undefined ? {} : object(resourceSpans.resource, `${rsField}.resource`);
-    const resourceAttrs = attributes(resource.attributes, `${rsField}.resource.attributes`, []);
-    const scopesKey = resourceSpans.scopeSpans === undefined && resourceSpans.instrumentationLibrarySpans !== undefined ? 'instrumentationLibrarySpans' : 'scopeSpans';
-    list(resourceSpans[scopesKey], `${rsField}.${scopesKey}`).forEach((ss, j) => {
+    let scopes: unknown[];
+    let resourceAttrs: Map<string, AttrValue>;
+    let scopesKey: string;
+    try {
+      const entry = object(rs, rsField);
+      const resource = entry.resource === undefined ? {} : object(entry.resource, `${rsField}.resource`);
+      resourceAttrs = attributes(resource.attributes, `${rsField}.resource.attributes`, []);
+      scopesKey = entry.scopeSpans === undefined && entry.instrumentationLibrarySpans !== undefined ? 'instrumentationLibrarySpans' : 'scopeSpans';
+      scopes = list(entry[scopesKey], `${rsField}.${scopesKey}`);
+    } catch (error) {
+      if (!isInvalidData(error)) throw error;
+      return skipGroup(rsField, rs, error);
+    }
+    scopes.forEach((ss, j) => {
       const ssField = `${rsField}.${scopesKey}[${j}]`;
-      list(object(ss, ssField).spans, `${ssField}.spans`).forEach((sp, k) => out.push(span(sp, `${ssField}.spans[${k}]`, resourceAttrs)));
+      let spans: unknown[];
+      try {
+        spans = list(object(ss, ssField).spans, `${ssField}.spans`);
+      } catch (error) {
+        if (!isInvalidData(error)) throw error;
+        return skipGroup(ssField, ss, error);
+      }
+      spans.forEach((sp, k) => {
+        const spField = `${ssField}.spans[${k}]`;
+        try {
+          out.push(span(sp, spField, resourceAttrs));
+        } catch (error) {
+          if (!isInvalidData(error)) throw error;
+          const traceId = traceIdOf(sp);
+          log.skip({ kind: 'span', path: spField, field: error.field, ...(traceId === undefined ? {} : { traceId }), reason: `${error.message}; span left out` });
+          if (traceId !== undefined) damaged.set(traceId, [...(damaged.get(traceId) ?? []), spField]);
+        }
+      });
     });
   });
 }

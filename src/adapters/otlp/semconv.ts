@@ -26,6 +26,11 @@ export const MODEL_KEYS = ['gen_ai.response.model', 'llm.model_name', 'gen_ai.re
 export const INPUT_TOKEN_KEYS = ['gen_ai.usage.input_tokens', 'gen_ai.usage.prompt_tokens', 'llm.token_count.prompt'];
 /** Output tokens (`gen_ai.usage.completion_tokens` is the pre-1.27 GenAI name). */
 export const OUTPUT_TOKEN_KEYS = ['gen_ai.usage.output_tokens', 'gen_ai.usage.completion_tokens', 'llm.token_count.completion'];
+/**
+ * Total tokens: GenAI `gen_ai.usage.total_tokens` (as OpenLLMetry and others write it), OpenInference
+ * `llm.token_count.total`, OpenLLMetry's `llm.usage.total_tokens`. Kept as the trace's `totalTokens`.
+ */
+export const TOTAL_TOKEN_KEYS = ['gen_ai.usage.total_tokens', 'llm.token_count.total', 'llm.usage.total_tokens'];
 /** Total cost in USD: OpenInference `llm.cost.total`, else `gen_ai.usage.cost` (LiteLLM, OpenLLMetry). */
 export const COST_TOTAL_KEYS = ['llm.cost.total', 'gen_ai.usage.cost'];
 /** Prompt and completion cost in USD (OpenInference), summed when the total is absent. */
@@ -40,17 +45,33 @@ export const INPUT_KEYS = ['input.value', 'gen_ai.input.messages', 'gen_ai.promp
 export const OUTPUT_KEYS = ['output.value', 'gen_ai.output.messages', 'gen_ai.completion'];
 /** Tags (OpenInference). */
 export const TAGS_KEY = 'tag.tags';
+/** Prefix of Langfuse OTel trace metadata (`langfuse.trace.metadata.plan` → user metadata `plan`). */
+export const LANGFUSE_METADATA_PREFIX = 'langfuse.trace.metadata.';
 
 const OPENINFERENCE_KIND = 'openinference.span.kind';
 const GENAI_OPERATION = 'gen_ai.operation.name';
 /** GenAI operations that are model calls; `invoke_agent`, `execute_tool`, `embeddings`, … are not. */
 const LLM_OPERATIONS = new Set(['chat', 'text_completion', 'generate_content']);
 const LLM_HINT_KEYS = [...MODEL_KEYS, ...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS, ...COST_TOTAL_KEYS];
+/** Every attribute that makes a span carry usage: tokens of any kind, or a cost. */
+const USAGE_KEYS = [...INPUT_TOKEN_KEYS, ...OUTPUT_TOKEN_KEYS, ...TOTAL_TOKEN_KEYS, ...COST_TOTAL_KEYS, ...COST_PART_KEYS];
+
+/** True when the span carries usage: any token count (input, output, total) or cost attribute, whatever its kind. */
+export function carriesUsage(span: OtlpSpan): boolean {
+  return USAGE_KEYS.some((key) => span.attrs.has(key));
+}
+
+/** True for embedding calls (GenAI operation `embeddings`, OpenInference kind `EMBEDDING`): they have no output tokens. */
+export function isEmbeddingSpan(span: OtlpSpan): boolean {
+  const kind = span.attrs.get(OPENINFERENCE_KIND);
+  return span.attrs.get(GENAI_OPERATION) === 'embeddings' || (typeof kind === 'string' && kind.toUpperCase() === 'EMBEDDING');
+}
 
 /**
  * True when the span is an LLM call: OpenInference kind `LLM`, or a GenAI operation among `chat`,
  * `text_completion`, `generate_content`, or — when the span declares neither — any model, token or cost attribute.
- * Spans that declare another kind or operation (agents, chains, tools, embeddings) are wrappers, whatever they carry.
+ * Used for the trace's model and to notice model calls that report no usage; usage itself is read from every span
+ * that carries it ({@link carriesUsage}).
  */
 export function isLlmSpan(span: OtlpSpan): boolean {
   const kind = span.attrs.get(OPENINFERENCE_KIND);

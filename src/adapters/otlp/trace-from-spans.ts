@@ -7,19 +7,16 @@
 import type { Trace } from '../../core/model';
 import type { IssueLog, UserProfile } from '../import/import-report';
 import type { OtlpSpan } from './otlp-spans';
-import { nanosToMs, toAmount, toCount, toText, type AttrValue } from './otlp-values';
-import { priceTokens, type PriceTable } from './prices';
+import { nanosToMs, toText, type AttrValue } from './otlp-values';
+import type { PriceTable } from './prices';
+import { langfuseTraceMetadata } from './otlp-metadata';
+import { applySpanUsage } from './otlp-usage';
 import {
   CONVERSATION_KEYS,
-  COST_PART_KEYS,
-  COST_TOTAL_KEYS,
   ERROR_TYPE_KEY,
   INPUT_KEYS,
-  INPUT_TOKEN_KEYS,
-  isLlmSpan,
   MODEL_KEYS,
   OUTPUT_KEYS,
-  OUTPUT_TOKEN_KEYS,
   RELEASE_KEY,
   TAGS_KEY,
   USER_EMAIL_KEYS,
@@ -34,6 +31,10 @@ export interface TraceAssemblyOptions {
   prices?: PriceTable;
   /** User of traces without a user id; without it such traces are skipped. */
   defaultUserId?: string;
+  /** The host's own user id attribute keys, read before the conventions'. */
+  userIdKeys?: readonly string[];
+  /** The host's own conversation (session) id attribute keys, read before the conventions'. */
+  conversationIdKeys?: readonly string[];
 }
 
 const byStart = (a: OtlpSpan, b: OtlpSpan): number => (a.startNs < b.startNs ? -1 : a.startNs > b.startNs ? 1 : 0);
@@ -47,17 +48,6 @@ function firstValue(sources: readonly ReadonlyMap<string, AttrValue>[], keys: re
     }
   }
   return null;
-}
-
-/** Sum of the known values, `undefined` when none is known, and how many were unknown. */
-function sumKnown(values: readonly (number | null)[]): { sum: number | undefined; unknown: number } {
-  let sum: number | undefined;
-  let unknown = 0;
-  for (const v of values) {
-    if (v === null) unknown++;
-    else sum = (sum ?? 0) + v;
-  }
-  return { sum, unknown };
 }
 
 /** Roots: spans without a parent, or whose parent is not among the spans (flagged). A parent cycle roots its earliest span. */
@@ -74,43 +64,6 @@ function findRoots(traceId: string, spans: readonly OtlpSpan[], byId: ReadonlyMa
   return roots;
 }
 
-/** LLM spans with no LLM span below them: each model call counted once, never a wrapper and its child twice. */
-function innermostLlmSpans(spans: readonly OtlpSpan[], byId: ReadonlyMap<string, OtlpSpan>): OtlpSpan[] {
-  const llm = spans.filter(isLlmSpan);
-  const wrapsLlm = new Set<string>();
-  for (const s of llm) {
-    for (let p = s.parentSpanId; p !== null && byId.has(p) && !wrapsLlm.has(p); p = (byId.get(p) as OtlpSpan).parentSpanId) wrapsLlm.add(p);
-  }
-  return llm.filter((s) => !wrapsLlm.has(s.spanId));
-}
-
-interface Usage {
-  input: number | null;
-  output: number | null;
-  cost: number | null;
-  models: string[];
-}
-
-function usageOf(span: OtlpSpan, traceId: string, prices: PriceTable | undefined, log: IssueLog, unpriced: Set<string>): Usage {
-  const count = (keys: readonly string[]): number | null => {
-    const found = firstValue([span.attrs], keys);
-    if (found === null) return null;
-    const n = toCount(found.value);
-    if (n === null) log.flag({ traceId, itemId: span.spanId, field: found.key, reason: 'not a token count; ignored' });
-    return n;
-  };
-  const input = count(INPUT_TOKEN_KEYS);
-  const output = count(OUTPUT_TOKEN_KEYS);
-  const models = MODEL_KEYS.map((k) => toText(span.attrs.get(k))).filter((m): m is string => m !== null);
-  const parts = COST_PART_KEYS.map((k) => toAmount(span.attrs.get(k)));
-  let cost = COST_TOTAL_KEYS.map((k) => toAmount(span.attrs.get(k))).find((c) => c !== null) ?? (parts.every((p) => p !== null) ? (parts as number[]).reduce((a, b) => a + b, 0) : null);
-  if (cost === null && prices !== undefined && input !== null && output !== null) {
-    cost = priceTokens(prices, models, input, output);
-    if (cost === null && models.length > 0) unpriced.add(models[0] as string);
-  }
-  return { input, output, cost, models };
-}
-
 function label(value: string | null, traceId: string, field: string, log: IssueLog): string | undefined {
   if (value === null) return undefined;
   const { text, clipped } = clip(value, MAX_LABEL_CHARS);
@@ -123,7 +76,7 @@ function label(value: string | null, traceId: string, field: string, log: IssueL
  * imported (no end time, ends before it starts, no user), recorded on `log` as skipped.
  */
 export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: TraceAssemblyOptions, log: IssueLog): { trace: Trace; profile: UserProfile } | null {
-  const skip = (reason: string): null => (log.skip({ traceId, reason }), null);
+  const skip = (reason: string): null => (log.skip({ kind: 'trace', traceId, reason }), null);
   spans.sort(byStart);
   const byId = new Map(spans.map((s) => [s.spanId, s]));
   const roots = findRoots(traceId, spans, byId, log);
@@ -140,9 +93,10 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
   }
   if (endNs < root.startNs) return skip('the trace ends before it starts');
 
-  const userText = toText(firstValue(attrs, USER_ID_KEYS)?.value);
+  const userKeys = [...(options.userIdKeys ?? []), ...USER_ID_KEYS];
+  const userText = toText(firstValue(attrs, userKeys)?.value);
   if (userText !== null && userText.length > MAX_ID_CHARS) return skip(`user.id is longer than ${MAX_ID_CHARS} characters`);
-  if (userText === null && options.defaultUserId === undefined) return skip('no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)');
+  if (userText === null && options.defaultUserId === undefined) return skip(`no user id attribute (${userKeys.join(', ')})`);
   if (userText === null) log.flag({ traceId, field: 'user.id', reason: `no user id; assigned to ${JSON.stringify(options.defaultUserId)}` });
   const userId = userText ?? (options.defaultUserId as string);
 
@@ -154,7 +108,7 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
     latencyMs: nanosToMs(endNs - root.startNs),
     status: spans.some((s) => s.failed) ? 'error' : 'ok',
   };
-  const conversation = toText(firstValue(attrs, CONVERSATION_KEYS)?.value);
+  const conversation = toText(firstValue(attrs, [...(options.conversationIdKeys ?? []), ...CONVERSATION_KEYS])?.value);
   if (conversation !== null && conversation.length > MAX_ID_CHARS) log.flag({ traceId, field: 'session.id', reason: `longer than ${MAX_ID_CHARS} characters; ignored` });
   else if (conversation !== null) trace.conversationId = conversation;
   const name = label(root.name === '' ? null : root.name, traceId, 'name', log);
@@ -166,20 +120,10 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
   const errorType = failed === undefined ? undefined : label(toText(failed.attrs.get(ERROR_TYPE_KEY)) ?? toText(failed.exceptionType ?? null), traceId, ERROR_TYPE_KEY, log);
   if (errorType !== undefined) trace.errorType = errorType;
 
-  const counted = innermostLlmSpans(spans, byId);
-  const unpriced = new Set<string>();
-  const usage = counted.map((s) => usageOf(s, traceId, options.prices, log, unpriced));
-  const modelsSeen = [...new Set(usage.map((u) => u.models[0]).filter((m): m is string => m !== undefined))];
+  const { counted, models: modelsSeen } = applySpanUsage(trace, spans, byId, options.prices, log);
   const model = label(modelsSeen[0] ?? toText(firstValue(attrs, MODEL_KEYS)?.value), traceId, 'model', log);
   if (model !== undefined) trace.model = model;
-  if (modelsSeen.length > 1) log.flag({ traceId, field: 'model', reason: `LLM spans used ${modelsSeen.length} models (${modelsSeen.join(', ')}); the trace shows the first` });
-  for (const m of unpriced) log.flag({ traceId, field: 'prices', reason: `no price for model ${JSON.stringify(m)}; its spans have no cost` });
-  const sums = { inputTokens: sumKnown(usage.map((u) => u.input)), outputTokens: sumKnown(usage.map((u) => u.output)), costUsd: sumKnown(usage.map((u) => u.cost)) };
-  for (const [key, { sum, unknown }] of Object.entries(sums) as [keyof typeof sums, { sum: number | undefined; unknown: number }][]) {
-    if (sum === undefined) continue;
-    trace[key] = sum;
-    if (unknown > 0) log.flag({ traceId, field: key, reason: `unknown on ${unknown} of ${counted.length} LLM spans; the trace sums the others` });
-  }
+  if (modelsSeen.length > 1) log.flag({ traceId, field: 'model', reason: `spans with usage used ${modelsSeen.length} models (${modelsSeen.join(', ')}); the trace shows the first` });
 
   const input = firstValue([root.attrs, ...counted.map((s) => s.attrs)], INPUT_KEYS);
   const output = firstValue([root.attrs, ...[...counted].reverse().map((s) => s.attrs)], OUTPUT_KEYS);
@@ -195,5 +139,7 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
   const profile: UserProfile = {};
   if (email !== null && email.length <= MAX_LABEL_CHARS) profile.email = email;
   if (displayName !== null && displayName.length <= MAX_LABEL_CHARS) profile.displayName = displayName;
+  const metadata = langfuseTraceMetadata(ordered, traceId, log);
+  if (Object.keys(metadata).length > 0) profile.metadata = metadata;
   return { trace, profile };
 }
