@@ -10,7 +10,7 @@ import { computeUserMetrics } from '../../src/core/engine/metrics';
 import { rangeToMs } from '../../src/core/engine/time';
 import { buildTraceIndex } from '../../src/core/engine/trace-index';
 import { ProviderError } from '../../src/core/errors';
-import type { Cohort, KeyMetrics, UserMetrics } from '../../src/core/results';
+import type { ChangeEvent, Cohort, KeyMetrics, UserMetrics } from '../../src/core/results';
 import { UserscopeProvider } from '../../src/hooks/userscope-provider';
 import { useUserMetrics } from '../../src/hooks/query-hooks';
 
@@ -243,6 +243,43 @@ describe('MetricCards verdict', () => {
     expect(verdict()).toHaveTextContent('Too few traces (12) to say where to look first; it takes 20.');
     rerender(<MetricCards metrics={{ current: base, previous: { ...base, traceCount: 3 } }} />);
     expect(verdict()).toHaveAttribute('data-state', 'no-baseline');
+  });
+});
+
+describe('MetricCards verdict with regressions (issue 17)', () => {
+  const verdict = () => document.querySelector('[data-slot="verdict"]') as HTMLElement;
+  const w = (latencyP95Ms: number, costPerTraceUsd: number) => ({ traceCount: 120, successRate: 0.96, latencyP95Ms, costPerTraceUsd });
+  const harmful: ChangeEvent = {
+    kind: 'model-switch',
+    at: '2024-01-16T00:00:00.000Z',
+    from: 'gpt-4o-mini',
+    to: 'gpt-4.1',
+    before: w(840, 0.002),
+    after: w(1440, 0.004),
+    regression: true,
+    regressedOn: ['latencyP95Ms', 'costPerTraceUsd'],
+  };
+  const harmless: ChangeEvent = { ...harmful, kind: 'release', at: '2024-01-11T00:00:00.000Z', from: '1.8.0', to: '1.9.0', regression: false, regressedOn: [] };
+
+  it('never says "Nothing stands out" when a change is flagged: it leads with the regression callout', () => {
+    const steady = { current: base, previous: base };
+    const { rerender } = render(<MetricCards metrics={steady} changes={[harmless]} />);
+    expect(verdict()).toHaveAttribute('data-state', 'steady');
+    rerender(<MetricCards metrics={steady} changes={[harmless, harmful]} />);
+    expect(verdict()).toHaveAttribute('data-state', 'regression');
+    expect(verdict()).toHaveAttribute('data-area', 'performance');
+    expect(verdict()).not.toHaveTextContent('Nothing stands out');
+    expect(verdict()).toHaveTextContent(
+      'Start with performance: P95 latency rose from 840 ms to 1.4 s and cost per trace rose from $0.002 to $0.004 after the switch from gpt-4o-mini to gpt-4.1 on Jan 16 (n = 120 → 120).',
+    );
+    expect(document.querySelector('[data-attention]')).toHaveAttribute('data-metric', 'latencyP95Ms');
+  });
+
+  it('leads with the regression even without a baseline, and counts the other callouts', () => {
+    const older: ChangeEvent = { ...harmful, at: '2024-01-05T00:00:00.000Z', to: 'gpt-4o', regressedOn: ['successRate'] };
+    render(<MetricCards metrics={{ current: base, previous: { ...base, traceCount: 3 } }} changes={[older, harmful]} />);
+    expect(verdict()).toHaveAttribute('data-state', 'regression');
+    expect(verdict()).toHaveTextContent('1 more regression below.');
   });
 });
 

@@ -1,5 +1,5 @@
 import { DEFAULT_VERDICT_RULE, computeVerdict, type VerdictRule } from '../../core/engine/verdict';
-import type { Cohort, UserMetrics } from '../../core/results';
+import type { ChangeEvent, Cohort, UserMetrics } from '../../core/results';
 import { formatCount } from '../primitives/format';
 import { SectionState } from '../primitives/SectionState';
 import { CARD_SPECS, type MetricCardKey } from './card-specs';
@@ -24,6 +24,11 @@ export interface MetricCardsProps {
   onMetricFocus?: (metric: MetricCardKey) => void;
   /** Thresholds of the verdict (see docs/components/user-detail-top.md). */
   verdictRule?: Partial<VerdictRule>;
+  /**
+   * The user's model switches and releases over the same range (`getModelUsage`). A flagged regression among them
+   * leads the verdict, so it agrees with the regression callouts of the page. Default: none.
+   */
+  changes?: readonly ChangeEvent[];
   /** Heading level of the card titles. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5;
   /**
@@ -52,6 +57,7 @@ export function MetricCards({
   cohort,
   onMetricFocus,
   verdictRule,
+  changes,
   headingLevel = 3,
   locale = 'en-US',
   labels,
@@ -93,7 +99,7 @@ export function MetricCards({
   }
 
   const rule: VerdictRule = { ...DEFAULT_VERDICT_RULE, ...verdictRule };
-  const verdict = computeVerdict(metrics, rule);
+  const verdict = computeVerdict(metrics, rule, changes);
   const names = metrics.cohort ? cohortNames(cohort, l) : null;
   const legendBaselines = [l.previousPeriod];
   if (names && metrics.cohort) legendBaselines.push(`${names.users} ${l.cohortSize(formatCount(metrics.cohort.userCount, locale))}`);
@@ -109,7 +115,7 @@ export function MetricCards({
             spec={spec}
             metrics={metrics}
             cohort={names}
-            attention={verdict.status === 'focus' && verdict.area === spec.area}
+            attention={(verdict.status === 'focus' || verdict.status === 'regression') && verdict.area === spec.area}
             onFocus={onMetricFocus}
             headingLevel={headingLevel}
             labels={l}

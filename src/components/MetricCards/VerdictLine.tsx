@@ -1,4 +1,5 @@
 import type { Verdict, VerdictArea, VerdictMeasure, VerdictRule } from '../../core/engine/verdict';
+import { changeCallout } from '../charts/change-markers';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
 import type { CohortNames } from './comparisons';
 import type { MetricCardsLabels } from './labels';
@@ -43,10 +44,20 @@ export function baselineList(names: string[], locale: string): string {
 }
 
 /**
- * One line telling where to look first (quality, performance or spend) and why, from `computeVerdict`.
+ * One line telling where to look first (quality, performance or spend) and why, from `computeVerdict`: the latest
+ * regression callout when there is one, else the largest deviation from a baseline.
  * `data-state` is the verdict status, `data-area` the area to look at.
  */
 export function VerdictLine({ verdict, traceCount, rule, cohort, labels: l, locale }: VerdictLineProps) {
+  if (verdict.status === 'regression') {
+    const more = verdict.regressionCount - 1;
+    return (
+      <p className="us-verdict" data-slot="verdict" data-state="regression" data-area={verdict.area}>
+        <strong className="us-verdict__lead">{l.verdictLead(l[AREA_LABEL[verdict.area]])}</strong>{' '}
+        {changeCallout(verdict.change, locale, l)}.{more > 0 ? ` ${l.verdictMoreRegressions(more, formatCount(more, locale))}` : null}
+      </p>
+    );
+  }
   if (verdict.status === 'focus') {
     const { top } = verdict;
     const baseline = top.baseline === 'previous' ? l.verdictInPrevious : l.verdictForCohort(cohort?.users ?? l.unnamedCohort);

@@ -1,3 +1,5 @@
+import { changeCalloutLabels } from '../../core/engine/change-callout';
+
 /** Values of a delta's text alternative, all already formatted. */
 export interface DeltaSentence {
   /** Measure name, e.g. `p95 latency`. */
@@ -97,6 +99,10 @@ export const metricCardsLabels = {
     `Nothing stands out: error rate, p95 latency and cost per trace are in line with ${baselines}.`,
   verdictTooFewTraces: (count: string, min: string) => `Too few traces (${count}) to say where to look first; it takes ${min}.`,
   verdictNoBaseline: 'Too little traffic in the previous period to compare with. Select a metadata value to compare with its cohort.',
+  /** After the regression sentence when the page shows more than one regression callout. */
+  verdictMoreRegressions: (count: number, formatted: string) => `${formatted} more ${count === 1 ? 'regression' : 'regressions'} below.`,
+  /** The regression sentence of the verdict (same templates as the callouts, see `changeCalloutLabels`). */
+  ...changeCalloutLabels,
   /** States. */
   loading: 'Loading metrics…',
   error: 'Could not load the metrics.',

@@ -1,3 +1,4 @@
+import { flaggedRegressions } from '../../core/engine/change-callout';
 import type { ChangeEvent } from '../../core/results';
 import { changeCallout } from '../charts/change-markers';
 import type { TrendChartsLabels } from './labels';
@@ -13,11 +14,13 @@ export interface RegressionCalloutsProps {
 }
 
 /**
- * One callout per change the regression rule flagged, e.g. "Success rate fell from 97% to 84% after the switch from
- * gpt-4o-mini to gpt-4.1 on Nov 12 (n = 200 → 200)". Nothing when no change is flagged.
+ * One callout per change the regression rule flagged (one per group of changes too close to tell apart), e.g.
+ * "Success rate fell from 97% to 84% after the switch from gpt-4o-mini to gpt-4.1 on Nov 12 (n = 200 → 200)".
+ * Nothing when no change is flagged.
  */
 export function RegressionCallouts({ changes, locale, labels: l }: RegressionCalloutsProps) {
-  const callouts = changes.flatMap((change) => {
+  // Changes too close to tell apart share one verdict: one callout for the group, naming every change in it.
+  const callouts = flaggedRegressions(changes).flatMap((change) => {
     const text = changeCallout(change, locale, l);
     return text ? [{ key: `${change.kind}|${change.at}|${change.to}`, text, kind: change.kind }] : [];
   });

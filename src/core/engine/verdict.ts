@@ -1,9 +1,11 @@
 /**
- * Where to look first: the verdict over a user's key metrics, and the relative change every delta is built on.
+ * Where to look first: the verdict over a user's regressions and key metrics, and the relative change every delta is
+ * built on.
  * The rule is explained in docs/components/user-detail-top.md.
  * @module
  */
-import type { KeyMetrics, UserMetrics } from '../results';
+import type { ChangeEvent, KeyMetrics, UserMetrics } from '../results';
+import { flaggedRegressions } from './change-callout';
 
 /** A change of a value against a baseline, safe to show: never `Infinity` or `NaN`. */
 export type RelativeChange =
@@ -59,6 +61,12 @@ export interface VerdictDeviation {
 
 /** The verdict: one area to look at first, or why there is none. */
 export type Verdict =
+  /**
+   * A model switch or release was flagged as a regression (the page shows it as a callout): look at the area of its
+   * first regressed measure. `change` is the latest flagged regression, `regressionCount` how many callouts there
+   * are (groups of changes too close to tell apart count once); `deviations` as for `focus` (possibly empty).
+   */
+  | { status: 'regression'; area: VerdictArea; change: ChangeEvent; regressionCount: number; deviations: VerdictDeviation[] }
   /**
    * The largest significant deviation points to `area`; `deviations` lists every significant one, largest first;
    * `compared` the baselines that had enough traces.
@@ -135,14 +143,31 @@ function deviationsAgainst(cur: KeyMetrics, base: KeyMetrics, baseline: VerdictB
   return found.filter((d): d is VerdictDeviation => d !== null);
 }
 
+const MEASURE_AREA: Record<ChangeEvent['regressedOn'][number], VerdictArea> = {
+  successRate: 'quality',
+  latencyP95Ms: 'performance',
+  costPerTraceUsd: 'spend',
+};
+
 /**
- * The verdict over `metrics`: each of error rate (quality), p95 latency (performance) and cost per trace (spend) is
- * compared with the previous period and, when present, the cohort. A deviation counts only when it is adverse, at
- * least `minIncrease` relative, both sides have `minTraces` traces, and, for the error rate, the two-proportion z
- * reaches `minErrorZ`. The largest score wins; ties go to quality, then performance, then spend.
+ * The verdict over `metrics` and the user's `changes` in the same range (`getModelUsage`). Regressions come first:
+ * when any change is flagged, the verdict is `regression`, pointing at the latest one, so it never says "nothing
+ * stands out" above a regression callout. Otherwise each of error rate (quality), p95 latency (performance) and
+ * cost per trace (spend) is compared with the previous period and, when present, the cohort. A deviation counts only
+ * when it is adverse, at least `minIncrease` relative, both sides have `minTraces` traces, and, for the error rate,
+ * the two-proportion z reaches `minErrorZ`. The largest score wins; ties go to quality, then performance, then spend.
  */
-export function computeVerdict(metrics: UserMetrics, rule: Partial<VerdictRule> = {}): Verdict {
+export function computeVerdict(metrics: UserMetrics, rule: Partial<VerdictRule> = {}, changes: readonly ChangeEvent[] = []): Verdict {
   const r: VerdictRule = { ...DEFAULT_VERDICT_RULE, ...rule };
+  const flagged = flaggedRegressions(changes);
+  const latest = flagged[flagged.length - 1];
+  const metricVerdict = verdictOfMetrics(metrics, r);
+  if (latest === undefined) return metricVerdict;
+  const area = MEASURE_AREA[latest.regressedOn[0] as ChangeEvent['regressedOn'][number]];
+  return { status: 'regression', area, change: latest, regressionCount: flagged.length, deviations: metricVerdict.deviations };
+}
+
+function verdictOfMetrics(metrics: UserMetrics, r: VerdictRule): Exclude<Verdict, { status: 'regression' }> {
   const cur = metrics.current;
   if (cur.traceCount < r.minTraces) return { status: 'too-few-traces', deviations: [] };
   const baselines: [VerdictBaseline, KeyMetrics][] = [];

@@ -68,4 +68,17 @@ describe('buildChangeCallout', () => {
       'Taux de succès : 97 % → 84 % after the switch from gpt-4o-mini to gpt-4.1 on 12 Nov (n = 420 → 388)',
     );
   });
+
+  it('names every change of a group too close to tell apart, once', () => {
+    const group: ChangeEvent = {
+      ...regression,
+      kind: 'release',
+      from: '1.8.0',
+      to: '1.9.0',
+      overlapsWith: [{ kind: 'model-switch', at: '2026-11-13T01:00:00.000Z', to: 'gpt-4.1' }],
+    };
+    expect(buildChangeCallout(group, format)).toBe(
+      'Success rate fell from 97 % to 84 % after release 1.9.0 and the switch to gpt-4.1 on 12 Nov – 13 Nov, too close together to tell which (n = 420 → 388)',
+    );
+  });
 });

@@ -5,7 +5,7 @@ import { computeUserMetrics } from '../../../src/core/engine/metrics';
 import { rangeToMs } from '../../../src/core/engine/time';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
 import { DEFAULT_VERDICT_RULE, computeVerdict, relativeChange, type VerdictDeviation } from '../../../src/core/engine/verdict';
-import type { CohortMetrics, KeyMetrics, UserMetrics } from '../../../src/core/results';
+import type { ChangeEvent, CohortMetrics, KeyMetrics, UserMetrics } from '../../../src/core/results';
 
 const RUNS = { numRuns: 1000 };
 
@@ -223,5 +223,55 @@ describe('computeVerdict', () => {
       expect(DEMO_USERS.slow.map(areaOf)).toEqual(['performance', 'performance']);
       expect(DEMO_USERS.expensive.map(areaOf)).toEqual(['spend', 'spend']);
     });
+  });
+});
+
+describe('computeVerdict with regressions (issue 17: never "nothing stands out" above a red callout)', () => {
+  const steady = km(200, 6, 2000, 0.01);
+  const w = { traceCount: 120, successRate: 0.96, latencyP95Ms: 800, costPerTraceUsd: 0.002 };
+  const change = (at: string, regressedOn: ChangeEvent['regressedOn'], overlapsWith?: ChangeEvent['overlapsWith']): ChangeEvent => ({
+    kind: 'model-switch',
+    at,
+    from: 'a',
+    to: `m-${at}`,
+    before: w,
+    after: w,
+    regression: regressedOn.length > 0,
+    regressedOn,
+    ...(overlapsWith ? { overlapsWith } : {}),
+  });
+  const arbChanges = fc.array(
+    fc.record({
+      day: fc.integer({ min: 1, max: 28 }),
+      on: fc.subarray(['successRate', 'latencyP95Ms', 'costPerTraceUsd'] as const),
+    }),
+    { maxLength: 5 },
+  );
+
+  it('leads with the latest flagged regression, its first measure naming the area, whatever the metrics say', () => {
+    const changes = [change('2024-01-05T00:00:00.000Z', ['successRate']), change('2024-01-09T00:00:00.000Z', ['latencyP95Ms', 'costPerTraceUsd'])];
+    for (const metrics of [{ current: steady, previous: steady }, { current: km(5, 0, 1, 1), previous: steady }, { current: steady, previous: km(1, 0, 1, 1) }]) {
+      const v = computeVerdict(metrics, {}, changes);
+      expect(v).toMatchObject({ status: 'regression', area: 'performance', regressionCount: 2 });
+      expect(v.status === 'regression' && v.change).toBe(changes[1]);
+    }
+    expect(computeVerdict({ current: steady, previous: steady }, {}, [change('2024-01-05T00:00:00.000Z', [])]).status).toBe('steady');
+  });
+
+  it('counts a group of changes too close to tell apart once', () => {
+    const first = change('2024-01-05T00:00:00.000Z', ['costPerTraceUsd'], [{ kind: 'release', at: '2024-01-05T00:00:00.000Z', to: 'v2' }]);
+    const second: ChangeEvent = { ...first, kind: 'release', to: 'v2', overlapsWith: [{ kind: 'model-switch', at: first.at, to: first.to }] };
+    expect(computeVerdict({ current: steady, previous: steady }, {}, [first, second])).toMatchObject({ status: 'regression', area: 'spend', regressionCount: 1, change: first });
+  });
+
+  it('is a regression exactly when a change is flagged, so it never contradicts a callout', () => {
+    fc.assert(
+      fc.property(arbKeyMetrics, arbKeyMetrics, arbChanges, (current, previous, specs) => {
+        const changes = specs.map((s) => change(`2024-01-${String(s.day).padStart(2, '0')}T00:00:00.000Z`, [...s.on]));
+        const v = computeVerdict({ current, previous }, {}, changes);
+        expect(v.status === 'regression').toBe(changes.some((c) => c.regression));
+      }),
+      RUNS,
+    );
   });
 });
