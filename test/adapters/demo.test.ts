@@ -13,6 +13,7 @@ import { formatIso } from '../../src/adapters/demo/iso';
 import { Random, hexId } from '../../src/adapters/demo/random';
 import type { Trace } from '../../src/core/model';
 import { parseDataset } from '../../src/core/schema/validate';
+import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 
 const data = createDemoDataset();
 const DAY = 86_400_000;
@@ -52,10 +53,13 @@ describe('createDemoDataset', () => {
     expect(createDemoDataset({ ...small, seed: 8 }).traces).not.toEqual(createDemoDataset(small).traces);
   });
 
-  it('has the default sizes: 300 users, ≈ 50k traces over 30 days, feedback on 8–15 % of traces', () => {
+  it('has the default sizes: 300 users, ≈ 150k traces over 90 days (≈ 50k in the last 30), feedback on 8–15 % of traces', () => {
     expect(data.users).toHaveLength(300);
-    expect(data.traces.length).toBeGreaterThan(40_000);
-    expect(data.traces.length).toBeLessThan(60_000);
+    expect(data.traces.length).toBeGreaterThan(120_000);
+    expect(data.traces.length).toBeLessThan(180_000);
+    const last30 = data.traces.filter((t) => Date.parse(t.startTime) >= nowMs - 30 * DAY).length;
+    expect(last30).toBeGreaterThan(40_000);
+    expect(last30).toBeLessThan(60_000);
     const covered = distinct(data.feedback.map((f) => f.traceId)).size / data.traces.length;
     expect(covered).toBeGreaterThan(0.08);
     expect(covered).toBeLessThan(0.15);
@@ -68,7 +72,7 @@ describe('createDemoDataset', () => {
   });
 
   it('keeps every time in the window and every user consistent with their traces', () => {
-    const from = nowMs - 30 * DAY;
+    const from = nowMs - 90 * DAY;
     const startOf = new Map(data.traces.map((t) => [t.id, Date.parse(t.startTime)]));
     const outside = data.traces.filter((t) => !(startOf.get(t.id)! >= from && startOf.get(t.id)! < nowMs));
     const badEnd = data.traces.filter((t) => t.endTime !== undefined && Date.parse(t.endTime) - startOf.get(t.id)! !== t.latencyMs);
@@ -221,5 +225,27 @@ describe('demo helpers', () => {
     const a = new Random(5);
     const b = new Random(5);
     expect(Array.from({ length: 5 }, () => a.next())).toEqual(Array.from({ length: 5 }, () => b.next()));
+  });
+});
+
+describe('the regression user in the default 30-day view (issue 17)', () => {
+  it('has a previous period, and its regression is blamed on the model switch, whose windows stop at the releases around it', async () => {
+    const provider = createMemoryProvider({ ...data, validate: false });
+    const range = { from: new Date(nowMs - 30 * DAY).toISOString(), to: DEMO_DEFAULT_NOW };
+    const metrics = await provider.getUserMetrics({ userId: DEMO_USERS.regression, range });
+    expect(metrics.previous.traceCount).toBeGreaterThan(100);
+    const { changes } = await provider.getModelUsage({ userId: DEMO_USERS.regression, range });
+    const timeline = demoTimeline(DEMO_DEFAULT_NOW);
+    const at = (c: { at: string }) => Date.parse(c.at);
+    const switchEvent = changes.find((c) => c.kind === 'model-switch');
+    expect(switchEvent).toMatchObject({ from: DEMO_MODEL_SWITCH.from, to: DEMO_MODEL_SWITCH.to, regressedOn: ['latencyP95Ms', 'costPerTraceUsd'] });
+    expect(at(switchEvent!)).toBeGreaterThanOrEqual(Date.parse(timeline.modelSwitch));
+    expect(at(switchEvent!)).toBeGreaterThanOrEqual(Date.parse(range.from));
+    // Release 1.9.0 ships 5 days before the switch: its after window ends at the switch, so the switch's cost rise is
+    // not blamed on it.
+    const release = changes.find((c) => c.kind === 'release' && c.to === '1.9.0')!;
+    expect(release.regressedOn).not.toContain('costPerTraceUsd');
+    expect(release.after.traceCount).toBe(switchEvent!.before.traceCount);
+    expect(changes.every((c) => c.overlapsWith === undefined)).toBe(true);
   });
 });

@@ -22,11 +22,14 @@ export interface DemoDatasetOptions {
   seed?: number;
   /** Number of users, at least {@link MIN_DEMO_USERS} (the notable users are always among them). Default 300. */
   users?: number;
-  /** Days of activity, ending at `now`. Default 30. */
+  /**
+   * Days of activity, ending at `now`. Default 90 (was 30), so the default 30-day view has a previous period to
+   * compare with and the dated model switch and releases fall inside it.
+   */
   days?: number;
   /** End of the window (ISO UTC, exclusive). Default {@link DEMO_DEFAULT_NOW}. */
   now?: string;
-  /** Mean traces per user over the window. Default ≈ 5.6 a day: ≈ 167 in 30 days, ≈ 50k traces for 300 users. */
+  /** Mean traces per user over the window. Default ≈ 5.6 a day: ≈ 500 in 90 days, ≈ 150k traces for 300 users. */
   tracesPerUser?: number;
 }
 
@@ -35,11 +38,11 @@ const TRACES_PER_USER_PER_DAY = 50_000 / (300 * 30);
 
 /**
  * Generates the demo dataset `{ users, traces, feedback }`. Throws `RangeError` for invalid options.
- * Defaults: 300 users, 30 days ending at {@link DEMO_DEFAULT_NOW}, ≈ 50k traces. Scales to 1M traces
+ * Defaults: 300 users, 90 days ending at {@link DEMO_DEFAULT_NOW}, ≈ 150k traces (≈ 50k in the last 30 days). Scales to 1M traces
  * (e.g. `{ users: 6000 }`) in a few seconds.
  */
 export function createDemoDataset(options: DemoDatasetOptions = {}): Dataset {
-  const { seed = 42, users = 300, days = 30, now = DEMO_DEFAULT_NOW } = options;
+  const { seed = 42, users = 300, days = 90, now = DEMO_DEFAULT_NOW } = options;
   const tracesPerUser = options.tracesPerUser ?? days * TRACES_PER_USER_PER_DAY;
   const nowMs = Date.parse(now);
   if (!Number.isInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);

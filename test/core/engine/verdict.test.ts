@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createDemoDataset, DEMO_DEFAULT_NOW, DEMO_USERS } from '../../../src/adapters/demo/create-demo-dataset';
+import { createDemoDataset, DEMO_DEFAULT_NOW, DEMO_MODEL_SWITCH, DEMO_USERS } from '../../../src/adapters/demo/create-demo-dataset';
+import { computeModelUsage } from '../../../src/core/engine/models';
+import { userSlices } from '../../../src/core/engine/selection';
 import { computeUserMetrics } from '../../../src/core/engine/metrics';
 import { rangeToMs } from '../../../src/core/engine/time';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
@@ -199,11 +201,11 @@ describe('computeVerdict', () => {
     );
   });
 
-  describe('on the demo dataset (last 7 days)', () => {
+  describe('on the demo dataset (last 30 days, the default view, which has a previous period)', () => {
     const data = createDemoDataset();
     const idx = buildTraceIndex(data.users, data.traces, data.feedback);
     const now = Date.parse(DEMO_DEFAULT_NOW);
-    const range = rangeToMs({ from: new Date(now - 7 * 86_400_000).toISOString(), to: DEMO_DEFAULT_NOW });
+    const range = rangeToMs({ from: new Date(now - 30 * 86_400_000).toISOString(), to: DEMO_DEFAULT_NOW });
     const verdictOf = (userId: string) => {
       const plan = idx.users[idx.userPos.get(userId) as number]!.metadata.plan as string;
       return computeVerdict(computeUserMetrics(idx, userId, range, { key: 'plan', value: plan }));
@@ -213,9 +215,17 @@ describe('computeVerdict', () => {
       return v.status === 'focus' ? v.area : v.status;
     };
 
-    it('sends the regression user to performance (p95 up after the model switch)', () => {
-      const v = verdictOf(DEMO_USERS.regression);
-      expect(v.status === 'focus' && [v.area, v.top.baseline]).toEqual(['performance', 'previous']);
+    it('sends the regression user to the model switch, performance first (p95 and cost up after it), as the page does', () => {
+      const id = DEMO_USERS.regression;
+      const usage = computeModelUsage(idx, userSlices(idx, [idx.userPos.get(id) as number], range), range, 'day');
+      const v = computeVerdict(computeUserMetrics(idx, id, range, { key: 'plan', value: 'pro' }), {}, usage.changes);
+      expect(v.status === 'regression' && [v.area, v.change.kind, v.change.from, v.change.to, v.change.regressedOn]).toEqual([
+        'performance',
+        'model-switch',
+        DEMO_MODEL_SWITCH.from,
+        DEMO_MODEL_SWITCH.to,
+        ['latencyP95Ms', 'costPerTraceUsd'],
+      ]);
     });
 
     it('sends high-error users to quality, slow users to performance and expensive users to spend', () => {
