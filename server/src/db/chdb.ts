@@ -4,7 +4,7 @@
  * query: an aborted signal settles the call at once while the engine finishes in the background.
  * @module
  */
-import { decodeRow, toJsonEachRow } from './decode';
+import { decodeRow, toJsonCompactEachRow } from './decode';
 import { clickhouseDialect } from './dialects';
 import type { Database, Row, SqlQuery } from './types';
 
@@ -55,8 +55,8 @@ export async function openChdb(dir: string | undefined): Promise<Database> {
     },
     insert: async (table, columns, rows) => {
       if (rows.length === 0) return;
-      const payload = Buffer.from(toJsonEachRow(columns.map((c) => c.name), rows));
-      await session.insert({ table, values: payload, format: 'JSONEachRow' });
+      const payload = Buffer.from(toJsonCompactEachRow(rows));
+      await session.insert({ table, values: payload, format: 'JSONCompactEachRow', columns: columns.map((c) => c.name) });
     },
     close: async () => {
       session.close();

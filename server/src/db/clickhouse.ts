@@ -49,8 +49,8 @@ export async function openClickHouse(url: URL): Promise<Database> {
     },
     insert: async (table, columns, rows) => {
       if (rows.length === 0) return;
-      const values = rows.map((row) => Object.fromEntries(columns.map((c, i) => [c.name, row[i] ?? null])));
-      await ch.insert({ table, values, format: 'JSONEachRow' });
+      const values = rows.map((row) => row.map((v) => v ?? null));
+      await ch.insert({ table, values, format: 'JSONCompactEachRow', columns: columns.map((c) => c.name) as [string, ...string[]] });
     },
     close: () => ch.close(),
   };

@@ -20,13 +20,9 @@ export function decodeRow(raw: Record<string, unknown>): Row {
   return out;
 }
 
-/** Rows (values in `names` order) as JSONEachRow text, NULL for `undefined`. */
-export function toJsonEachRow(names: readonly string[], rows: readonly (readonly SqlValue[])[]): string {
-  let out = '';
-  for (const row of rows) {
-    const obj: Record<string, SqlValue> = {};
-    for (let i = 0; i < names.length; i++) obj[names[i] as string] = row[i] ?? null;
-    out += `${JSON.stringify(obj)}\n`;
-  }
-  return out;
+/** Rows (values in column order) as JSONCompactEachRow text, NULL for `undefined`. */
+export function toJsonCompactEachRow(rows: readonly (readonly SqlValue[])[]): string {
+  const lines = new Array<string>(rows.length);
+  for (let i = 0; i < rows.length; i++) lines[i] = JSON.stringify((rows[i] as readonly SqlValue[]).map((v) => v ?? null));
+  return `${lines.join('\n')}\n`;
 }

@@ -19,26 +19,17 @@ async function loadDuckDb(): Promise<DuckApi> {
   }
 }
 
-function appendValue(appender: DuckAppender, column: ColumnDef, value: SqlValue): void {
-  if (value === null || value === undefined) {
-    appender.appendNull();
-    return;
-  }
-  switch (column.type) {
-    case 'string':
-    case 'string?':
-      appender.appendVarchar(String(value));
-      return;
-    case 'int64':
-    case 'int64?':
-      appender.appendBigInt(BigInt(value as number));
-      return;
-    case 'uint8':
-      appender.appendUTinyInt(Number(value));
-      return;
-    default:
-      appender.appendDouble(Number(value));
-  }
+/** One appender call per column, chosen once per insert (not per value). */
+function columnWriter(appender: DuckAppender, column: ColumnDef): (value: SqlValue) => void {
+  const write =
+    column.type === 'string' || column.type === 'string?'
+      ? (v: SqlValue) => appender.appendVarchar(v as string)
+      : column.type === 'int64' || column.type === 'int64?'
+        ? (v: SqlValue) => appender.appendBigInt(BigInt(v as number))
+        : column.type === 'uint8'
+          ? (v: SqlValue) => appender.appendUTinyInt(v as number)
+          : (v: SqlValue) => appender.appendDouble(v as number);
+  return (value) => (value === null || value === undefined ? appender.appendNull() : write(value));
 }
 
 function namedValues(query: SqlQuery): Record<string, never> {
@@ -95,8 +86,9 @@ export async function openDuckDb(path: string, options: DuckDbOptions = {}): Pro
       withConnection(undefined, async (c) => {
         const appender = await c.createAppender(table);
         try {
+          const writers = columns.map((column) => columnWriter(appender, column));
           for (const row of rows) {
-            for (let i = 0; i < columns.length; i++) appendValue(appender, columns[i] as ColumnDef, row[i]);
+            for (let i = 0; i < writers.length; i++) (writers[i] as (v: SqlValue) => void)(row[i]);
             appender.endRow();
           }
           appender.flushSync();

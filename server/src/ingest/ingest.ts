@@ -60,7 +60,7 @@ const staging = (table: TableDef): string => `${table.name}__staging`;
 
 /** Creates the staging tables (same columns, no projections). Idempotent. */
 export async function createStagingTables(db: Database): Promise<void> {
-  for (const table of [TRACES, FEEDBACK]) {
+  for (const table of [TRACES, FEEDBACK, USERS, USER_META]) {
     const layout = { orderBy: table.layout.key, key: table.layout.key };
     await db.exec(db.dialect.createTable(staging(table), table.columns, layout));
   }
@@ -86,33 +86,29 @@ async function appendNew(db: Database, table: TableDef, rows: SqlValue[][], befo
   return fresh;
 }
 
-/** Replaces the stored users (and their metadata rows) of the same ids. */
-async function writeUsers(db: Database, users: readonly User[], placeholder: boolean): Promise<void> {
-  for (let i = 0; i < users.length; i += 1000) {
-    const chunk = users.slice(i, i + 1000);
-    if (!placeholder) {
-      const b = new Binder(db.dialect);
-      const ids = b.list(chunk.map((u) => u.id));
-      await db.exec(b.query(db.dialect.deleteWhere(USERS.name, `user_id IN ${ids}`)));
-      await db.exec(b.query(db.dialect.deleteWhere(USER_META.name, `user_id IN ${ids}`)));
-    }
-    await db.insert(USERS.name, USERS.columns, chunk.map((u) => userToRow(u, placeholder)));
-    await db.insert(USER_META.name, USER_META.columns, chunk.flatMap(metadataToRows));
+/**
+ * Writes `users` through the staging tables in a few set-based statements: `replace` deletes the stored users (and
+ * metadata rows) of the same ids first; otherwise only users whose id is not stored are written. Returns how many
+ * were written.
+ */
+async function writeUsers(db: Database, users: readonly User[], replace: boolean): Promise<number> {
+  if (users.length === 0) return 0;
+  const [stageUsers, stageMeta] = [staging(USERS), staging(USER_META)];
+  await db.exec(`TRUNCATE TABLE ${stageUsers}`);
+  await db.exec(`TRUNCATE TABLE ${stageMeta}`);
+  await db.insert(stageUsers, USERS.columns, users.map((u) => userToRow(u, !replace)));
+  await db.insert(stageMeta, USER_META.columns, users.flatMap(metadataToRows));
+  if (replace) {
+    await db.exec(db.dialect.deleteWhere(USERS.name, `user_id IN (SELECT user_id FROM ${stageUsers})`));
+    await db.exec(db.dialect.deleteWhere(USER_META.name, `user_id IN (SELECT user_id FROM ${stageUsers})`));
+  } else {
+    await db.exec(db.dialect.deleteWhere(stageUsers, `user_id IN (SELECT user_id FROM ${USERS.name})`));
+    await db.exec(db.dialect.deleteWhere(stageMeta, `user_id NOT IN (SELECT user_id FROM ${stageUsers})`));
   }
-}
-
-/** Writes the users of `users` whose id is not stored yet; returns how many. */
-async function addMissingUsers(db: Database, users: readonly User[]): Promise<number> {
-  const missing: User[] = [];
-  for (let i = 0; i < users.length; i += 1000) {
-    const chunk = users.slice(i, i + 1000);
-    const b = new Binder(db.dialect);
-    const rows = await db.query(b.query(`SELECT user_id FROM ${USERS.name} WHERE user_id IN ${b.list(chunk.map((u) => u.id))}`));
-    const stored = new Set(rows.map((r) => String(r.user_id)));
-    missing.push(...chunk.filter((u) => !stored.has(u.id)));
-  }
-  await writeUsers(db, missing, true);
-  return missing.length;
+  const [count] = await db.query({ text: `SELECT count(*) AS n FROM ${stageUsers}`, params: {} });
+  await db.exec(`INSERT INTO ${USERS.name} SELECT * FROM ${stageUsers}`);
+  await db.exec(`INSERT INTO ${USER_META.name} SELECT * FROM ${stageMeta}`);
+  return Number(count?.n ?? 0);
 }
 
 /** Placeholder users for the staged traces' user ids that have no stored user yet. */
@@ -121,9 +117,7 @@ async function addPlaceholderUsers(db: Database): Promise<number> {
     text: `SELECT DISTINCT user_id FROM ${staging(TRACES)} WHERE user_id NOT IN (SELECT user_id FROM ${USERS.name})`,
     params: {},
   });
-  const users = rows.map((r): User => ({ id: String(r.user_id), metadata: {} }));
-  await writeUsers(db, users, true);
-  return users.length;
+  return writeUsers(db, rows.map((r): User => ({ id: String(r.user_id), metadata: {} })), false);
 }
 
 /** A zod schema of core (users, traces, feedback). */
@@ -198,10 +192,9 @@ export function ingest(db: Database, input: IngestInput, options: IngestOptions 
     const users = validRecords<User>(input.users ?? [], `${prefix}users`, userSchema, report);
     const latest = new Map<string, User>();
     for (const u of users) latest.set(u.id, u);
-    await writeUsers(db, [...latest.values()], false);
-    report.users += latest.size;
+    report.users += await writeUsers(db, [...latest.values()], true);
     const observed = validRecords<User>(input.observedUsers ?? [], `${prefix}observedUsers`, userSchema, report);
-    report.users += await addMissingUsers(db, observed.filter((u) => !latest.has(u.id)));
+    report.users += await writeUsers(db, observed.filter((u) => !latest.has(u.id)), false);
 
     const all = input.traces ?? [];
     for (let start = 0; start < all.length; start += batchSize) {
