@@ -25,7 +25,10 @@ export const REGRESSION_RULE = {
   successDrop: 0.05,
   /** …and the two-proportion z-test must give |z| at least this (two-sided 5 %). */
   zCritical: 1.96,
-  /** p95 latency must rise by at least this fraction (0.25 = +25 %). */
+  /**
+   * p95 latency must rise by at least this fraction (0.25 = +25 %), and the share of traces slower than the before
+   * window's p95 must rise with z ≥ `zCritical`.
+   */
   latencyRise: 0.25,
   /** Cost per trace must rise by at least this fraction (0.25 = +25 %). */
   costRise: 0.25,
@@ -37,6 +40,8 @@ export interface WindowStats extends WindowMetrics {
   okCount: number;
   /** Traces that carry a cost. */
   costCount: number;
+  /** The window's latencies, ascending (for the latency rule's significance test). */
+  latencies: Float64Array;
 }
 
 /** A measure the regression rule can flag. */
@@ -67,6 +72,7 @@ export function windowStats(idx: TraceIndex, rows: ArrayLike<number>, lo = 0, hi
     costPerTraceUsd: costCount === 0 ? null : costSum / costCount,
     okCount: ok,
     costCount,
+    latencies,
   };
 }
 
@@ -82,6 +88,31 @@ function rose(before: number | null, after: number | null, rise: number): boolea
   return before !== null && after !== null && after > before && after >= before * (1 + rise);
 }
 
+/** Values of `sorted` (ascending) strictly above `threshold`. */
+function countAbove(sorted: Float64Array, threshold: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] as number) <= threshold) lo = mid + 1;
+    else hi = mid;
+  }
+  return sorted.length - lo;
+}
+
+/**
+ * The significance half of the latency rule: more traces of `after` than of `before` are slower than the before
+ * window's p95, by the two-proportion z-test (|z| ≥ `zCritical`). A p95 moved by a handful of outliers fails it.
+ */
+function slowerShareRose(before: WindowStats, after: WindowStats): boolean {
+  const q = before.latencyP95Ms;
+  if (q === null) return false;
+  const slowBefore = countAbove(before.latencies, q);
+  const slowAfter = countAbove(after.latencies, q);
+  const z = twoProportionZ(slowAfter, after.traceCount, slowBefore, before.traceCount);
+  return z !== null && z >= REGRESSION_RULE.zCritical;
+}
+
 /** The measures on which `after` regressed from `before`, in the order success rate, latency, cost. */
 export function regressionMeasures(before: WindowStats, after: WindowStats): RegressionMeasure[] {
   const out: RegressionMeasure[] = [];
@@ -92,7 +123,7 @@ export function regressionMeasures(before: WindowStats, after: WindowStats): Reg
     20 * (before.okCount * after.traceCount - after.okCount * before.traceCount) >= before.traceCount * after.traceCount;
   const z = twoProportionZ(before.okCount, before.traceCount, after.okCount, after.traceCount);
   if (dropEnough && z !== null && Math.abs(z) >= zCritical) out.push('successRate');
-  if (rose(before.latencyP95Ms, after.latencyP95Ms, latencyRise)) out.push('latencyP95Ms');
+  if (rose(before.latencyP95Ms, after.latencyP95Ms, latencyRise) && slowerShareRose(before, after)) out.push('latencyP95Ms');
   if (before.costCount >= minSample && after.costCount >= minSample && rose(before.costPerTraceUsd, after.costPerTraceUsd, costRise)) {
     out.push('costPerTraceUsd');
   }

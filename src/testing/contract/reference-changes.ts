@@ -72,7 +72,7 @@ function releases(ts: readonly Trace[]): Raw[] {
   return out;
 }
 
-type Window = WindowMetrics & { ok: number; costs: number };
+type Window = WindowMetrics & { ok: number; costs: number; latencies: number[] };
 
 function windowOf(ts: readonly Trace[]): Window {
   const ok = ts.filter((t) => t.status === 'ok').length;
@@ -84,6 +84,7 @@ function windowOf(ts: readonly Trace[]): Window {
     costPerTraceUsd: costs.length === 0 ? null : costs.reduce((a, b) => a + b, 0) / costs.length,
     ok,
     costs: costs.length,
+    latencies: ts.map((t) => t.latencyMs),
   };
 }
 
@@ -97,7 +98,14 @@ function regressedOn(b: Window, a: Window): ChangeEvent['regressedOn'] {
   const z = se === 0 ? 0 : (b.ok - a.ok) / n / se;
   if ((b.ok - a.ok) / n >= 0.05 && Math.abs(z) >= 1.96) out.push('successRate');
   const rose = (x: number | null, y: number | null): boolean => x !== null && y !== null && y > x && y >= x * 1.25;
-  if (rose(b.latencyP95Ms, a.latencyP95Ms)) out.push('latencyP95Ms');
+  // Significance: more traces after than before are slower than the before window's p95 (z ≥ 1.96).
+  const q = b.latencyP95Ms;
+  const slowB = b.latencies.filter((x) => q !== null && x > q).length;
+  const slowA = a.latencies.filter((x) => q !== null && x > q).length;
+  const ps = (slowB + slowA) / (2 * n);
+  const ses = Math.sqrt(ps * (1 - ps) * (2 / n));
+  const zs = ses === 0 ? 0 : (slowA - slowB) / n / ses;
+  if (rose(b.latencyP95Ms, a.latencyP95Ms) && zs >= 1.96) out.push('latencyP95Ms');
   if (b.costs >= MIN_SAMPLE && a.costs >= MIN_SAMPLE && rose(b.costPerTraceUsd, a.costPerTraceUsd)) out.push('costPerTraceUsd');
   return out;
 }

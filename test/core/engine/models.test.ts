@@ -187,6 +187,7 @@ describe('regression rule', () => {
     latencyP95Ms: p95,
     costPerTraceUsd: cost,
     costCount,
+    latencies: new Float64Array(traceCount).fill(p95 ?? 0), // every trace at the p95: a shift of the whole window
   });
 
   it('flags success falling from 97 % to 84 % with 420 traces before and 388 after (windows of 200)', () => {
@@ -217,6 +218,18 @@ describe('regression rule', () => {
     expect(regressionMeasures(w(200, 200), w(200, 190))).toEqual(['successRate']); // exactly 5 points, z ≈ 3.2
     expect(regressionMeasures(w(29, 29), w(29, 10))).toEqual([]); // below the minimum sample
     expect(regressionMeasures(w(30, 30), w(30, 20))).toEqual(['successRate']);
+  });
+
+  it('does not flag a p95 rise carried by a handful of outliers (the slower share must rise significantly)', () => {
+    const sorted = (xs: number[]) => Float64Array.from(xs).sort();
+    const before = { ...w(60, 60, null), latencies: sorted([...Array(57).fill(800), 5000, 5000, 5000]) };
+    const after = { ...w(60, 60, null), latencies: sorted([...Array(56).fill(800), 9000, 9000, 9000, 9000]) };
+    before.latencyP95Ms = 5000 - 0.05 * 4200; // numpy p95 of `before`
+    after.latencyP95Ms = 9000 - 0.05 * 8200;
+    expect(after.latencyP95Ms / before.latencyP95Ms).toBeGreaterThan(1.25);
+    expect(regressionMeasures(before, after)).toEqual([]);
+    const shifted = { ...after, latencies: sorted([...Array(40).fill(800), ...Array(20).fill(9000)]) };
+    expect(regressionMeasures(before, shifted)).toEqual(['latencyP95Ms']);
   });
 
   it('flags p95 latency and cost per trace rising by ≥ 25 %', () => {
