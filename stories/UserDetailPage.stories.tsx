@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
-import { DEMO_USERS } from '../src/adapters/demo';
+import { DEMO_MODEL_SWITCH, DEMO_USERS } from '../src/adapters/demo';
 import type { DataProvider } from '../src/core/contract';
 import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
 import { BIG_USER_ID, bigUserProvider, ONE_TRACE_USER_ID, oneTraceProvider } from './support/conversation-data';
@@ -42,10 +42,22 @@ type Story = StoryObj<typeof meta>;
 const loaded: Story['play'] = async ({ canvasElement }) => waitForDetailPage(canvasElement);
 
 /**
- * The demo's regression user over the last 30 days, end to end: the verdict points at latency, the model switch is a
- * marker on every trend, feedback reacts, and selecting a conversation narrows the traces.
+ * The demo's regression user over the last 30 days, end to end: one red callout, on the gpt-4.1 switch (not on release
+ * 1.9.0 five days before it), and the verdict leads with that same regression; the switch is a marker on every trend,
+ * feedback reacts, and selecting a conversation narrows the traces.
  */
-export const RegressionUser: Story = { play: loaded };
+export const RegressionUser: Story = {
+  play: async ({ canvasElement }) => {
+    await waitForDetailPage(canvasElement);
+    await waitFor(() => expect(canvasElement.querySelector('[data-slot="verdict"]')).toHaveAttribute('data-state', 'regression'));
+    const callouts = [...canvasElement.querySelectorAll('[data-slot="regression-callouts"] li')].map((li) => li.textContent ?? '');
+    await expect(callouts).toHaveLength(1);
+    await expect(callouts[0]).toContain(`after the switch from ${DEMO_MODEL_SWITCH.from} to ${DEMO_MODEL_SWITCH.to}`);
+    const verdict = canvasElement.querySelector('[data-slot="verdict"]')?.textContent ?? '';
+    await expect(verdict).toContain(`after the switch from ${DEMO_MODEL_SWITCH.from} to ${DEMO_MODEL_SWITCH.to}`);
+    await expect(verdict).not.toContain('Nothing stands out');
+  },
+};
 
 /** The regression user compared with the other pro users (the plan chip in the header is pressed). */
 export const ComparedWithCohort: Story = {
