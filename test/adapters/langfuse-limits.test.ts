@@ -158,8 +158,9 @@ describe('createLangfuseProvider: nothing dropped silently (D3)', () => {
     const reports: LangfuseLoadReport[] = [];
     await make(LIAR, { onReport: (r) => reports.push(r) }).listUsers({ range: contractRanges.long });
     expect(reports[0]!.skipped).toEqual(expect.arrayContaining([
-      { traceId: 'orphan', reason: 'no userId' },
-      { itemId: 'session-score', reason: 'session-level score on session c-1; feedback is per trace' },
+      { kind: 'trace', traceId: 'orphan', reason: 'no userId' },
+      { kind: 'score', itemId: 'session-score', reason: 'session-level score on session c-1; feedback is per trace' },
     ]));
+    expect(reports[0]!.skippedCounts).toMatchObject({ trace: 1, score: 1 });
   });
 });
