@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fromLangfuseExport } from '../../src/adapters/langfuse/from-langfuse-export';
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
+import { isProviderError } from '../../src/core/errors';
+import { failure } from '../provider-errors';
 import { readFixture } from '../fixtures-path';
 
 const AUTOGEN = readFixture('langfuse/autogen-2025-06-06.trace.json');
@@ -150,15 +151,6 @@ describe('fromLangfuseExport rules', () => {
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 
-function failure(run: () => unknown): ProviderError {
-  try {
-    run();
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 describe('fromLangfuseExport on malformed input', () => {
   const fixture = () => JSON.parse(AUTOGEN) as { trace: Record<string, unknown>; observations: Record<string, unknown>[] };

@@ -2,20 +2,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 import { fromOtlpJson } from '../../src/adapters/otlp/from-otlp-json';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
+import { isProviderError } from '../../src/core/errors';
+import { failure } from '../provider-errors';
 import { readFixture } from '../fixtures-path';
 
 const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
 
-function failure(run: () => unknown): ProviderError {
-  try {
-    run();
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a ProviderError');
-}
 
 const valid = () => ({
   resourceSpans: [
