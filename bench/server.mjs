@@ -113,7 +113,9 @@ for (const engine of ENGINES) {
   const byTraces = await warm.listUsers({ range: RANGE, sorting: [{ id: 'traceCount', desc: true }], pagination: { pageIndex: 0, pageSize: 1 } });
   const heaviest = byTraces.rows[0];
   const median = (await warm.listUsers({ range: RANGE, sorting: [{ id: 'traceCount', desc: true }], pagination: { pageIndex: 25_000, pageSize: 1 } })).rows[0];
-  const d = await interleaved({ median: () => detailPage(warm, median.user.id), heaviest: () => detailPage(warm, heaviest.user.id) }, RUNS);
+  // A fresh provider per run: nothing shared with an earlier run (the page's own calls share loads, as in the app).
+  const fresh = () => createSqlProvider(dbs[engine]);
+  const d = await interleaved({ median: () => detailPage(fresh(), median.user.id), heaviest: () => detailPage(fresh(), heaviest.user.id) }, RUNS);
   log(
     `- detail page, every method at once: median user (${median.traceCount} traces in range) ${fmt(d.median)}; heaviest user ` +
       `(${heaviest.traceCount.toLocaleString('en')} traces) ${fmt(d.heaviest)} (goal ≤ 100 ms) (load ${load()})`,

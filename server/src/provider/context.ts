@@ -8,6 +8,7 @@ import { ProviderError, type Cohort, type MsRange } from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Database, Row, SqlQuery } from '../db/types';
 import { META_KIND } from '../ingest/rows';
+import type { SharedLoads } from './shared-loads';
 
 /** The provider's shared state. */
 export interface SqlContext {
@@ -17,6 +18,8 @@ export interface SqlContext {
   queryTimeoutMs: number;
   /** Most traces a per-user method loads into memory for one answer. */
   maxUserTraces: number;
+  /** Loads shared by the concurrent calls of one page (user rows, a user's traces). */
+  shared: SharedLoads;
 }
 
 /** Runs `query`, rejecting with `ProviderError('aborted')` when `signal` aborts and `network` on timeout or failure. */
@@ -73,7 +76,8 @@ export function userTraces(b: Binder, userId: string, range: MsRange): string {
 /** Rejects with `not-found` (field `userId`) unless the user is stored (given, or seen on a trace). */
 export async function requireUser(ctx: SqlContext, userId: string, signal?: AbortSignal): Promise<Row> {
   const b = new Binder(ctx.db.dialect);
-  const [row] = await runQuery(ctx, b.query(`SELECT user_json FROM users WHERE user_id = ${b.str(userId)} LIMIT 1`), signal);
+  const query = b.query(`SELECT user_json FROM users WHERE user_id = ${b.str(userId)} LIMIT 1`);
+  const [row] = await ctx.shared.get(`user:${userId}`, () => runQuery(ctx, query), signal);
   if (!row) throw new ProviderError('not-found', `Unknown user ${JSON.stringify(userId)}`, { field: 'userId' });
   return row;
 }

@@ -24,8 +24,12 @@ import {
 } from 'userscope/core';
 import type { Database } from '../db/types';
 import { createBaselineCache } from './baseline-cache';
+import { createSharedLoads } from './shared-loads';
+
+/** How long a user row or a user's traces are shared between calls, in ms: the concurrent calls of one page. */
+const SHARED_LOAD_TTL_MS = 2_000;
 import { cohortTraces, requireUser, userTraces, type SqlContext } from './context';
-import { keyMetrics } from './key-metrics';
+import { keyMetrics, keyMetricsByGroup, noTraces } from './key-metrics';
 import { rowToUser } from './records';
 import { listTracesPage } from './traces-list';
 import { trendBuckets } from './trends';
@@ -54,7 +58,12 @@ export interface SqlProvider extends DataProvider {
 
 /** Creates the provider over `db` (already migrated: see `migrate`). */
 export function createSqlProvider(db: Database, options: SqlProviderOptions = {}): SqlProvider {
-  const ctx: SqlContext = { db, queryTimeoutMs: options.queryTimeoutMs ?? 30_000, maxUserTraces: options.maxUserTraces ?? 200_000 };
+  const ctx: SqlContext = {
+    db,
+    queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
+    maxUserTraces: options.maxUserTraces ?? 200_000,
+    shared: createSharedLoads(64, SHARED_LOAD_TTL_MS),
+  };
   const baselines = createBaselineCache(16, options.baselineTtlMs ?? 60_000);
   const baselineOf = (range: MsRange, signal?: AbortSignal) => baselines.get(range, () => computeBaseline(ctx, range, signal));
   const capabilities: ProviderCapabilities = Object.freeze({ feedback: true, cohorts: true, modelUsage: true, conversations: true, ...options.capabilities });
@@ -64,7 +73,10 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
   return {
     db,
     capabilities,
-    invalidate: () => baselines.clear(),
+    invalidate: () => {
+      baselines.clear();
+      ctx.shared.clear();
+    },
 
     async listUsers(params: ListUsersParams) {
       const v = validateParams('listUsers', params);
@@ -96,13 +108,19 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
       const range = validateParams('getUserMetrics', params).range as MsRange;
       await requireUser(ctx, params.userId, params.signal);
       const cohort = params.compare?.cohort;
-      const [current, previous, cohortMetrics] = await Promise.all([
-        keyMetrics(ctx, (b) => userTraces(b, params.userId, range), params.signal),
-        keyMetrics(ctx, (b) => userTraces(b, params.userId, previousRange(range)), params.signal),
+      const previous = previousRange(range);
+      const [periods, cohortMetrics] = await Promise.all([
+        // One scan over both periods: group 1 is the range, 0 the previous period.
+        keyMetricsByGroup(
+          ctx,
+          (b) => userTraces(b, params.userId, { from: previous.from, to: range.to }),
+          (b) => `CASE WHEN start_ms >= ${b.int(range.from)} THEN 1 ELSE 0 END`,
+          params.signal,
+        ),
         cohort ? keyMetrics(ctx, (b) => cohortTraces(b, cohort, range), params.signal) : undefined,
       ]);
-      const { userCount: _c, ...currentMetrics } = current;
-      const { userCount: _p, ...previousMetrics } = previous;
+      const { userCount: _c, ...currentMetrics } = periods.get(1) ?? noTraces();
+      const { userCount: _p, ...previousMetrics } = periods.get(0) ?? noTraces();
       return cohortMetrics ? { current: currentMetrics, previous: previousMetrics, cohort: cohortMetrics } : { current: currentMetrics, previous: previousMetrics };
     },
 

@@ -6,7 +6,7 @@
  */
 import { DAY_MS, type KeyMetrics } from 'userscope/core';
 import { Binder } from '../db/binder';
-import type { Dialect } from '../db/types';
+import type { Dialect, Row } from '../db/types';
 import { num, runQuery, type SqlContext } from './context';
 
 /** The additive and percentile aggregates of a selection, as SELECT expressions (aliases never reuse column names). */
@@ -55,34 +55,23 @@ export function aggregateFigures(row: Record<string, unknown> | undefined): {
   };
 }
 
-/** Key metrics of the traces matching `where` (built on `b`), plus the distinct users among them. */
-export async function keyMetrics(
-  ctx: SqlContext,
-  build: (b: Binder) => string,
-  signal?: AbortSignal,
-): Promise<KeyMetrics & { userCount: number }> {
-  const d = ctx.db.dialect;
-  const b = new Binder(d);
-  const where = build(b);
-  const day = d.floorToInt(d.divide('start_ms', String(DAY_MS)));
-  const main = runQuery(
-    ctx,
-    b.query(
-      `SELECT ${aggregateColumns(d)}, ${d.countDistinct('conversation_id')} AS conv_n, ${d.countDistinct(day)} AS day_n, ` +
-        `sum(latency_ms) AS lat_sum, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${where}`,
-    ),
-    signal,
-  );
-  const tb = new Binder(d);
-  const top = runQuery(
-    ctx,
-    tb.query(
-      `SELECT error_type AS top_type, count(*) AS type_n FROM traces WHERE ${build(tb)} AND is_error = 1 AND error_type IS NOT NULL ` +
-        'GROUP BY error_type ORDER BY type_n DESC, top_type ASC LIMIT 1',
-    ),
-    signal,
-  );
-  const [[row], [topRow]] = await Promise.all([main, top]);
+/** Key metrics of one group, plus the distinct users in it. */
+export type GroupMetrics = KeyMetrics & { userCount: number };
+
+/** The most frequent error type (ties: code-unit order, as the memory engine) among `[type, count]` pairs. */
+function topErrorType(counts: readonly (readonly [string, number])[]): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const [type, count] of counts) {
+    if (count > bestCount || (count === bestCount && best !== null && type < best)) {
+      best = type;
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+function toMetrics(row: Row | undefined, errorTypes: readonly (readonly [string, number])[]): GroupMetrics {
   const figures = aggregateFigures(row);
   const n = figures.traceCount;
   return {
@@ -91,7 +80,7 @@ export async function keyMetrics(
     activeDays: num(row, 'day_n'),
     errorCount: figures.errorCount,
     successRate: figures.successRate,
-    topErrorType: topRow ? String(topRow.top_type) : null,
+    topErrorType: topErrorType(errorTypes),
     latencyAvgMs: n === 0 ? null : num(row, 'lat_sum') / n,
     latencyP50Ms: figures.latencyP50Ms,
     latencyP95Ms: figures.latencyP95Ms,
@@ -101,4 +90,54 @@ export async function keyMetrics(
     outputTokens: figures.outputTokens,
     userCount: num(row, 'user_n'),
   };
+}
+
+/**
+ * Key metrics of the traces matching `where` (built on `b`), split by the integer SQL expression `group` (e.g. the
+ * current and the previous period in one scan): two queries whatever the number of groups. Groups without traces
+ * are absent from the map.
+ */
+export async function keyMetricsByGroup(
+  ctx: SqlContext,
+  build: (b: Binder) => string,
+  group: (b: Binder) => string,
+  signal?: AbortSignal,
+): Promise<Map<number, GroupMetrics>> {
+  const d = ctx.db.dialect;
+  const b = new Binder(d);
+  const where = build(b);
+  const day = d.floorToInt(d.divide('start_ms', String(DAY_MS)));
+  const main = runQuery(
+    ctx,
+    b.query(
+      `SELECT ${group(b)} AS group_no, ${aggregateColumns(d)}, ${d.countDistinct('conversation_id')} AS conv_n, ${d.countDistinct(day)} AS day_n, ` +
+        `sum(latency_ms) AS lat_sum, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${where} GROUP BY group_no`,
+    ),
+    signal,
+  );
+  const tb = new Binder(d);
+  const types = runQuery(
+    ctx,
+    tb.query(
+      `SELECT ${group(tb)} AS group_no, error_type AS top_type, count(*) AS type_n FROM traces ` +
+        `WHERE ${build(tb)} AND is_error = 1 AND error_type IS NOT NULL GROUP BY group_no, error_type`,
+    ),
+    signal,
+  );
+  const [rows, typeRows] = await Promise.all([main, types]);
+  const out = new Map<number, GroupMetrics>();
+  for (const row of rows) {
+    const g = num(row, 'group_no');
+    const counts = typeRows.filter((r) => num(r, 'group_no') === g).map((r) => [String(r.top_type), num(r, 'type_n')] as const);
+    out.set(g, toMetrics(row, counts));
+  }
+  return out;
+}
+
+/** The key metrics of no traces (counts 0, everything else unknown). */
+export const noTraces = (): GroupMetrics => toMetrics(undefined, []);
+
+/** Key metrics of the traces matching `where`, plus the distinct users among them. */
+export async function keyMetrics(ctx: SqlContext, build: (b: Binder) => string, signal?: AbortSignal): Promise<GroupMetrics> {
+  return (await keyMetricsByGroup(ctx, build, () => '0', signal)).get(0) ?? noTraces();
 }

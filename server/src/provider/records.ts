@@ -59,9 +59,13 @@ export async function loadTraces(ctx: SqlContext, build: (b: Binder) => string, 
   return rows.map(rowToTrace);
 }
 
-/** One user's traces starting in `range`. */
+/** One user's traces starting in `range` (shared by the concurrent calls of a page). */
 export function loadUserTraces(ctx: SqlContext, userId: string, range: MsRange, signal?: AbortSignal): Promise<Trace[]> {
-  return loadTraces(ctx, (b) => `user_id = ${b.str(userId)} AND ${inRange(b, range)}`, signal);
+  return ctx.shared.get(
+    `traces:${userId}:${range.from}:${range.to}`,
+    () => loadTraces(ctx, (b) => `user_id = ${b.str(userId)} AND ${inRange(b, range)}`),
+    signal,
+  );
 }
 
 function rowToFeedback(r: Row): Feedback {

@@ -30,19 +30,19 @@ import { needsBaseline, rankCountQuery, rankPageQuery, type RankRequest } from '
 /** Computes (and caches) the population baseline of a range. */
 export type BaselineSource = (range: MsRange, signal?: AbortSignal) => Promise<PopulationBaseline>;
 
-/** The population baseline of `range`: pooled error rate, p95 latency and cost per trace over every trace in it. */
+/**
+ * The population baseline of `range`: pooled error rate, p95 latency and cost per trace over every trace in it.
+ * `userCount` is left at 0: the attention rule does not read it, and counting distinct users is a second costly
+ * aggregate (`getUsersSummary` counts them on its own).
+ */
 export async function computeBaseline(ctx: SqlContext, range: MsRange, signal?: AbortSignal): Promise<PopulationBaseline> {
   const d = ctx.db.dialect;
   const b = new Binder(d);
-  const [row] = await runQuery(
-    ctx,
-    b.query(`SELECT ${aggregateColumns(d)}, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${inRange(b, range)}`),
-    signal,
-  );
+  const [row] = await runQuery(ctx, b.query(`SELECT ${aggregateColumns(d)} FROM traces WHERE ${inRange(b, range)}`), signal);
   const n = num(row, 'n');
   const costN = num(row, 'cost_n');
   return {
-    userCount: num(row, 'user_n'),
+    userCount: 0,
     traceCount: n,
     errorCount: num(row, 'errors'),
     errorRate: n === 0 ? null : num(row, 'errors') / n,
@@ -183,7 +183,9 @@ export async function usersSummary(ctx: SqlContext, range: MsRange, baselineOf: 
   const b = new Binder(d);
   const everQuery = b.query(`SELECT ${d.countDistinct('user_id')} AS user_n FROM user_first_seen WHERE first_ms < ${b.int(range.to)}`);
   const costQuery = new Binder(d);
-  const cost = costQuery.query(`SELECT sum(cost_usd) AS cost_sum FROM traces WHERE ${inRange(costQuery, range)}`);
+  const cost = costQuery.query(
+    `SELECT sum(cost_usd) AS cost_sum, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${inRange(costQuery, range)}`,
+  );
   const attentionReq: RankRequest = { range, filters: [{ id: 'attention', values: [true] }], sorting: [], baseline };
   const [[ever], [costRow], [attention]] = await Promise.all([
     runQuery(ctx, everQuery, signal),
@@ -192,7 +194,7 @@ export async function usersSummary(ctx: SqlContext, range: MsRange, baselineOf: 
   ]);
   return {
     userCount: num(ever, 'user_n'),
-    activeUserCount: baseline.userCount,
+    activeUserCount: num(costRow, 'user_n'),
     attentionUserCount: num(attention, 'total_rows'),
     traceCount: baseline.traceCount,
     errorRate: baseline.errorRate,
