@@ -4,14 +4,13 @@
  * the engine.
  */
 import type { Feedback, Granularity, Trace } from '../../src/core/model';
-import { changesOf } from '../../src/testing/contract/reference-changes';
+import { changesOf, windowOf } from '../../src/testing/contract/reference-changes';
 import type {
   ConversationSummary,
   FeedbackComment,
   FeedbackKeyStat,
   FeedbackOverview,
   ModelUsage,
-  WindowMetrics,
 } from '../../src/core/results';
 
 /** A range in epoch ms, `[from, to)`. */
@@ -67,18 +66,6 @@ export function refUserTraces(traces: readonly Trace[], userId: string, r: RefRa
 
 // ---------------------------------------------------------------- models
 
-function refWindow(ts: Trace[]): WindowMetrics & { ok: number; costs: number } {
-  const ok = ts.filter((t) => t.status === 'ok').length;
-  const costs = ts.filter((t) => t.costUsd !== undefined).map((t) => t.costUsd as number);
-  return {
-    traceCount: ts.length,
-    successRate: ts.length === 0 ? null : ok / ts.length,
-    latencyP95Ms: refPercentile(ts.map((t) => t.latencyMs), 0.95),
-    costPerTraceUsd: costs.length === 0 ? null : costs.reduce((a, b) => a + b, 0) / costs.length,
-    ok,
-    costs: costs.length,
-  };
-}
 
 /** Model usage of `userId` in range. */
 export function refModelUsage(traces: readonly Trace[], userId: string, r: RefRange, g: Granularity): ModelUsage {
@@ -88,7 +75,7 @@ export function refModelUsage(traces: readonly Trace[], userId: string, r: RefRa
   const models = names
     .map((model) => {
       const mine = ts.filter((t) => label(t) === model);
-      const w = refWindow(mine);
+      const w = windowOf(mine);
       return {
         model,
         traceCount: mine.length,

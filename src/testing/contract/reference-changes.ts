@@ -72,9 +72,11 @@ function releases(ts: readonly Trace[]): Raw[] {
   return out;
 }
 
-type Window = WindowMetrics & { ok: number; costs: number; latencies: number[] };
+/** Window metrics of `ts` plus the counts the regression rule needs (ok traces, costed traces, latencies). */
+export type Window = WindowMetrics & { ok: number; costs: number; latencies: number[] };
 
-function windowOf(ts: readonly Trace[]): Window {
+/** Metrics of a window of traces (also the per-model numbers of `getModelUsage`). */
+export function windowOf(ts: readonly Trace[]): Window {
   const ok = ts.filter((t) => t.status === 'ok').length;
   const costs = ts.filter((t) => t.costUsd !== undefined).map((t) => t.costUsd as number);
   return {
