@@ -1,15 +1,4 @@
-import fc from 'fast-check';
-import { afterAll, beforeAll, it } from 'vitest';
-import type { Database } from '../src/index';
-import { differentialProperty } from './differential';
+import { registerDifferential } from './differential';
 import { duckdb } from './engines';
 
-let db: Database;
-beforeAll(async () => {
-  db = await duckdb.open();
-});
-afterAll(() => db.close());
-
-it('DuckDB: every method equals the memory provider on random datasets', async () => {
-  await fc.assert(differentialProperty(db), { numRuns: Number(process.env.RUNS ?? 60), endOnFailure: process.env.RUNS !== undefined });
-}, 300_000);
+registerDifferential(duckdb, 60);

@@ -11,6 +11,8 @@ import { arbUsersParams } from '../../test/core/arbitraries-users';
 import { diffValues } from '../../src/testing/contract/compare';
 import { createSqlProvider, ingest, type Database } from '../src/index';
 import { DATA_TABLES } from '../src/schema/tables';
+import { afterAll, beforeAll, it } from 'vitest';
+import type { EngineCase } from './engines';
 
 /** Empties every data table (cheaper than a new database per run, and chdb allows one per process). */
 export async function truncateAll(db: Database): Promise<void> {
@@ -37,6 +39,7 @@ async function outcome(call: () => Promise<unknown>): Promise<unknown> {
     return { ok: await call() };
   } catch (error) {
     const e = error as { code?: string; field?: string; message?: string };
+    if (process.env.DEBUG_DIFF) console.log(error);
     return { error: { code: e.code ?? String(error), field: e.field ?? null } };
   }
 }
@@ -49,7 +52,10 @@ export function differentialProperty(db: Database) {
     arbCohort,
     fc.option(arbGranularity, { nil: undefined }),
     fc.integer({ min: 1, max: 4 }),
-    async ({ data: generated, range: ms }, usersParams, cohort, granularity, limit) => {
+    fc.array(fc.record({ id: fc.constantFrom('costUsd', 'name', 'model', 'latencyMs', 'status', 'inputTokens', 'startTime'), desc: fc.boolean() }), {
+      maxLength: 3,
+    }),
+    async ({ data: generated, range: ms }, usersParams, cohort, granularity, limit, traceSorting) => {
       // The memory provider refuses feedback on a trace it does not hold; the server keeps it (the trace may come later).
       const traceIds = new Set(generated.traces.map((t) => t.id));
       const data = { ...generated, feedback: generated.feedback.filter((f) => traceIds.has(f.traceId)) };
@@ -73,7 +79,7 @@ export function differentialProperty(db: Database) {
         listFeedbackComments: (p) => allPages((cursor) => p.listFeedbackComments({ userId, range, cursor, limit })),
         listConversations: (p) =>
           allPages((cursor) => p.listConversations({ userId, range, cursor, limit, sorting: [{ id: 'errorCount', desc: true }] })),
-        listTraces: (p) => allPages((cursor) => p.listTraces({ userId, range, cursor, limit, sorting: usersParams.sorting?.length ? [{ id: 'latencyMs', desc: true }] : undefined })),
+        listTraces: (p) => allPages((cursor) => p.listTraces({ userId, range, cursor, limit, sorting: traceSorting })),
         listTracesOfConversation: (p) => allPages((cursor) => p.listTraces({ userId, range, cursor, limit, conversationId: '(none)' })),
       };
       const problems: string[] = [];
@@ -84,4 +90,17 @@ export function differentialProperty(db: Database) {
       if (problems.length > 0) throw new Error(problems.slice(0, 15).join('\n'));
     },
   );
+}
+
+/** Registers the differential test on `engine` with `runs` runs (`RUNS` overrides, and then stops at the first failure). */
+export function registerDifferential(engine: EngineCase, runs: number): void {
+  let db: Database;
+  beforeAll(async () => {
+    db = await engine.open();
+  });
+  afterAll(() => db.close());
+  it(`${engine.name}: every method equals the memory provider on random datasets`, async () => {
+    const override = process.env.RUNS;
+    await fc.assert(differentialProperty(db), { numRuns: Number(override ?? runs), endOnFailure: override !== undefined });
+  }, 300_000);
 }

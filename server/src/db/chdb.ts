@@ -15,9 +15,12 @@ export const CLICKHOUSE_SESSION_SETTINGS: Readonly<Record<string, string | numbe
   join_use_nulls: 1,
   session_timezone: 'UTC',
   mutations_sync: 2,
+  // The engine's own bound on one query (seconds): chdb cannot interrupt a query, so this is what stops it.
+  max_execution_time: 60,
 };
 
-function params(query: SqlQuery): Record<string, string | number> {
+/** The values of a query's parameters by name, as ClickHouse's drivers take them (`{name:Type}` placeholders). */
+export function paramValues(query: SqlQuery): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const [name, p] of Object.entries(query.params)) out[name] = p.value;
   return out;
@@ -36,7 +39,7 @@ export async function openChdb(dir: string | undefined): Promise<Database> {
   const run = async (query: SqlQuery, signal?: AbortSignal, format = 'JSON'): Promise<string> => {
     const hasParams = Object.keys(query.params).length > 0;
     const result = hasParams
-      ? await session.queryBindAsync(query.text, params(query), { format, signal })
+      ? await session.queryBindAsync(query.text, paramValues(query), { format, signal })
       : await session.queryAsync(query.text, { format, signal });
     return result.text();
   };

@@ -4,16 +4,11 @@
  * HTTP request, and ClickHouse cancels the query with it (`cancel_http_readonly_queries_on_client_close`).
  * @module
  */
-import { CLICKHOUSE_SESSION_SETTINGS } from './chdb';
+import { CLICKHOUSE_SESSION_SETTINGS, paramValues } from './chdb';
 import { decodeRow } from './decode';
 import { clickhouseDialect } from './dialects';
-import type { Database, Row, SqlQuery } from './types';
+import type { Database, Row } from './types';
 
-function params(query: SqlQuery): Record<string, string | number> {
-  const out: Record<string, string | number> = {};
-  for (const [name, p] of Object.entries(query.params)) out[name] = p.value;
-  return out;
-}
 
 /** Opens a client on `url` (`clickhouse://user:password@host:8123/database`, or `http(s)://…`). */
 export async function openClickHouse(url: URL): Promise<Database> {
@@ -39,13 +34,13 @@ export async function openClickHouse(url: URL): Promise<Database> {
     dialect: clickhouseDialect,
     location: `clickhouse://${url.hostname}:${url.port || '8123'}/${database}`,
     query: async (query, opts = {}): Promise<Row[]> => {
-      const result = await ch.query({ query: query.text, query_params: params(query), format: 'JSONEachRow', abort_signal: opts.signal });
+      const result = await ch.query({ query: query.text, query_params: paramValues(query), format: 'JSONEachRow', abort_signal: opts.signal });
       const rows = await result.json<Record<string, unknown>>();
       return rows.map(decodeRow);
     },
     exec: async (sql) => {
       const q = typeof sql === 'string' ? { text: sql, params: {} } : sql;
-      await ch.command({ query: q.text, query_params: params(q) });
+      await ch.command({ query: q.text, query_params: paramValues(q) });
     },
     insert: async (table, columns, rows) => {
       if (rows.length === 0) return;

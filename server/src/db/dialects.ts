@@ -37,7 +37,6 @@ export const duckdbDialect: Dialect = {
   contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
   divide: (a, b) => `(CAST(${a} AS DOUBLE) / ${b})`,
   floorToInt: (expr) => `CAST(floor(${expr}) AS BIGINT)`,
-  columnType: (type) => DUCK_TYPES[type],
   createTable: (name, columns) => `CREATE TABLE IF NOT EXISTS ${name} (${columnList(columns, DUCK_TYPES)})`,
   afterCreate: () => [],
   deleteWhere: (table, where) => `DELETE FROM ${table} WHERE ${where}`,
@@ -59,7 +58,6 @@ export const clickhouseDialect: Dialect = {
   contains: (haystack, needle) => `(position(${haystack}, ${needle}) > 0)`,
   divide: (a, b) => `(toFloat64(${a}) / ${b})`,
   floorToInt: (expr) => `toInt64(floor(${expr}))`,
-  columnType: (type) => CLICKHOUSE_TYPES[type],
   createTable: (name, columns, layout: TableLayout) =>
     `CREATE TABLE IF NOT EXISTS ${name} (${columnList(columns, CLICKHOUSE_TYPES)}) ENGINE = MergeTree` +
     (layout.partitionBy ? ` PARTITION BY ${layout.partitionBy}` : '') +

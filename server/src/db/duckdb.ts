@@ -38,18 +38,10 @@ function namedValues(query: SqlQuery): Record<string, never> {
   return values as Record<string, never>;
 }
 
-/** Options of {@link openDuckDb}. */
-export interface DuckDbOptions {
-  /** Worker threads of the engine; default: DuckDB's (all cores). */
-  threads?: number;
-}
-
 /** Opens (or creates) a DuckDB database at `path` (`:memory:` for an in-memory one). */
-export async function openDuckDb(path: string, options: DuckDbOptions = {}): Promise<Database> {
+export async function openDuckDb(path: string): Promise<Database> {
   const { DuckDBInstance } = await loadDuckDb();
-  const settings: Record<string, string> = {};
-  if (options.threads !== undefined) settings.threads = String(options.threads);
-  const instance = await DuckDBInstance.create(path, settings);
+  const instance = await DuckDBInstance.create(path);
   const idle: DuckConnection[] = [];
   const acquire = async (): Promise<DuckConnection> => idle.pop() ?? (await instance.connect());
   const release = (c: DuckConnection): void => {

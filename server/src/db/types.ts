@@ -68,8 +68,6 @@ export interface Dialect {
   divide(a: string, b: string): string;
   /** `floor(expr)` as a 64-bit integer (bucket numbers, UTC days). */
   floorToInt(expr: string): string;
-  /** The engine type of a logical column type. */
-  columnType(type: ColumnType): string;
   /** `CREATE TABLE` for a table with `columns`, laid out by `layout` (ordering, partitioning). */
   createTable(name: string, columns: readonly ColumnDef[], layout: TableLayout): string;
   /** Statements run once after the tables exist (ClickHouse projections, …); may be empty. */

@@ -5,23 +5,39 @@
  * refused with 415 (configure the exporter with `encoding: json`).
  * @module
  */
-import { gunzipSync } from 'node:zlib';
+import { gunzip } from 'node:zlib';
+import { promisify } from 'node:util';
+
+const gunzipAsync = promisify(gunzip);
 import type { Database } from '../db/types';
 import { ingest } from '../ingest/ingest';
 import { mergeReport, skip, emptyReport, type IngestReport } from '../ingest/report';
 import { readSource } from '../ingest/sources';
 import { jsonResponse } from './node-request';
 
-/** Answers one OTLP export request whose body is `body`; `onIngested` runs after a write (cache invalidation). */
-export async function answerOtlp(db: Database, contentType: string, contentEncoding: string, body: Buffer, onIngested: (report: IngestReport) => void): Promise<Response> {
+/**
+ * Answers one OTLP export request whose body is `body`; `onIngested` runs after a write (cache invalidation). A gzip
+ * body may expand to at most `maxBytes` (413 beyond).
+ */
+export async function answerOtlp(
+  db: Database,
+  contentType: string,
+  contentEncoding: string,
+  body: Buffer,
+  maxBytes: number,
+  onIngested: (report: IngestReport) => void,
+): Promise<Response> {
   if (!/^application\/json\b/i.test(contentType)) {
     return jsonResponse(415, { code: 3, message: 'Only OTLP/JSON is accepted: set the exporter\'s encoding to json (Content-Type: application/json)' });
   }
   let text: string;
   try {
-    text = (contentEncoding === 'gzip' ? gunzipSync(body) : body).toString('utf8');
-  } catch {
-    return jsonResponse(400, { code: 3, message: 'Body is not valid gzip' });
+    text = (contentEncoding === 'gzip' ? await gunzipAsync(body, { maxOutputLength: maxBytes }) : body).toString('utf8');
+  } catch (error) {
+    const tooLarge = (error as { code?: string }).code === 'ERR_BUFFER_TOO_LARGE';
+    return tooLarge
+      ? jsonResponse(413, { code: 8, message: `Body expands to more than ${maxBytes} bytes` })
+      : jsonResponse(400, { code: 3, message: 'Body is not valid gzip' });
   }
   let source;
   try {

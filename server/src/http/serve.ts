@@ -22,14 +22,17 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Path prefix of the REST contract. Default `/api`. */
   basePath?: string;
+  /** Where unexpected errors (answered 500) are written. Default: stderr. */
+  log?: (line: string) => void;
 }
 
 /** A `node:http` server answering the REST contract from `provider` and ingesting OTLP into its database. */
 export function createUserscopeServer(provider: SqlProvider, options: ServerOptions = {}): Server {
   const { requestTimeoutMs = 30_000, maxConcurrentRequests = 16, maxBodyBytes = 32 * 1024 * 1024, basePath = '/api' } = options;
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const rest = createRestRequestHandler(provider, { basePath });
   let active = 0;
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     if (active >= maxConcurrentRequests) {
       void sendResponse(res, jsonResponse(503, { error: { code: 'http', message: 'Too many requests at once; retry shortly' } }, { 'retry-after': '1' }));
       return;
@@ -43,23 +46,28 @@ export function createUserscopeServer(provider: SqlProvider, options: ServerOpti
       if (path === '/v1/traces') {
         if (req.method !== 'POST') return jsonResponse(405, { code: 12, message: 'POST OTLP/JSON here' });
         const body = await readBody(req, maxBodyBytes);
-        return answerOtlp(provider.db, String(req.headers['content-type'] ?? ''), String(req.headers['content-encoding'] ?? ''), body, () => provider.invalidate());
+        const [type, encoding] = [String(req.headers['content-type'] ?? ''), String(req.headers['content-encoding'] ?? '')];
+        return answerOtlp(provider.db, type, encoding, body, 4 * maxBodyBytes, () => provider.invalidate());
       }
-      if (path === '/healthz') return jsonResponse(200, { ok: true, database: provider.db.location });
+      if (path === '/healthz') return jsonResponse(200, { ok: true });
       const response = await rest(toRequest(req, controller.signal));
       if (controller.signal.aborted && !res.destroyed) return jsonResponse(503, { error: { code: 'network', message: `No answer within ${requestTimeoutMs} ms` } });
       return response;
     };
     answer()
-      .catch((error: unknown) =>
-        error instanceof BodyTooLargeError
-          ? jsonResponse(413, { code: 8, message: error.message })
-          : jsonResponse(500, { error: { code: 'internal', message: 'Internal error' } }),
-      )
+      .catch((error: unknown) => {
+        if (error instanceof BodyTooLargeError) return jsonResponse(413, { code: 8, message: error.message });
+        log(`userscope-server: ${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+        return jsonResponse(500, { error: { code: 'internal', message: 'Internal error' } });
+      })
       .then((response) => (res.destroyed ? undefined : sendResponse(res, response)))
       .finally(() => {
         clearTimeout(timer);
         active--;
       });
   });
+  // Slow clients cannot hold a slot longer than a request may take.
+  server.requestTimeout = requestTimeoutMs;
+  server.headersTimeout = Math.min(requestTimeoutMs, 60_000);
+  return server;
 }

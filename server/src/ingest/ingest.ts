@@ -1,8 +1,8 @@
 /**
  * `ingest(db, dataset)`: writes users, traces and feedback, idempotently. Every record is checked on its own; a
  * bad one is skipped and reported, never sinking the batch. A trace or feedback id already in the database is not
- * written again (re-sent data is never counted twice). Writes go through a staging table per fact table, so the
- * de-duplication is one set-based statement per batch on either engine. One ingest runs at a time per `Database`.
+ * written again (re-sent data is never counted twice): a batch's ids go to a one-column staging table first, so the
+ * de-duplication is one set-based query per batch on either engine, and new rows are appended once. One ingest runs at a time per `Database`.
  * @module
  */
 import {
@@ -15,7 +15,8 @@ import {
   type Trace,
   type User,
 } from 'userscope/core';
-import type { Database, SqlValue } from '../db/types';
+import { randomUUID } from 'node:crypto';
+import type { ColumnDef, Database, SqlValue } from '../db/types';
 import { Binder } from '../db/binder';
 import { FEEDBACK, TRACES, USER_FIRST_SEEN, USER_META, USERS, type TableDef } from '../schema/tables';
 import { emptyReport, skip, type IngestReport } from './report';
@@ -56,68 +57,91 @@ function serialised<T>(db: Database, task: () => Promise<T>): Promise<T> {
   return next;
 }
 
-const staging = (table: TableDef): string => `${table.name}__staging`;
+/**
+ * Staging tables are per ingest call (a random suffix, dropped at the end), so two writers on one ClickHouse server
+ * never truncate each other's batches.
+ */
+interface Staging {
+  /** Staging table of users or metadata rows. */
+  rows: (table: TableDef) => string;
+  /** One-column staging table of a fact table's keys. */
+  keys: (table: TableDef) => string;
+}
 
-/** Creates the staging tables (same columns, no projections). Idempotent. */
-export async function createStagingTables(db: Database): Promise<void> {
-  for (const table of [TRACES, FEEDBACK, USERS, USER_META]) {
-    const layout = { orderBy: table.layout.key, key: table.layout.key };
-    await db.exec(db.dialect.createTable(staging(table), table.columns, layout));
+function stagingFor(suffix: string): Staging {
+  return { rows: (t) => `${t.name}__staging_${suffix}`, keys: (t) => `${t.name}__keys_${suffix}` };
+}
+const keyColumn = (table: TableDef): ColumnDef => table.columns.find((c) => c.name === table.layout.key[0]) as ColumnDef;
+
+/** Creates this ingest's staging tables (users and metadata: same columns; traces and feedback: their key only). */
+async function createStagingTables(db: Database, staging: Staging): Promise<void> {
+  for (const table of [USERS, USER_META]) {
+    await db.exec(db.dialect.createTable(staging.rows(table), table.columns, { orderBy: table.layout.key, key: table.layout.key }));
+  }
+  for (const table of [TRACES, FEEDBACK]) {
+    const key = keyColumn(table);
+    await db.exec(db.dialect.createTable(staging.keys(table), [key], { orderBy: [key.name], key: [key.name] }));
   }
 }
 
+/** Drops this ingest's staging tables. */
+async function dropStagingTables(db: Database, staging: Staging): Promise<void> {
+  for (const table of [USERS, USER_META]) await db.exec(`DROP TABLE IF EXISTS ${staging.rows(table)}`);
+  for (const table of [TRACES, FEEDBACK]) await db.exec(`DROP TABLE IF EXISTS ${staging.keys(table)}`);
+}
+
 /**
- * Writes `rows` into `table`, leaving out those whose key is already stored; returns how many were new. Runs
- * `beforeCommit` on the staged new rows first (derived tables read them there).
+ * Appends the rows of `rows` whose key (the table's first key column) is not stored yet, straight into `table`;
+ * returns them. The batch's keys go to a one-column staging table, and one set-based query finds those already
+ * stored, so a re-sent batch costs one key scan and writes nothing.
  */
-async function appendNew(db: Database, table: TableDef, rows: SqlValue[][], beforeCommit?: () => Promise<void>): Promise<number> {
-  if (rows.length === 0) return 0;
-  const stage = staging(table);
-  const key = table.layout.key[0] as string;
+async function appendNew(db: Database, staging: Staging, table: TableDef, rows: SqlValue[][]): Promise<SqlValue[][]> {
+  if (rows.length === 0) return rows;
+  const key = keyColumn(table);
+  const at = table.columns.indexOf(key);
+  const stage = staging.keys(table);
   await db.exec(`TRUNCATE TABLE ${stage}`);
-  await db.insert(stage, table.columns, rows);
-  await db.exec(db.dialect.deleteWhere(stage, `${key} IN (SELECT ${key} FROM ${table.name} WHERE ${key} IN (SELECT ${key} FROM ${stage}))`));
-  const [count] = await db.query({ text: `SELECT count(*) AS n FROM ${stage}`, params: {} });
-  const fresh = Number(count?.n ?? 0);
-  if (fresh > 0) {
-    await beforeCommit?.();
-    await db.exec(`INSERT INTO ${table.name} SELECT * FROM ${stage}`);
-  }
+  await db.insert(stage, [key], rows.map((r) => [r[at]]));
+  const stored = await db.query({ text: `SELECT ${key.name} AS stored_key FROM ${table.name} WHERE ${key.name} IN (SELECT ${key.name} FROM ${stage})`, params: {} });
+  const known = new Set(stored.map((r) => String(r.stored_key)));
+  const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(String(r[at])));
+  await db.insert(table.name, table.columns, fresh);
   return fresh;
 }
 
+/** How {@link writeUsers} treats a stored user of the same id. */
+type UserWrite =
+  /** Given users: replace it (and its metadata). */
+  | 'replace'
+  /** Users an importer derived (profile, no metadata): replace it only when it is a placeholder. */
+  | 'upgrade'
+  /** Placeholders for trace user ids: write only when none is stored. */
+  | 'missing';
+
 /**
- * Writes `users` through the staging tables in a few set-based statements: `replace` deletes the stored users (and
- * metadata rows) of the same ids first; otherwise only users whose id is not stored are written. Returns how many
- * were written.
+ * Writes `users` through the staging tables in a few set-based statements, treating stored users of the same ids
+ * as `mode` says; returns how many were written.
  */
-async function writeUsers(db: Database, users: readonly User[], replace: boolean): Promise<number> {
+async function writeUsers(db: Database, staging: Staging, users: readonly User[], mode: UserWrite): Promise<number> {
   if (users.length === 0) return 0;
-  const [stageUsers, stageMeta] = [staging(USERS), staging(USER_META)];
+  const [stageUsers, stageMeta] = [staging.rows(USERS), staging.rows(USER_META)];
   await db.exec(`TRUNCATE TABLE ${stageUsers}`);
   await db.exec(`TRUNCATE TABLE ${stageMeta}`);
-  await db.insert(stageUsers, USERS.columns, users.map((u) => userToRow(u, !replace)));
+  await db.insert(stageUsers, USERS.columns, users.map((u) => userToRow(u, mode !== 'replace')));
   await db.insert(stageMeta, USER_META.columns, users.flatMap(metadataToRows));
-  if (replace) {
+  if (mode === 'replace') {
     await db.exec(db.dialect.deleteWhere(USERS.name, `user_id IN (SELECT user_id FROM ${stageUsers})`));
     await db.exec(db.dialect.deleteWhere(USER_META.name, `user_id IN (SELECT user_id FROM ${stageUsers})`));
   } else {
-    await db.exec(db.dialect.deleteWhere(stageUsers, `user_id IN (SELECT user_id FROM ${USERS.name})`));
+    const kept = mode === 'upgrade' ? ' WHERE placeholder = 0' : '';
+    await db.exec(db.dialect.deleteWhere(stageUsers, `user_id IN (SELECT user_id FROM ${USERS.name}${kept})`));
     await db.exec(db.dialect.deleteWhere(stageMeta, `user_id NOT IN (SELECT user_id FROM ${stageUsers})`));
+    if (mode === 'upgrade') await db.exec(db.dialect.deleteWhere(USERS.name, `user_id IN (SELECT user_id FROM ${stageUsers})`));
   }
   const [count] = await db.query({ text: `SELECT count(*) AS n FROM ${stageUsers}`, params: {} });
   await db.exec(`INSERT INTO ${USERS.name} SELECT * FROM ${stageUsers}`);
   await db.exec(`INSERT INTO ${USER_META.name} SELECT * FROM ${stageMeta}`);
   return Number(count?.n ?? 0);
-}
-
-/** Placeholder users for the staged traces' user ids that have no stored user yet. */
-async function addPlaceholderUsers(db: Database): Promise<number> {
-  const rows = await db.query({
-    text: `SELECT DISTINCT user_id FROM ${staging(TRACES)} WHERE user_id NOT IN (SELECT user_id FROM ${USERS.name})`,
-    params: {},
-  });
-  return writeUsers(db, rows.map((r): User => ({ id: String(r.user_id), metadata: {} })), false);
 }
 
 /** A zod schema of core (users, traces, feedback). */
@@ -145,7 +169,7 @@ function validRecords<T>(items: readonly unknown[], path: string, schema: Record
   return out;
 }
 
-async function ingestTraces(db: Database, traces: readonly Trace[], paths: readonly string[], report: IngestReport): Promise<void> {
+async function ingestTraces(db: Database, staging: Staging, traces: readonly Trace[], paths: readonly string[], report: IngestReport): Promise<void> {
   const rows: SqlValue[][] = [];
   const seen = new Set<string>();
   traces.forEach((t, i) => {
@@ -156,16 +180,21 @@ async function ingestTraces(db: Database, traces: readonly Trace[], paths: reado
     seen.add(t.id);
     rows.push(traceToRow(t));
   });
-  const stage = staging(TRACES);
-  const fresh = await appendNew(db, TRACES, rows, async () => {
-    report.users += await addPlaceholderUsers(db);
-    await db.exec(`INSERT INTO ${USER_FIRST_SEEN.name} SELECT user_id, min(start_ms) FROM ${stage} GROUP BY user_id`);
-  });
-  report.traces += fresh;
-  report.duplicates += rows.length - fresh;
+  const fresh = await appendNew(db, staging, TRACES, rows);
+  // Placeholder users for user ids without a stored user, and each user's first start in this batch.
+  const firstSeen = new Map<string, number>();
+  for (const r of fresh) {
+    const [userId, startMs] = [r[0] as string, r[1] as number];
+    const seen = firstSeen.get(userId);
+    if (seen === undefined || startMs < seen) firstSeen.set(userId, startMs);
+  }
+  report.users += await writeUsers(db, staging, [...firstSeen.keys()].map((id): User => ({ id, metadata: {} })), 'missing');
+  await db.insert(USER_FIRST_SEEN.name, USER_FIRST_SEEN.columns, [...firstSeen]);
+  report.traces += fresh.length;
+  report.duplicates += rows.length - fresh.length;
 }
 
-async function ingestFeedback(db: Database, feedback: readonly Feedback[], paths: readonly string[], report: IngestReport): Promise<void> {
+async function ingestFeedback(db: Database, staging: Staging, feedback: readonly Feedback[], paths: readonly string[], report: IngestReport): Promise<void> {
   const rows: SqlValue[][] = [];
   const seen = new Set<string>();
   feedback.forEach((f, i) => {
@@ -173,9 +202,9 @@ async function ingestFeedback(db: Database, feedback: readonly Feedback[], paths
     seen.add(f.id);
     rows.push(feedbackToRow(f));
   });
-  const fresh = await appendNew(db, FEEDBACK, rows);
-  report.feedback += fresh;
-  report.duplicates += rows.length - fresh;
+  const fresh = await appendNew(db, staging, FEEDBACK, rows);
+  report.feedback += fresh.length;
+  report.duplicates += rows.length - fresh.length;
 }
 
 /**
@@ -188,32 +217,37 @@ export function ingest(db: Database, input: IngestInput, options: IngestOptions 
     const { batchSize = 200_000, onProgress } = options;
     const prefix = options.source ? `${options.source}: ` : '';
     const report = emptyReport();
-    await createStagingTables(db);
-    const users = validRecords<User>(input.users ?? [], `${prefix}users`, userSchema, report);
-    const latest = new Map<string, User>();
-    for (const u of users) latest.set(u.id, u);
-    report.users += await writeUsers(db, [...latest.values()], true);
-    const observed = validRecords<User>(input.observedUsers ?? [], `${prefix}observedUsers`, userSchema, report);
-    report.users += await writeUsers(db, observed.filter((u) => !latest.has(u.id)), false);
+    const staging = stagingFor(randomUUID().replace(/-/g, ''));
+    await createStagingTables(db, staging);
+    try {
+      const users = validRecords<User>(input.users ?? [], `${prefix}users`, userSchema, report);
+      const latest = new Map<string, User>();
+      for (const u of users) latest.set(u.id, u);
+      report.users += await writeUsers(db, staging, [...latest.values()], 'replace');
+      const observed = validRecords<User>(input.observedUsers ?? [], `${prefix}observedUsers`, userSchema, report);
+      report.users += await writeUsers(db, staging, observed.filter((u) => !latest.has(u.id)), 'upgrade');
 
-    const all = input.traces ?? [];
-    for (let start = 0; start < all.length; start += batchSize) {
-      const traces: Trace[] = [];
-      const paths: string[] = [];
-      for (let i = start; i < Math.min(all.length, start + batchSize); i++) {
-        const t = all[i];
-        if (isValidTrace(t)) {
-          traces.push(t as Trace);
-          paths.push(`${prefix}traces[${i}]`);
-        } else skip(report, `${prefix}traces[${i}]`, reasonOf(traceSchema, t, `${prefix}traces[${i}]`));
+      const all = input.traces ?? [];
+      for (let start = 0; start < all.length; start += batchSize) {
+        const traces: Trace[] = [];
+        const paths: string[] = [];
+        for (let i = start; i < Math.min(all.length, start + batchSize); i++) {
+          const t = all[i];
+          if (isValidTrace(t)) {
+            traces.push(t as Trace);
+            paths.push(`${prefix}traces[${i}]`);
+          } else skip(report, `${prefix}traces[${i}]`, reasonOf(traceSchema, t, `${prefix}traces[${i}]`));
+        }
+        await ingestTraces(db, staging, traces, paths, report);
+        onProgress?.(report);
       }
-      await ingestTraces(db, traces, paths, report);
+      const feedbackPaths: string[] = [];
+      const feedback = validRecords<Feedback>(input.feedback ?? [], `${prefix}feedback`, feedbackSchema, report, feedbackPaths);
+      await ingestFeedback(db, staging, feedback, feedbackPaths, report);
       onProgress?.(report);
+      return report;
+    } finally {
+      await dropStagingTables(db, staging);
     }
-    const feedbackPaths: string[] = [];
-    const feedback = validRecords<Feedback>(input.feedback ?? [], `${prefix}feedback`, feedbackSchema, report, feedbackPaths);
-    await ingestFeedback(db, feedback, feedbackPaths, report);
-    onProgress?.(report);
-    return report;
   });
 }

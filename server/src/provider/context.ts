@@ -34,7 +34,8 @@ export async function runQuery(ctx: SqlContext, query: SqlQuery, signal?: AbortS
     if (timeout.aborted) {
       throw new ProviderError('network', `The database did not answer within ${ctx.queryTimeoutMs} ms`, { cause: error });
     }
-    throw new ProviderError('network', `Database query failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    // The engine's message (SQL, table names, paths) stays in `cause`, never in what a client is shown.
+    throw new ProviderError('network', 'The database query failed', { cause: error });
   }
 }
 
@@ -85,8 +86,3 @@ export async function requireUser(ctx: SqlContext, userId: string, signal?: Abor
 /** A number column of a row (`0` for SQL NULL, as SUM over no rows gives on DuckDB). */
 export const num = (row: Row | undefined, column: string): number => Number(row?.[column] ?? 0);
 
-/** A nullable number column of a row. */
-export const numOrNull = (row: Row | undefined, column: string): number | null => {
-  const v = row?.[column];
-  return v === null || v === undefined ? null : Number(v);
-};

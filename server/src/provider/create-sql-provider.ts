@@ -23,7 +23,6 @@ import {
   previousRange,
 } from 'userscope/core';
 import type { Database } from '../db/types';
-import { createBaselineCache } from './baseline-cache';
 import { createSharedLoads } from './shared-loads';
 
 /** How long a user row or a user's traces are shared between calls, in ms: the concurrent calls of one page. */
@@ -64,8 +63,10 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
     maxUserTraces: options.maxUserTraces ?? 200_000,
     shared: createSharedLoads(64, SHARED_LOAD_TTL_MS),
   };
-  const baselines = createBaselineCache(16, options.baselineTtlMs ?? 60_000);
-  const baselineOf = (range: MsRange, signal?: AbortSignal) => baselines.get(range, () => computeBaseline(ctx, range, signal));
+  // A range's baseline is computed without any one caller's signal and shared; each caller stops waiting on its own.
+  const baselines = createSharedLoads(16, options.baselineTtlMs ?? 60_000);
+  const baselineOf = (range: MsRange, signal?: AbortSignal) =>
+    baselines.get(`${range.from}:${range.to}`, () => computeBaseline(ctx, range), signal);
   const capabilities: ProviderCapabilities = Object.freeze({ feedback: true, cohorts: true, modelUsage: true, conversations: true, ...options.capabilities });
 
   const userOf = async (userId: string, signal?: AbortSignal) => rowToUser(await requireUser(ctx, userId, signal));

@@ -31,13 +31,13 @@ const bindValue = (b: Binder, key: KeysetKey, v: string | number): string => (ke
 export function afterCondition(b: Binder, keys: readonly KeysetKey[], after: readonly KeyValue[]): string {
   const alternatives: string[] = [];
   for (let i = 0; i < keys.length; i++) {
-    const equal = keys.slice(0, i).map((k, j) => {
-      const v = after[j] as KeyValue;
-      return v === null ? `${k.expr} IS NULL` : `${k.expr} = ${bindValue(b, k, v)}`;
-    });
     const key = keys[i] as KeysetKey;
     const v = after[i] as KeyValue;
-    if (v === null) continue; // nothing sorts after an unknown value on this key
+    if (v === null) continue; // nothing sorts after an unknown value on this key (and bind nothing unused)
+    const equal = keys.slice(0, i).map((k, j) => {
+      const w = after[j] as KeyValue;
+      return w === null ? `${k.expr} IS NULL` : `${k.expr} = ${bindValue(b, k, w)}`;
+    });
     const beyond = `(${key.expr} ${key.desc ? '<' : '>'} ${bindValue(b, key, v)} OR ${key.expr} IS NULL)`;
     alternatives.push([...equal, beyond].join(' AND '));
   }

@@ -27,6 +27,7 @@ import {
   type SortingItem,
   type User,
 } from 'userscope/core';
+import type { Binder } from '../db/binder';
 import { inRange, type SqlContext } from './context';
 import { loadFeedback, loadTraces, loadUserTraces } from './records';
 
@@ -66,9 +67,11 @@ export async function commentsOf(
 ): Promise<Page<FeedbackComment>> {
   const fingerprint = queryFingerprint(['comments', user.id, [range.from, range.to]]);
   const after = openCursor(cursor, fingerprint);
-  const records = await loadFeedback(ctx, (b) => `user_id = ${b.str(user.id)} AND ${inRange(b, range, 'created_ms')} AND comment IS NOT NULL`, signal);
-  const traceIds = [...new Set(records.map((f) => f.traceId))];
-  const traces = traceIds.length === 0 ? [] : await loadTraces(ctx, (b) => `trace_id IN ${b.list(traceIds)}`, signal);
+  const commented = (b: Binder): string => `user_id = ${b.str(user.id)} AND ${inRange(b, range, 'created_ms')} AND comment IS NOT NULL`;
+  const [records, traces] = await Promise.all([
+    loadFeedback(ctx, commented, signal),
+    loadTraces(ctx, (b) => `trace_id IN (SELECT trace_id FROM feedback WHERE is_eval = 0 AND ${commented(b)})`, signal),
+  ]);
   const page = listComments(buildFeedbackIndex(records), buildTraceIndex([user], traces), user.id, range, after, limit);
   return { ...page, nextCursor: page.nextCursor ? sealCursor(page.nextCursor, fingerprint) : null };
 }

@@ -144,8 +144,9 @@ export async function usersPage(
     const [count] = await runQuery(ctx, rankCountQuery(d, { ...req, baseline }), signal);
     return { rows: [], total: num(count, 'total_rows') };
   }
-  const ids = ranked.map((r) => String(r.agg_user));
-  const details = await pageDetails(ctx, ids, req.range, spark, signal);
+  const details = await pageDetails(ctx, ranked.map((r) => String(r.agg_user)), req.range, spark, signal);
+  // A user whose traces were deleted between the two queries has no figures: left out rather than shown as NaN.
+  const ids = ranked.map((r) => String(r.agg_user)).filter((id) => details.figures.has(id));
   const figureRows = ids.map((id) => details.figures.get(id) as Row);
   const agg = pageAggregates(figureRows, req.range, baseline);
   const rows = ids.map((id, i): UserRow => {

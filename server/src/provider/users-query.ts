@@ -146,7 +146,8 @@ function orderClause(b: Binder, sorting: readonly SortingItem[]): { joins: strin
     const dir = s.desc ? 'DESC' : 'ASC';
     if (s.id === 'user') {
       if (!joins.some((j) => j.includes(' su '))) joins.push('LEFT JOIN users su ON su.user_id = agg_user');
-      order.push(`su.sort_name_lc ${dir} NULLS LAST`, `su.sort_name ${dir} NULLS LAST`);
+      // One key (lower-cased name, name, id), as the memory engine ranks it: descending reverses the id too.
+      order.push(`su.sort_name_lc ${dir} NULLS LAST`, `su.sort_name ${dir} NULLS LAST`, `agg_user ${dir}`);
     } else if (s.id.startsWith('metadata.')) {
       const m = `sm${i}`;
       joins.push(`LEFT JOIN user_meta ${m} ON ${m}.user_id = agg_user AND ${m}.meta_key = ${b.str(s.id.slice('metadata.'.length))}`);
