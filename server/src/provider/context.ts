@@ -18,8 +18,10 @@ export interface SqlContext {
   queryTimeoutMs: number;
   /** Most traces a per-user method loads into memory for one answer. */
   maxUserTraces: number;
-  /** Loads shared by the concurrent calls of one page (user rows, a user's traces). */
+  /** Loads shared by the concurrent calls of one page (user rows, a user's traces), for about 2 s. */
   shared: SharedLoads;
+  /** Range-wide figures reused across pages (population baselines, feedback scales) for `baselineTtlMs`. */
+  cached: SharedLoads;
 }
 
 /** Runs `query`, rejecting with `ProviderError('aborted')` when `signal` aborts and `network` on timeout or failure. */

@@ -62,11 +62,11 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
     queryTimeoutMs: options.queryTimeoutMs ?? 30_000,
     maxUserTraces: options.maxUserTraces ?? 200_000,
     shared: createSharedLoads(64, SHARED_LOAD_TTL_MS),
+    cached: createSharedLoads(32, options.baselineTtlMs ?? 60_000),
   };
   // A range's baseline is computed without any one caller's signal and shared; each caller stops waiting on its own.
-  const baselines = createSharedLoads(16, options.baselineTtlMs ?? 60_000);
   const baselineOf = (range: MsRange, signal?: AbortSignal) =>
-    baselines.get(`${range.from}:${range.to}`, () => computeBaseline(ctx, range), signal);
+    ctx.cached.get(`baseline:${range.from}:${range.to}`, () => computeBaseline(ctx, range), signal);
   const capabilities: ProviderCapabilities = Object.freeze({ feedback: true, cohorts: true, modelUsage: true, conversations: true, ...options.capabilities });
 
   const userOf = async (userId: string, signal?: AbortSignal) => rowToUser(await requireUser(ctx, userId, signal));
@@ -75,7 +75,7 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
     db,
     capabilities,
     invalidate: () => {
-      baselines.clear();
+      ctx.cached.clear();
       ctx.shared.clear();
     },
 

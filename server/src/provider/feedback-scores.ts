@@ -5,7 +5,6 @@
  * @module
  */
 import { numericScale, type NumericScale } from 'userscope/core';
-import { Binder } from '../db/binder';
 import { VALUE_KIND } from '../ingest/rows';
 import { runQuery, type SqlContext } from './context';
 
@@ -37,12 +36,16 @@ export function scoredFeedbackCtes(where: string, onTraces = false): string {
   FROM feedback f LEFT JOIN fb_scales s ON s.scale_key = f.feedback_key${join} WHERE f.is_eval = 0 AND ${where})`;
 }
 
-/** The scales of `keys` (only keys with numeric values appear). */
+/** The scale of every numeric feedback key (reused for `ctx.cached`'s lifetime), or of `keys` only. */
 export async function feedbackScales(ctx: SqlContext, keys: readonly string[], signal?: AbortSignal): Promise<Map<string, NumericScale>> {
-  const out = new Map<string, NumericScale>();
-  if (keys.length === 0) return out;
-  const b = new Binder(ctx.db.dialect);
-  const rows = await runQuery(ctx, b.query(`SELECT * FROM (${SCALES}) sc WHERE scale_key IN ${b.list(keys)}`), signal);
-  for (const r of rows) out.set(String(r.scale_key), numericScale(Number(r.lo), Number(r.hi), Number(r.ints) === 1));
-  return out;
+  if (keys.length === 0) return new Map();
+  const all = await ctx.cached.get(
+    'feedback-scales',
+    async () => {
+      const rows = await runQuery(ctx, { text: SCALES, params: {} });
+      return new Map(rows.map((r) => [String(r.scale_key), numericScale(Number(r.lo), Number(r.hi), Number(r.ints) === 1)]));
+    },
+    signal,
+  );
+  return new Map(keys.flatMap((k) => (all.has(k) ? [[k, all.get(k) as NumericScale] as const] : [])));
 }

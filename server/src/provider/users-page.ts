@@ -24,6 +24,7 @@ import type { Row } from '../db/types';
 import { aggregateColumns } from './key-metrics';
 import { inRange, num, runQuery, type SqlContext } from './context';
 import { scoredFeedbackCtes } from './feedback-scores';
+import { populationLatencyQuantile } from './population-quantile';
 import { rowToUser } from './records';
 import { needsBaseline, rankCountQuery, rankPageQuery, type RankRequest } from './users-query';
 
@@ -36,9 +37,11 @@ export type BaselineSource = (range: MsRange, signal?: AbortSignal) => Promise<P
  * aggregate (`getUsersSummary` counts them on its own).
  */
 export async function computeBaseline(ctx: SqlContext, range: MsRange, signal?: AbortSignal): Promise<PopulationBaseline> {
-  const d = ctx.db.dialect;
-  const b = new Binder(d);
-  const [row] = await runQuery(ctx, b.query(`SELECT ${aggregateColumns(d)} FROM traces WHERE ${inRange(b, range)}`), signal);
+  const b = new Binder(ctx.db.dialect);
+  const totals = b.query(
+    `SELECT count(*) AS n, sum(is_error) AS errors, sum(cost_usd) AS cost_sum, count(cost_usd) AS cost_n FROM traces WHERE ${inRange(b, range)}`,
+  );
+  const [[row], p95] = await Promise.all([runQuery(ctx, totals, signal), populationLatencyQuantile(ctx, range, 0.95, signal)]);
   const n = num(row, 'n');
   const costN = num(row, 'cost_n');
   return {
@@ -46,7 +49,7 @@ export async function computeBaseline(ctx: SqlContext, range: MsRange, signal?: 
     traceCount: n,
     errorCount: num(row, 'errors'),
     errorRate: n === 0 ? null : num(row, 'errors') / n,
-    latencyP95Ms: n === 0 ? null : num(row, 'p95'),
+    latencyP95Ms: p95,
     costTraceCount: costN,
     costPerTraceUsd: costN === 0 ? null : num(row, 'cost_sum') / costN,
   };

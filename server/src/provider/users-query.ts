@@ -13,12 +13,30 @@ import { SEARCH_SEPARATOR } from '../ingest/rows';
 import { inRange, metadataMembership } from './context';
 import { scoredFeedbackCtes } from './feedback-scores';
 
-/** What the ranking needs besides additive aggregates. */
-interface Needs {
-  quantiles: boolean;
-  conversations: boolean;
-  feedback: boolean;
-}
+/** Aggregate columns of the ranking CTE, computed only when a sort key or filter reads them. */
+type AggregateColumn = 'n' | 'errors' | 'cost' | 'in' | 'out' | 'first' | 'last' | 'p50' | 'p95' | 'conv';
+
+/** What each sort id reads. */
+const SORT_NEEDS: Readonly<Record<string, readonly AggregateColumn[]>> = {
+  traceCount: ['n'],
+  conversationCount: ['conv'],
+  errorCount: ['errors'],
+  successRate: ['n', 'errors'],
+  latencyP50Ms: ['p50'],
+  latencyP95Ms: ['p95'],
+  costUsd: ['cost'],
+  costPerTraceUsd: ['cost'],
+  inputTokens: ['in'],
+  outputTokens: ['out'],
+  firstSeen: ['first'],
+  lastSeen: ['last'],
+};
+
+/** What each filter id reads (metadata, model and search read other tables). */
+const FILTER_NEEDS: Readonly<Record<string, readonly AggregateColumn[]>> = {
+  status: ['errors'],
+  attention: ['n', 'errors', 'p95', 'cost'],
+};
 
 const NUMERIC_SORTS: Readonly<Record<string, string>> = {
   traceCount: 'n',
@@ -78,31 +96,28 @@ export function needsBaseline(filters: readonly CheckedFilter[]): boolean {
   return filters.some((f) => f.id === 'attention');
 }
 
-function needsOf(filters: readonly CheckedFilter[], sorting: readonly SortingItem[]): Needs {
-  const ids = new Set(sorting.map((s) => s.id));
-  return {
-    quantiles: ids.has('latencyP50Ms') || ids.has('latencyP95Ms') || needsBaseline(filters),
-    conversations: ids.has('conversationCount'),
-    feedback: ids.has('feedbackAvgScore'),
-  };
+/** The aggregate columns the sort keys and filters read: the ranking computes nothing else. */
+function neededColumns(filters: readonly CheckedFilter[], sorting: readonly SortingItem[]): Set<AggregateColumn> {
+  const out = new Set<AggregateColumn>();
+  for (const s of sorting) for (const c of SORT_NEEDS[s.id] ?? []) out.add(c);
+  for (const f of filters) for (const c of FILTER_NEEDS[f.id] ?? []) out.add(c);
+  return out;
 }
 
-function aggregateCte(d: Dialect, b: Binder, range: MsRange, needs: Needs): string {
-  const columns = [
-    'user_id AS agg_user',
-    'count(*) AS n',
-    'sum(is_error) AS errors',
-    'sum(cost_usd) AS cost_sum',
-    'count(cost_usd) AS cost_n',
-    'sum(input_tokens) AS in_sum',
-    'count(input_tokens) AS in_n',
-    'sum(output_tokens) AS out_sum',
-    'count(output_tokens) AS out_n',
-    'min(start_ms) AS first_ms',
-    'max(start_ms) AS last_ms',
-  ];
-  if (needs.quantiles) columns.push(`${d.quantile('latency_ms', 0.5)} AS p50`, `${d.quantile('latency_ms', 0.95)} AS p95`);
-  if (needs.conversations) columns.push(`${d.countDistinct('conversation_id')} AS conv_n`);
+function aggregateCte(d: Dialect, b: Binder, range: MsRange, needed: ReadonlySet<AggregateColumn>): string {
+  const sql: Readonly<Record<AggregateColumn, string[]>> = {
+    n: ['count(*) AS n'],
+    errors: ['sum(is_error) AS errors'],
+    cost: ['sum(cost_usd) AS cost_sum', 'count(cost_usd) AS cost_n'],
+    in: ['sum(input_tokens) AS in_sum', 'count(input_tokens) AS in_n'],
+    out: ['sum(output_tokens) AS out_sum', 'count(output_tokens) AS out_n'],
+    first: ['min(start_ms) AS first_ms'],
+    last: ['max(start_ms) AS last_ms'],
+    p50: [`${d.quantile('latency_ms', 0.5)} AS p50`],
+    p95: [`${d.quantile('latency_ms', 0.95)} AS p95`],
+    conv: [`${d.countDistinct('conversation_id')} AS conv_n`],
+  };
+  const columns = ['user_id AS agg_user', ...[...needed].flatMap((c) => sql[c])];
   return `agg AS (SELECT ${columns.join(', ')} FROM traces WHERE ${inRange(b, range)} GROUP BY user_id)`;
 }
 
@@ -122,10 +137,9 @@ export interface RankRequest {
 
 /** SQL selecting the matching users (`agg_user` plus the aggregate columns), before ORDER BY. */
 function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: readonly SortingItem[]): { ctes: string; from: string; where: string } {
-  const needs = needsOf(req.filters, sorting);
-  const ctes = [aggregateCte(d, b, req.range, needs)];
+  const ctes = [aggregateCte(d, b, req.range, neededColumns(req.filters, sorting))];
   let from = 'agg';
-  if (needs.feedback) {
+  if (sorting.some((s) => s.id === 'feedbackAvgScore')) {
     ctes.push(scoredFeedbackCtes(inRange(b, req.range, 't.start_ms'), true));
     ctes.push('fb AS (SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user)');
     from += ' LEFT JOIN fb ON fb.fb_user = agg.agg_user';
