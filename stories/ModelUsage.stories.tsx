@@ -49,10 +49,10 @@ export const SparseWithGaps: Story = {
   play: loaded,
 };
 
-/** A year of hourly mix buckets: one path per model, so 8,760 bars stay cheap. */
-export const YearOfHourlyData: Story = {
+/** The longest hourly view the series bound allows: 41 days of a year of data, 984 hourly buckets of model mix (1,000 at most). */
+export const HourlyAtTheBucketLimit: Story = {
   render: () => (
-    <TrendsFromProvider provider={syntheticProvider(YEAR_HOURLY)} userId={YEAR_HOURLY.id} range={lastDays(365)} defaultGranularity="hour" show="models" />
+    <TrendsFromProvider provider={syntheticProvider(YEAR_HOURLY)} userId={YEAR_HOURLY.id} range={lastDays(41)} defaultGranularity="hour" show="models" />
   ),
   play: loaded,
 };

@@ -64,10 +64,10 @@ export const SparseWithGaps: Story = {
   play: loaded,
 };
 
-/** A year of hourly buckets (8,760 points per line), downsampled with LTTB before drawing. */
-export const YearOfHourlyData: Story = {
+/** The longest hourly view the series bound allows (41 days of a year of data: 984 points per line, 1,000 at most), downsampled with LTTB before drawing. */
+export const HourlyAtTheBucketLimit: Story = {
   render: () => (
-    <TrendsFromProvider provider={syntheticProvider(YEAR_HOURLY)} userId={YEAR_HOURLY.id} range={lastDays(365)} defaultGranularity="hour" show="trends" />
+    <TrendsFromProvider provider={syntheticProvider(YEAR_HOURLY)} userId={YEAR_HOURLY.id} range={lastDays(41)} defaultGranularity="hour" show="trends" />
   ),
   play: loaded,
 };
