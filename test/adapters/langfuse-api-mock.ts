@@ -13,7 +13,6 @@
  * from the UI-export fixtures.
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { isProviderError, type ProviderError } from '../../src/core/errors';
 import type { Trace } from '../../src/core/model';
 import type { ContractDataset } from '../../src/testing/contract/contract-dataset';
 
@@ -281,15 +280,4 @@ export function createLangfuseMock(baseUrl: string, authorization: string, data:
       route('/api/public/score-configs', (_q, url) => page(data.configs, url)),
     ],
   };
-}
-
-/** The ProviderError `promise` rejects with (anything else is rethrown; a resolution fails the test). */
-export async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }

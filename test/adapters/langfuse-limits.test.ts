@@ -5,7 +5,8 @@ import { createLangfuseProvider, langfuseBasicAuth, type LangfuseLoadReport, typ
 import type { LoadProgress } from '../../src/core/progress';
 import { contractDataset, contractRanges, type ContractDataset } from '../../src/testing/contract/contract-dataset';
 import { runProviderContractTests } from '../../src/testing/contract/run-provider-contract-tests';
-import { contractAsLangfuse, createLangfuseMock, rejection } from './langfuse-api-mock';
+import { contractAsLangfuse, createLangfuseMock } from './langfuse-api-mock';
+import { rejection } from '../provider-errors';
 
 const AUTH = langfuseBasicAuth('pk-lf-test', 'sk-lf-secret');
 const LEGACY = 'https://legacy.langfuse.test';

@@ -5,7 +5,8 @@ import { createLangfuseProvider, langfuseBasicAuth, type LangfuseProviderOptions
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { runProviderContractTests } from '../../src/testing/contract/run-provider-contract-tests';
 import { readFixture } from '../fixtures-path';
-import { contractAsLangfuse, createLangfuseMock, exportsAsLangfuse, rejection } from './langfuse-api-mock';
+import { contractAsLangfuse, createLangfuseMock, exportsAsLangfuse } from './langfuse-api-mock';
+import { rejection } from '../provider-errors';
 
 const CONTRACT_URL = 'https://contract.langfuse.test';
 const FIXTURE_URL = 'https://fixtures.langfuse.test';

@@ -3,7 +3,8 @@ import { createMemoryProvider } from '../../src/adapters/memory/create-memory-pr
 import { createDemoDataset } from '../../src/adapters/demo/create-demo-dataset';
 import type { DataProvider } from '../../src/core/contract';
 import { buildTraceIndex } from '../../src/core/engine/trace-index';
-import { isProviderError, ProviderError } from '../../src/core/errors';
+import { ProviderError } from '../../src/core/errors';
+import { rejection } from '../provider-errors';
 import type { Trace } from '../../src/core/model';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createTestProvider } from '../../src/testing/create-test-provider';
@@ -15,16 +16,6 @@ vi.mock('../../src/core/engine/trace-index', async (importOriginal) => {
 
 const { main } = contractRanges;
 const dataset = { ...contractDataset, validate: false };
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
-}
 
 /** One call of every method (with a user that has traces, conversation and feedback in `main`). */
 function everyCall(p: DataProvider, extra: object = {}): Promise<unknown>[] {

@@ -6,7 +6,8 @@ import { backoffDelayMs } from '../../src/adapters/rest/http';
 import { createRestRequestHandler } from '../../src/adapters/rest/request-handler';
 import { createRestProvider, type RestProviderOptions } from '../../src/adapters/rest/rest-provider';
 import type { DataProvider } from '../../src/core/contract';
-import { isProviderError, ProviderError } from '../../src/core/errors';
+import { ProviderError } from '../../src/core/errors';
+import { rejection } from '../provider-errors';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createRestHandlers } from '../../src/testing/rest-handlers';
 
@@ -21,16 +22,6 @@ afterAll(() => server.close());
 
 function provider(options: Partial<RestProviderOptions> = {}): DataProvider {
   return createRestProvider({ baseUrl: BASE, retryDelayMs: 1, headers: () => ({ Authorization: SECRET }), ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ProviderError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (isProviderError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a rejection');
 }
 
 /** Every string an error exposes: message, field, and the causes' messages. */
