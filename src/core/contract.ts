@@ -15,7 +15,10 @@ import type {
   UserMetrics,
   UserRow,
   UserTrends,
+  UsersDistribution,
+  UsersSegments,
   UsersSummary,
+  DistributionMetric,
 } from './results';
 
 /** One sort key, as TanStack Table's `SortingState` item. */
@@ -76,6 +79,28 @@ export interface GetUsersSummaryParams extends BaseParams {
   range: TimeRange;
 }
 
+/** `getUsersDistribution` params. */
+export interface GetUsersDistributionParams extends BaseParams {
+  /** Time window; the active users of the range are binned. */
+  range: TimeRange;
+  /** The per-user measure to bin. */
+  metric: DistributionMetric;
+  /** Number of bins, 1..100 (`MAX_DISTRIBUTION_BINS`). Default 20. */
+  binCount?: number;
+  /** Adds `position`: where this user sits. */
+  userId?: string;
+}
+
+/** `getUsersSegments` params. */
+export interface GetUsersSegmentsParams extends BaseParams {
+  /** Time window. */
+  range: TimeRange;
+  /** Metadata key to break the active users down by, e.g. `plan` or `region`. */
+  key: string;
+  /** Most segments to return, 1..100. Default 20. */
+  limit?: number;
+}
+
 /** `getUser` params. */
 export interface GetUserParams extends BaseParams {
   /** User id. */
@@ -96,6 +121,8 @@ export interface GetUserMetricsParams extends BaseParams {
 export interface CohortComparison {
   /** Users whose `metadata[key] === value`; absent for no cohort. */
   cohort?: Cohort;
+  /** Every user over the same range (`UserMetrics.population`); `getUserMetrics` only. */
+  population?: boolean;
 }
 
 /** Params of the time-series methods. */
@@ -191,6 +218,10 @@ export interface DataProvider {
    * past a scan limit of active users.
    */
   getUsersSummary?(params: GetUsersSummaryParams): Promise<UsersSummary>;
+  /** Optional. The active users of a range binned by one measure; without it, hooks bin `listUsers` rows. */
+  getUsersDistribution?(params: GetUsersDistributionParams): Promise<UsersDistribution>;
+  /** Optional. The active users of a range broken down by a metadata key; without it, hooks group `listUsers` rows. */
+  getUsersSegments?(params: GetUsersSegmentsParams): Promise<UsersSegments>;
   /** One user; rejects with `not-found` when unknown. */
   getUser(params: GetUserParams): Promise<User>;
   /** Key metrics with previous period and optional cohort. */

@@ -30,8 +30,11 @@ export type TraceStatus = 'ok' | 'error';
 export interface Trace {
   /** Unique trace id. */
   id: string;
-  /** The user it ran for. */
-  userId: string;
+  /**
+   * The user it ran for; `null` for an unattributed trace (the source carried no user id). Unattributed traces count
+   * in no user's figures, only in `UsersSummary.unattributedTraceCount`.
+   */
+  userId: string | null;
   /** Journey it belongs to, when any. */
   conversationId?: string;
   /** Operation name, e.g. `chat` or `summarize`. */

@@ -93,6 +93,14 @@ export interface UsersSummary {
   errorRate: number | null;
   /** Sum of the known costs of the traces in the range; `null` when no trace in range carries a cost. */
   costUsd: number | null;
+  /** Active users whose first trace ever starts in the range. */
+  newUserCount: number;
+  /**
+   * Traces in the range without a user id (`Trace.userId === null`). They count in no other figure: `traceCount`,
+   * `errorRate` and `costUsd` cover attributed traces only, so the share of traces with a user id is
+   * `traceCount / (traceCount + unattributedTraceCount)`.
+   */
+  unattributedTraceCount: number;
 }
 
 /** Key metrics of a set of traces. */
@@ -147,6 +155,11 @@ export interface UserMetrics {
   previous: KeyMetrics;
   /** The cohort over the same range, when one was asked for. */
   cohort?: CohortMetrics;
+  /**
+   * Every user over the same range (`compare.population`), aggregated the way a cohort is: every attributed trace in
+   * range, plus how many users. Lets a user without a previous period still compare with something.
+   */
+  population?: CohortMetrics;
 }
 
 /** One time bucket of a user's trends. Empty buckets have zero counts and `null` rates. */
@@ -413,4 +426,76 @@ export interface TraceRow extends Trace {
    * the provider does not compute it.
    */
   feedbackScore?: number | null;
+}
+
+/** A per-user measure the population distribution can bin. */
+export type DistributionMetric = 'costUsd' | 'traceCount' | 'errorRate' | 'latencyP95Ms';
+
+/** One bin of a {@link UsersDistribution}: users whose value `v` satisfies `from ≤ v < to` (the last bin is closed). */
+export interface DistributionBin {
+  /** Lower edge (inclusive). */
+  from: number;
+  /** Upper edge (exclusive, except for the last bin). */
+  to: number;
+  /** Users in the bin. */
+  userCount: number;
+}
+
+/** Where one user sits in a {@link UsersDistribution}. */
+export interface DistributionPosition {
+  /** The user's value; `null` when unknown (e.g. no trace carries a cost) or the user has no trace in range. */
+  value: number | null;
+  /** Users with a known value strictly greater than the user's (0 for the top user); `null` when `value` is. */
+  aboveCount: number | null;
+}
+
+/**
+ * `getUsersDistribution` answer: the active users of a range binned by one per-user measure (the `listUsers` row
+ * figure: `costUsd`, `traceCount`, `latencyP95Ms`; `errorRate` = `errorCount / traceCount`). Bin edges follow
+ * `distributionEdges` in `userscope/core`, so every engine bins alike. Definitions: docs/metrics.md.
+ */
+export interface UsersDistribution {
+  /** The binned measure. */
+  metric: DistributionMetric;
+  /** Bins, lowest first; empty when no active user has a known value. */
+  bins: DistributionBin[];
+  /** Active users with a known value (the sum of the bins). */
+  userCount: number;
+  /** Active users whose value is unknown (`null`), e.g. none of their traces carries a cost. Never binned as 0. */
+  unknownCount: number;
+  /** The asked-for user's place, when `userId` was given. */
+  position?: DistributionPosition;
+}
+
+/**
+ * One segment of a {@link UsersSegments} breakdown: the active users whose `metadata[key]` equals `value`, with
+ * their traces pooled the way a cohort is.
+ */
+export interface UserSegment {
+  /** The metadata value; `null` groups users without the key (or with an explicit `null`). */
+  value: string | number | boolean | null;
+  /** Active users in the segment. */
+  userCount: number;
+  /** Their traces in range. */
+  traceCount: number;
+  /** Failed traces / traces; `null` without traces. */
+  errorRate: number | null;
+  /** Median latency over the segment's traces. */
+  latencyP50Ms: number | null;
+  /** 95th percentile latency over the segment's traces. */
+  latencyP95Ms: number | null;
+  /** Sum of known costs; `null` when none known. */
+  costUsd: number | null;
+  /** Cost divided by the traces that carry a cost; `null` when none do. */
+  costPerTraceUsd: number | null;
+}
+
+/** `getUsersSegments` answer: a breakdown of a range's active users by one metadata key. */
+export interface UsersSegments {
+  /** The metadata key, e.g. `plan`. */
+  key: string;
+  /** Segments by traces, most first (ties: by value as text), at most `limit`. */
+  segments: UserSegment[];
+  /** Segments left out past `limit` (0 when all are listed). */
+  omittedCount: number;
 }
