@@ -5,7 +5,7 @@
  * @module
  */
 import type { AttentionKind, AttentionReason } from '../results';
-import type { UserAggregates } from './users-aggregate';
+import type { UserAggregates } from './users-aggregate-types';
 
 /** Thresholds of the attention rule. */
 export const ATTENTION_RULE = {
