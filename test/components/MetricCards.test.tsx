@@ -232,7 +232,7 @@ describe('MetricCards verdict', () => {
 
   it('names spend in lower case mid-sentence', () => {
     render(<MetricCards metrics={{ current: { ...base, costPerTraceUsd: 0.092 }, previous: base }} />);
-    expect(verdict()).toHaveTextContent('Start with spend: cost per trace $0.092 vs $0.01 in the previous period.');
+    expect(verdict()).toHaveTextContent('Start with spend: cost per trace $0.092 vs $0.010 in the previous period.');
     expect(document.querySelector('[data-attention]')).toHaveAttribute('data-metric', 'costUsd');
   });
 
@@ -272,7 +272,7 @@ describe('MetricCards verdict with regressions (issue 17)', () => {
     expect(verdict()).toHaveAttribute('data-area', 'performance');
     expect(verdict()).not.toHaveTextContent('Nothing stands out');
     expect(verdict()).toHaveTextContent(
-      'Start with performance: P95 latency rose from 840 ms to 1.4 s and cost per trace rose from $0.002 to $0.004 after the switch from gpt-4o-mini to gpt-4.1 on Jan 16 (n = 120 → 120).',
+      'Start with performance: P95 latency rose from 840 ms to 1.4 s and cost per trace rose from $0.0020 to $0.0040 after the switch from gpt-4o-mini to gpt-4.1 on Jan 16 (n = 120 → 120).',
     );
     expect(document.querySelector('[data-attention]')).toHaveAttribute('data-metric', 'latencyP95Ms');
   });

@@ -47,25 +47,35 @@ export function formatScore(score: number | null | undefined, locale = 'en-US'):
   return numberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(score);
 }
 
-/** A duration in ms: `840 ms`, `2.4 s`, `3.1 min`. */
+/**
+ * A duration in ms: `840 ms`, `2.4 s`, `3.1 min`, `2 h`. The unit is chosen after rounding, so 999.6 ms reads `1 s`
+ * and 59,999 ms `1 min`, never `1,000 ms` or `60 s`.
+ */
 export function formatDuration(ms: number | null | undefined, locale = 'en-US'): string {
   if (!known(ms)) return UNKNOWN;
   const abs = Math.abs(ms);
-  if (abs < 1000) return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(ms)} ms`;
-  if (abs < 60_000) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 1000)} s`;
-  if (abs < 3_600_000) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 60_000)} min`;
+  if (Math.round(abs) < 1000) return `${numberFormat(locale, { maximumFractionDigits: 0 }).format(ms)} ms`;
+  if (Math.round(abs / 100) < 600) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 1000)} s`;
+  if (Math.round(abs / 6000) < 600) return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 60_000)} min`;
   return `${numberFormat(locale, { maximumFractionDigits: 1 }).format(ms / 3_600_000)} h`;
 }
 
-/** USD amount; small amounts keep significant digits (`$0.0042`), large ones are compact when asked. */
+/** Below this, money shows two significant digits; from it (it rounds to $1.0 there) two decimals. */
+const SIGNIFICANT_BELOW = 0.995;
+
+/**
+ * USD amount. From $1: two decimals (`$1.50`, `$1,234.00`). Below $1: two significant digits, trailing zero kept, so
+ * amounts side by side read alike (`$0.40` next to `$0.36`, `$0.0042`, `$0.050`). From $10,000 compact (`$12.3K`)
+ * when asked.
+ */
 export function formatUsd(value: number | null | undefined, locale = 'en-US', compact = false): string {
   if (!known(value)) return UNKNOWN;
   const abs = Math.abs(value);
   const options: Intl.NumberFormatOptions =
     compact && abs >= 10_000
       ? { style: 'currency', currency: 'USD', notation: 'compact', maximumFractionDigits: 1 }
-      : abs > 0 && abs < 1
-        ? { style: 'currency', currency: 'USD', maximumSignificantDigits: 2 }
+      : abs > 0 && abs < SIGNIFICANT_BELOW
+        ? { style: 'currency', currency: 'USD', minimumSignificantDigits: 2, maximumSignificantDigits: 2 }
         : { style: 'currency', currency: 'USD', minimumFractionDigits: 2, maximumFractionDigits: 2 };
   return numberFormat(locale, options).format(value);
 }
