@@ -6,11 +6,11 @@ import type {
   ListUsersParams,
   SeriesParams,
 } from '../core/contract';
-import { ProviderError, throwIfAborted } from '../core/errors';
-import { MAX_PAGE_SIZE } from '../core/limits';
+import { ProviderError } from '../core/errors';
 import type { User } from '../core/model';
 import type { FeedbackOverview, ModelUsage, Page, UserMetrics, UserRow, UsersSummary, UserTrends } from '../core/results';
 import type { QueryHookOptions, QueryResult } from './query-result';
+import { scanUserRows } from './scan-users';
 import { useProviderQuery } from './use-provider-query';
 
 /** A contract method's params as a hook takes them: the hook supplies the abort `signal` itself. */
@@ -44,18 +44,7 @@ export function useUsersScan(params: UsersScanParams, options?: QueryHookOptions
     {
       method: 'listUsers',
       params: { ...query, scan: maxRows },
-      fetch: async (provider, signal) => {
-        const rows: UserRow[] = [];
-        let total: number | undefined;
-        for (let pageIndex = 0; pageIndex * MAX_PAGE_SIZE < maxRows; pageIndex++) {
-          throwIfAborted(signal);
-          const page = await provider.listUsers({ ...query, pagination: { pageIndex, pageSize: MAX_PAGE_SIZE }, signal });
-          rows.push(...page.rows);
-          total = page.total ?? total;
-          if (page.rows.length < MAX_PAGE_SIZE || (total !== undefined && rows.length >= total)) break;
-        }
-        return { rows: rows.slice(0, maxRows), ...(total === undefined ? {} : { total }) };
-      },
+      fetch: (provider, signal) => scanUserRows(provider, query, maxRows, signal),
     },
     options,
   );

@@ -35,15 +35,17 @@ describe('useUsersSummary (UsersPage totals)', () => {
     expect(listUsers.mock.calls[0]![0].pagination).toEqual({ pageIndex: 0, pageSize: 1000 });
   });
 
-  it('falls back on listUsers without it, with the same totals, and gives up past the scan limit', async () => {
+  it('falls back on listUsers without it, with the same totals (new users from the all-time list; unattributed traces unknown), and gives up past the scan limit', async () => {
     const { getUsersSummary, ...base } = createMemoryProvider({ ...contractDataset, validate: false });
     const want = await getUsersSummary!({ range });
     const fallback = render(base);
     await waitFor(() => expect(fallback.result.current.summary.userCount).not.toBeNull());
     await waitFor(() => expect(fallback.result.current.summary.attentionUserCount).not.toBeNull());
+    await waitFor(() => expect(fallback.result.current.summary.newUserCount).not.toBeNull());
     const { costUsd, ...exact } = fallback.result.current.summary;
     const { costUsd: wantCost, ...wantExact } = want;
-    expect(exact).toEqual(wantExact);
+    // listUsers rows never count unattributed traces: the fallback says "unknown", never 0.
+    expect(exact).toEqual({ ...wantExact, unattributedTraceCount: null });
     expect(costUsd).toBeCloseTo(wantCost!, 9);
     const limited = render(base, 1);
     await waitFor(() => expect(limited.result.current.tooLarge).toBe(true));

@@ -35,8 +35,11 @@ export const DEFAULT_USERS_TABLE_VISIBILITY: ColumnVisibilityState = Object.from
 const NO_ORDER: ColumnOrderState = [];
 const SKELETON_ROWS = 8;
 
-/** Why the table is empty: nothing in the range at all, or nothing that matches the search and filters. */
-export type UsersTableEmptyReason = 'range' | 'filters';
+/**
+ * Why the table is empty: nothing in the range at all, nothing that matches the search and filters, or traces in
+ * the range that carry no user id.
+ */
+export type UsersTableEmptyReason = 'range' | 'filters' | 'no-user-ids';
 
 /** Props of {@link UsersTable}. Sorting, visibility, order and pagination are each controlled or uncontrolled. */
 export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProps {

@@ -6,8 +6,8 @@ import type { UsersTableLabels } from './users-table-labels';
 export interface UsersTableMessageProps extends Pick<ListLoadProps, 'error' | 'onRetry'> {
   /** Which message: the load error, or the empty state. */
   state: 'error' | 'empty';
-  /** Why the table is empty: nothing in the range, or nothing matching the search and filters. */
-  emptyReason?: 'range' | 'filters';
+  /** Why the table is empty: nothing in the range, nothing matching the search and filters, or no user ids. */
+  emptyReason?: 'range' | 'filters' | 'no-user-ids';
   /** "Clear filters" button of the `filters` empty state. */
   onClearFilters?: () => void;
   /** Strings. */
@@ -23,7 +23,7 @@ export function UsersTableMessage({ state, error, onRetry, emptyReason, onClearF
   return (
     <SectionState
       state="empty"
-      message={filtered ? labels.emptyFilters : labels.emptyRange}
+      message={filtered ? labels.emptyFilters : emptyReason === 'no-user-ids' ? labels.emptyNoUserIds : labels.emptyRange}
       action={
         filtered && onClearFilters ? (
           <button type="button" className="us-button" onClick={onClearFilters}>

@@ -32,6 +32,8 @@ export const usersTableLabels = {
   updating: 'Updating…',
   emptyRange: 'No users have traces in this time range.',
   emptyFilters: 'No users match the search and filters.',
+  /** Empty because the range's traces carry no user id. */
+  emptyNoUserIds: 'This range has traces, but none carries a user id.',
   clearFilters: 'Clear filters',
   error: 'Could not load users.',
   retry: 'Retry',

@@ -12,7 +12,9 @@ import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
 import { useLoadProgress } from '../../hooks/load-progress';
 import { useUsers } from '../../hooks/query-hooks';
 import { useUserscope } from '../../hooks/userscope-provider';
+import { isLowAttribution } from './attributed-share';
 import { ExportControl } from './ExportControl';
+import { MissingUserIdsNotice } from './MissingUserIdsNotice';
 import { useCsvExport, type UsersCsvFile } from './use-csv-export';
 import { useDebouncedValue } from './use-debounced-value';
 import { DEFAULT_SUMMARY_SCAN_LIMIT, useUsersSummary } from './use-users-summary';
@@ -44,6 +46,11 @@ export interface UsersPageProps {
   searchDebounceMs?: number;
   /** Most active users read to total traces, error rate and cost in the header strip. Default 20,000. */
   summaryScanLimit?: number;
+  /**
+   * URL of the conventions for user ids (e.g. your copy of docs/adapters.md, "Conventions → fields"), linked from
+   * the notice shown when few traces of the range carry a user id. Without it the notice names the document.
+   */
+  userIdDocsHref?: string;
   /** Receives the CSV export instead of the browser download. */
   onExport?: (file: UsersCsvFile) => void;
   /** Page strings (also settable as `users.<key>` in `<UserscopeProvider labels>`). */
@@ -147,7 +154,9 @@ export function UsersPage(props: UsersPageProps) {
       filename: `users-${utcDay(Date.parse(range.from))}-${utcDay(Date.parse(range.to) - 1)}.csv`,
     });
   };
-  const Heading = `h${props.headingLevel ?? 2}` as 'h2';
+  const headingLevel = props.headingLevel ?? 2;
+  const Heading = `h${headingLevel}` as 'h2';
+  const noUserIds = summary.status === 'success' && summary.summary.activeUserCount === 0 && (summary.summary.unattributedTraceCount ?? 0) > 0;
 
   return (
     <div className={props.className ? `us-users-page ${props.className}` : 'us-users-page'} data-slot="users-page">
@@ -174,6 +183,15 @@ export function UsersPage(props: UsersPageProps) {
         labels={l}
         locale={locale}
       />
+      {summary.status === 'success' && isLowAttribution(summary.summary) ? (
+        <MissingUserIdsNotice
+          summary={summary.summary}
+          docsHref={props.userIdDocsHref}
+          headingLevel={(headingLevel + 1) as 2 | 3 | 4}
+          labels={l}
+          locale={locale}
+        />
+      ) : null}
       <UsersToolbar
         search={searchInput}
         onSearchChange={setSearchInput}
@@ -201,7 +219,7 @@ export function UsersPage(props: UsersPageProps) {
         isFetching={users.isFetching}
         error={users.error}
         onRetry={users.refetch}
-        emptyReason={filtered ? 'filters' : 'range'}
+        emptyReason={filtered ? 'filters' : noUserIds ? 'no-user-ids' : 'range'}
         onClearFilters={clearFilters}
         sorting={view.sorting}
         onSortingChange={(sorting) => update({ sorting })}

@@ -1,6 +1,7 @@
 import { formatCount, formatPercent, formatUsd } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
 import type { UsersPageLabels } from './users-page-labels';
+import { attributedShare, LOW_ATTRIBUTED_SHARE } from './attributed-share';
 import type { UsersSummaryTotals } from './use-users-summary';
 
 /** Props of {@link UsersSummaryStrip}. */
@@ -21,11 +22,16 @@ export interface UsersSummaryStripProps {
   locale: string;
 }
 
-/** The header strip: users, active users, users needing attention, traces, error rate and cost of the range. */
+/**
+ * The header strip: users, active and new users, users needing attention, traces, the share of traces with a user
+ * id, error rate and cost of the range.
+ */
 export function UsersSummaryStrip({ summary, pending, isFetching, tooLarge, scanLimit, labels: l, locale }: UsersSummaryStripProps) {
+  const share = attributedShare(summary);
   const items: { id: string; label: string; value: string; hint?: string; tone?: 'danger' }[] = [
     { id: 'users', label: l.summaryUsers, value: formatCount(summary.userCount, locale), hint: l.summaryUsersHint },
     { id: 'active', label: l.summaryActiveUsers, value: formatCount(summary.activeUserCount, locale), hint: l.summaryActiveUsersHint },
+    { id: 'new', label: l.summaryNewUsers, value: formatCount(summary.newUserCount, locale), hint: l.summaryNewUsersHint },
     {
       id: 'attention',
       label: l.summaryAttention,
@@ -33,6 +39,13 @@ export function UsersSummaryStrip({ summary, pending, isFetching, tooLarge, scan
       tone: summary.attentionUserCount ? 'danger' : undefined,
     },
     { id: 'traces', label: l.summaryTraces, value: formatCount(summary.traceCount, locale) },
+    {
+      id: 'attributed',
+      label: l.summaryAttributed,
+      value: formatPercent(share, locale),
+      hint: l.summaryAttributedHint,
+      tone: share !== null && share < LOW_ATTRIBUTED_SHARE ? 'danger' : undefined,
+    },
     { id: 'errorRate', label: l.summaryErrorRate, value: formatPercent(summary.errorRate, locale) },
     { id: 'cost', label: l.summaryCost, value: formatUsd(summary.costUsd, locale, true) },
   ];

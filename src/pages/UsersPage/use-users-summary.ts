@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import type { FilterItem, OffsetPagination } from '../../core/contract';
+import type { FilterItem, OffsetPagination, SortingItem } from '../../core/contract';
 import type { TimeRange } from '../../core/model';
 import { MAX_RANGE_MS } from '../../core/limits';
-import type { UserRow } from '../../core/results';
+import type { Page, UserRow } from '../../core/results';
 import { useUsers, useUsersScan, useUsersTotals } from '../../hooks/query-hooks';
 import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
 
@@ -20,6 +20,10 @@ export interface UsersSummaryTotals {
   errorRate: number | null;
   /** Sum of known costs in the range; `null` when none is known. */
   costUsd: number | null;
+  /** Active users whose first trace ever starts in the range. */
+  newUserCount: number | null;
+  /** Traces in the range without a user id; `null` when the provider cannot tell (no `getUsersSummary`). */
+  unattributedTraceCount: number | null;
 }
 
 /** What {@link useUsersSummary} returns. */
@@ -52,6 +56,7 @@ function allTimeFrom(to: string): string {
   return new Date(Math.max(0, Date.parse(to) - MAX_RANGE_MS)).toISOString();
 }
 const ONE: OffsetPagination = { pageIndex: 0, pageSize: 1 };
+const NEWEST_FIRST: SortingItem[] = [{ id: 'firstSeen', desc: true }];
 const ATTENTION: FilterItem[] = [{ id: 'attention', value: true }];
 const NO_ROWS: UserRow[] = [];
 const UNKNOWN_SUMMARY: UsersSummaryTotals = {
@@ -61,6 +66,8 @@ const UNKNOWN_SUMMARY: UsersSummaryTotals = {
   traceCount: null,
   errorRate: null,
   costUsd: null,
+  newUserCount: null,
+  unattributedTraceCount: null,
 };
 
 function totals(rows: readonly UserRow[]): Pick<UsersSummaryTotals, 'traceCount' | 'errorRate' | 'costUsd'> {
@@ -76,11 +83,24 @@ function totals(rows: readonly UserRow[]): Pick<UsersSummaryTotals, 'traceCount'
 }
 
 /**
+ * Users of an all-time page sorted by `firstSeen` descending whose first trace starts in `range`; `null` when the
+ * page holds only such users and more follow (the count would be short).
+ */
+function countNewUsers(page: Page<UserRow>, range: TimeRange): number | null {
+  const from = Date.parse(range.from);
+  const count = page.rows.filter((row) => Date.parse(row.firstSeen) >= from).length;
+  const complete = count < page.rows.length || page.rows.length >= (page.total ?? page.rows.length);
+  return complete ? count : null;
+}
+
+/**
  * Totals of the range. When the provider implements `getUsersSummary`, one call answers them all, exactly, at any
  * size. Otherwise they come from `listUsers` alone: one request counts all-time users, one counts attention users,
  * one reads the first {@link SUMMARY_SAMPLE_SIZE} active users and, when there are more but at most `scanLimit`,
  * one reads them all to total traces, error rate and cost. Either way the first {@link SUMMARY_SAMPLE_SIZE} active
- * users are read to discover metadata filters, and previous totals stay while a new range loads.
+ * users are read to discover metadata filters, and previous totals stay while a new range loads. Without
+ * `getUsersSummary`, new users come from the first {@link SUMMARY_SAMPLE_SIZE} all-time users sorted by first seen
+ * (unknown when all of them are new), and unattributed traces are unknown (`listUsers` rows never count them).
  */
 export function useUsersSummary(range: TimeRange, options: { scanLimit?: number; facetKeys?: readonly string[] } = {}): UsersSummaryResult {
   const { scanLimit = DEFAULT_SUMMARY_SCAN_LIMIT, facetKeys } = options;
@@ -88,7 +108,12 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
   const direct = useUsersTotals({ range }, keep);
   const fallback = { enabled: !direct.isEnabled, keepPreviousData: true };
   const sample = useUsers({ range, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } }, keep);
-  const allTime = useUsers({ range: { from: allTimeFrom(range.to), to: range.to }, pagination: ONE }, fallback);
+  // All-time users, newest first: the total counts every user, and the rows whose first trace starts in the range
+  // are the new users (exact when the page reaches past them).
+  const allTime = useUsers(
+    { range: { from: allTimeFrom(range.to), to: range.to }, sorting: NEWEST_FIRST, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } },
+    fallback,
+  );
   const attention = useUsers({ range, filters: ATTENTION, pagination: ONE }, fallback);
   const sampleRows = sample.data?.rows ?? NO_ROWS;
   const active = sample.data ? (sample.data.total ?? sampleRows.length) : undefined;
@@ -105,10 +130,12 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
     return {
       userCount: allTime.data?.total ?? null,
       activeUserCount: active,
+      newUserCount: allTime.data ? countNewUsers(allTime.data, range) : null,
+      unattributedTraceCount: null,
       attentionUserCount: attention.data?.total ?? null,
       ...(allRows && !tooLarge ? totals(allRows) : { traceCount: null, errorRate: null, costUsd: null }),
     };
-  }, [direct.isEnabled, active, allTime.data, attention.data, allRows, tooLarge]);
+  }, [direct.isEnabled, active, allTime.data, attention.data, allRows, tooLarge, range]);
   const summary = direct.isEnabled ? (direct.data ?? UNKNOWN_SUMMARY) : derived;
   const facetKeysKey = facetKeys?.join('\u0000');
   const facets = useMemo(
