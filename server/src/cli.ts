@@ -35,7 +35,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
 function summary(report: IngestReport): string {
   const lines = [
-    `imported ${report.traces} traces, ${report.users} users, ${report.feedback} feedback records`,
+    `imported ${report.traces} traces (${report.unattributedTraces} without a user id), ${report.users} users, ${report.feedback} feedback records`,
     `already stored (not counted twice): ${report.duplicates}`,
     `skipped: ${report.skippedCount}`,
   ];

@@ -75,7 +75,7 @@ describe.runIf(BUILT)('userscope-server CLI (built package)', () => {
   it('ingests a dataset file, and counts nothing twice when it is sent again', () => {
     const first = cli('ingest', '--db', db, file);
     expect(first.status, first.stderr).toBe(0);
-    expect(first.stderr).toContain(`imported ${data.traces.length} traces, ${data.users.length} users, ${data.feedback.length} feedback records`);
+    expect(first.stderr).toContain(`imported ${data.traces.length} traces (${data.traces.filter((t) => t.userId === null).length} without a user id), ${data.users.length} users, ${data.feedback.length} feedback records`);
     const again = cli('ingest', '--db', db, file);
     expect(again.status, again.stderr).toBe(0);
     expect(again.stderr).toContain('imported 0 traces');

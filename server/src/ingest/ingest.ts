@@ -18,7 +18,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import type { ColumnDef, Database, SqlValue } from '../db/types';
 import { Binder } from '../db/binder';
-import { FEEDBACK, TRACES, USER_FIRST_SEEN, USER_META, USERS, type TableDef } from '../schema/tables';
+import { FEEDBACK, TRACES, UNATTRIBUTED_TRACES, USER_FIRST_SEEN, USER_META, USERS, type TableDef } from '../schema/tables';
 import { emptyReport, skip, type IngestReport } from './report';
 import { feedbackToRow, metadataToRows, traceToRow, userToRow } from './rows';
 
@@ -71,6 +71,9 @@ interface Staging {
 function stagingFor(suffix: string): Staging {
   return { rows: (t) => `${t.name}__staging_${suffix}`, keys: (t) => `${t.name}__keys_${suffix}` };
 }
+/** The tables de-duplicated by id, each with its own key staging table. */
+const KEYED_TABLES: readonly TableDef[] = [TRACES, UNATTRIBUTED_TRACES, FEEDBACK];
+
 const keyColumn = (table: TableDef): ColumnDef => table.columns.find((c) => c.name === table.layout.key[0]) as ColumnDef;
 
 /** Creates this ingest's staging tables (users and metadata: same columns; traces and feedback: their key only). */
@@ -78,7 +81,7 @@ async function createStagingTables(db: Database, staging: Staging): Promise<void
   for (const table of [USERS, USER_META]) {
     await db.exec(db.dialect.createTable(staging.rows(table), table.columns, { orderBy: table.layout.key, key: table.layout.key }));
   }
-  for (const table of [TRACES, FEEDBACK]) {
+  for (const table of KEYED_TABLES) {
     const key = keyColumn(table);
     await db.exec(db.dialect.createTable(staging.keys(table), [key], { orderBy: [key.name], key: [key.name] }));
   }
@@ -87,22 +90,26 @@ async function createStagingTables(db: Database, staging: Staging): Promise<void
 /** Drops this ingest's staging tables. */
 async function dropStagingTables(db: Database, staging: Staging): Promise<void> {
   for (const table of [USERS, USER_META]) await db.exec(`DROP TABLE IF EXISTS ${staging.rows(table)}`);
-  for (const table of [TRACES, FEEDBACK]) await db.exec(`DROP TABLE IF EXISTS ${staging.keys(table)}`);
+  for (const table of KEYED_TABLES) await db.exec(`DROP TABLE IF EXISTS ${staging.keys(table)}`);
 }
 
 /**
- * Appends the rows of `rows` whose key (the table's first key column) is not stored yet, straight into `table`;
- * returns them. The batch's keys go to a one-column staging table, and one set-based query finds those already
- * stored, so a re-sent batch costs one key scan and writes nothing.
+ * Appends the rows of `rows` whose key (the table's first key column) is not stored yet — in `table` nor in any of
+ * `alsoIn` (tables sharing the key space) — straight into `table`; returns them. The batch's keys go to a one-column
+ * staging table, and one set-based query finds those already stored, so a re-sent batch costs one key scan and
+ * writes nothing.
  */
-async function appendNew(db: Database, staging: Staging, table: TableDef, rows: SqlValue[][]): Promise<SqlValue[][]> {
+async function appendNew(db: Database, staging: Staging, table: TableDef, rows: SqlValue[][], alsoIn: readonly TableDef[] = []): Promise<SqlValue[][]> {
   if (rows.length === 0) return rows;
   const key = keyColumn(table);
   const at = table.columns.indexOf(key);
   const stage = staging.keys(table);
   await db.exec(`TRUNCATE TABLE ${stage}`);
   await db.insert(stage, [key], rows.map((r) => [r[at]]));
-  const stored = await db.query({ text: `SELECT ${key.name} AS stored_key FROM ${table.name} WHERE ${key.name} IN (SELECT ${key.name} FROM ${stage})`, params: {} });
+  const text = [table, ...alsoIn]
+    .map((t) => `SELECT ${key.name} AS stored_key FROM ${t.name} WHERE ${key.name} IN (SELECT ${key.name} FROM ${stage})`)
+    .join(' UNION ALL ');
+  const stored = await db.query({ text, params: {} });
   const known = new Set(stored.map((r) => String(r.stored_key)));
   const fresh = known.size === 0 ? rows : rows.filter((r) => !known.has(String(r[at])));
   await db.insert(table.name, table.columns, fresh);
@@ -171,6 +178,7 @@ function validRecords<T>(items: readonly unknown[], path: string, schema: Record
 
 async function ingestTraces(db: Database, staging: Staging, traces: readonly Trace[], paths: readonly string[], report: IngestReport): Promise<void> {
   const rows: SqlValue[][] = [];
+  const unattributed: SqlValue[][] = [];
   const seen = new Set<string>();
   traces.forEach((t, i) => {
     if (seen.has(t.id)) {
@@ -178,9 +186,13 @@ async function ingestTraces(db: Database, staging: Staging, traces: readonly Tra
       return;
     }
     seen.add(t.id);
-    rows.push(traceToRow(t));
+    // An unattributed trace is kept in its own table: the row without its (null) user id.
+    if (t.userId === null) unattributed.push(traceToRow(t).slice(1));
+    else rows.push(traceToRow(t));
   });
-  const fresh = await appendNew(db, staging, TRACES, rows);
+  // A trace id is one trace whether or not it carries a user: each table's batch is checked against both.
+  const fresh = await appendNew(db, staging, TRACES, rows, [UNATTRIBUTED_TRACES]);
+  const freshUnattributed = await appendNew(db, staging, UNATTRIBUTED_TRACES, unattributed, [TRACES]);
   // Placeholder users for user ids without a stored user, and each user's first start in this batch.
   const firstSeen = new Map<string, number>();
   for (const r of fresh) {
@@ -190,8 +202,9 @@ async function ingestTraces(db: Database, staging: Staging, traces: readonly Tra
   }
   report.users += await writeUsers(db, staging, [...firstSeen.keys()].map((id): User => ({ id, metadata: {} })), 'missing');
   await db.insert(USER_FIRST_SEEN.name, USER_FIRST_SEEN.columns, [...firstSeen]);
-  report.traces += fresh.length;
-  report.duplicates += rows.length - fresh.length;
+  report.traces += fresh.length + freshUnattributed.length;
+  report.unattributedTraces += freshUnattributed.length;
+  report.duplicates += rows.length + unattributed.length - fresh.length - freshUnattributed.length;
 }
 
 async function ingestFeedback(db: Database, staging: Staging, feedback: readonly Feedback[], paths: readonly string[], report: IngestReport): Promise<void> {

@@ -14,8 +14,10 @@ export interface SkippedRecord {
 
 /** Totals of an ingest, and every record left out. */
 export interface IngestReport {
-  /** Traces written. */
+  /** Traces written (with or without a user id). */
   traces: number;
+  /** Of `traces`, those without a user id (`Trace.userId === null`): kept, counted in no user's figures. */
+  unattributedTraces: number;
   /** Users written (given or first seen on a trace). */
   users: number;
   /** Feedback records written. */
@@ -33,7 +35,7 @@ export const MAX_SKIPPED_DETAILS = 1_000;
 
 /** An empty report. */
 export function emptyReport(): IngestReport {
-  return { traces: 0, users: 0, feedback: 0, duplicates: 0, skipped: [], skippedCount: 0 };
+  return { traces: 0, unattributedTraces: 0, users: 0, feedback: 0, duplicates: 0, skipped: [], skippedCount: 0 };
 }
 
 /** Records a skipped record. */
@@ -45,6 +47,7 @@ export function skip(report: IngestReport, path: string, reason: string): void {
 /** Adds `other` into `into`. */
 export function mergeReport(into: IngestReport, other: IngestReport): void {
   into.traces += other.traces;
+  into.unattributedTraces += other.unattributedTraces;
   into.users += other.users;
   into.feedback += other.feedback;
   into.duplicates += other.duplicates;

@@ -20,6 +20,7 @@ import {
   type MsRange,
   type ProviderCapabilities,
   type SeriesParams,
+  type UserMetrics,
   previousRange,
 } from 'userscope/core';
 import type { Database } from '../db/types';
@@ -27,7 +28,7 @@ import { createSharedLoads } from './shared-loads';
 
 /** How long a user row or a user's traces are shared between calls, in ms: the concurrent calls of one page. */
 const SHARED_LOAD_TTL_MS = 2_000;
-import { cohortTraces, requireUser, userTraces, type SqlContext } from './context';
+import { cohortTraces, inRange, requireUser, userTraces, type SqlContext } from './context';
 import { keyMetrics, keyMetricsByGroup, noTraces } from './key-metrics';
 import { rowToUser } from './records';
 import { listTracesPage } from './traces-list';
@@ -67,6 +68,9 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
   // A range's baseline is computed without any one caller's signal and shared; each caller stops waiting on its own.
   const baselineOf = (range: MsRange, signal?: AbortSignal) =>
     ctx.cached.get(`baseline:${range.from}:${range.to}`, () => computeBaseline(ctx, range), signal);
+  // Every attributed trace of a range, aggregated as a cohort: the same for every user's page, so shared like the baseline.
+  const populationOf = (range: MsRange, signal?: AbortSignal) =>
+    ctx.cached.get(`population:${range.from}:${range.to}`, () => keyMetrics(ctx, (b) => inRange(b, range)), signal);
   const capabilities: ProviderCapabilities = Object.freeze({ feedback: true, cohorts: true, modelUsage: true, conversations: true, ...options.capabilities });
 
   const userOf = async (userId: string, signal?: AbortSignal) => rowToUser(await requireUser(ctx, userId, signal));
@@ -110,7 +114,7 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
       await requireUser(ctx, params.userId, params.signal);
       const cohort = params.compare?.cohort;
       const previous = previousRange(range);
-      const [periods, cohortMetrics] = await Promise.all([
+      const [periods, cohortMetrics, populationMetrics] = await Promise.all([
         // One scan over both periods: group 1 is the range, 0 the previous period.
         keyMetricsByGroup(
           ctx,
@@ -119,10 +123,14 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
           params.signal,
         ),
         cohort ? keyMetrics(ctx, (b) => cohortTraces(b, cohort, range), params.signal) : undefined,
+        params.compare?.population ? populationOf(range, params.signal) : undefined,
       ]);
       const { userCount: _c, ...currentMetrics } = periods.get(1) ?? noTraces();
       const { userCount: _p, ...previousMetrics } = periods.get(0) ?? noTraces();
-      return cohortMetrics ? { current: currentMetrics, previous: previousMetrics, cohort: cohortMetrics } : { current: currentMetrics, previous: previousMetrics };
+      const metrics: UserMetrics = { current: currentMetrics, previous: previousMetrics };
+      if (cohortMetrics) metrics.cohort = cohortMetrics;
+      if (populationMetrics) metrics.population = populationMetrics;
+      return metrics;
     },
 
     async getUserTrends(params: GetUserTrendsParams) {

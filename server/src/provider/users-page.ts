@@ -26,6 +26,7 @@ import { inRange, num, runQuery, type SqlContext } from './context';
 import { scoredFeedbackCtes } from './feedback-scores';
 import { populationLatencyQuantile } from './population-quantile';
 import { rowToUser } from './records';
+import { UNATTRIBUTED_TRACES } from '../schema/tables';
 import { needsBaseline, rankCountQuery, rankPageQuery, type RankRequest } from './users-query';
 
 /** Computes (and caches) the population baseline of a range. */
@@ -185,22 +186,31 @@ export async function usersSummary(ctx: SqlContext, range: MsRange, baselineOf: 
   const d = ctx.db.dialect;
   const baseline = await baselineOf(range, signal);
   const b = new Binder(d);
-  const everQuery = b.query(`SELECT ${d.countDistinct('user_id')} AS user_n FROM user_first_seen WHERE first_ms < ${b.int(range.to)}`);
+  // A user's first trace ever is the minimum of their first-seen rows; a user first seen in the range is active in it.
+  const everQuery = b.query(
+    `SELECT count(*) AS user_n, sum(CASE WHEN first_ms >= ${b.int(range.from)} THEN 1 ELSE 0 END) AS new_n ` +
+      `FROM (SELECT user_id, min(first_ms) AS first_ms FROM user_first_seen GROUP BY user_id) firsts WHERE first_ms < ${b.int(range.to)}`,
+  );
   const costQuery = new Binder(d);
   const cost = costQuery.query(
     `SELECT sum(cost_usd) AS cost_sum, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${inRange(costQuery, range)}`,
   );
+  const ub = new Binder(d);
+  const unattributed = ub.query(`SELECT count(*) AS n FROM ${UNATTRIBUTED_TRACES.name} WHERE ${inRange(ub, range)}`);
   const attentionReq: RankRequest = { range, filters: [{ id: 'attention', values: [true] }], sorting: [], baseline };
-  const [[ever], [costRow], [attention]] = await Promise.all([
+  const [[ever], [costRow], [attention], [unattributedRow]] = await Promise.all([
     runQuery(ctx, everQuery, signal),
     runQuery(ctx, cost, signal),
     runQuery(ctx, rankCountQuery(d, attentionReq), signal),
+    runQuery(ctx, unattributed, signal),
   ]);
   return {
     userCount: num(ever, 'user_n'),
     activeUserCount: num(costRow, 'user_n'),
+    newUserCount: num(ever, 'new_n'),
     attentionUserCount: num(attention, 'total_rows'),
     traceCount: baseline.traceCount,
+    unattributedTraceCount: num(unattributedRow, 'n'),
     errorRate: baseline.errorRate,
     costUsd: baseline.costTraceCount === 0 ? null : num(costRow, 'cost_sum'),
   };

@@ -6,7 +6,7 @@
  */
 import { Binder } from '../db/binder';
 import type { Database } from '../db/types';
-import { DATA_TABLES, MIGRATIONS, type TableDef } from './tables';
+import { MIGRATIONS, UNATTRIBUTED_TRACES, V1_TABLES, type TableDef } from './tables';
 
 /** One schema version. */
 export interface Migration {
@@ -28,7 +28,12 @@ export const MIGRATION_LIST: readonly Migration[] = [
   {
     version: 1,
     description: 'traces, users, user_meta, feedback, user_first_seen',
-    statements: (db) => DATA_TABLES.flatMap((t) => createStatements(db, t)),
+    statements: (db) => V1_TABLES.flatMap((t) => createStatements(db, t)),
+  },
+  {
+    version: 2,
+    description: 'unattributed_traces: traces without a user id (issue 17)',
+    statements: (db) => createStatements(db, UNATTRIBUTED_TRACES),
   },
 ];
 

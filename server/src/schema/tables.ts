@@ -50,6 +50,18 @@ export const TRACES: TableDef = {
 };
 
 /**
+ * Unattributed traces (`Trace.userId === null`): the columns of `traces` without `user_id`, ordered by time. A table
+ * of their own rather than a nullable `user_id`: every query over `traces` keeps meaning "attributed traces" (they
+ * count in no user's figures), ClickHouse keeps a non-nullable sort key (a key column's type cannot be altered on an
+ * existing MergeTree table), and no sentinel id can ever collide with a real user id. Only the users summary reads it.
+ */
+export const UNATTRIBUTED_TRACES: TableDef = {
+  name: 'unattributed_traces',
+  columns: TRACES.columns.filter((c) => c.name !== 'user_id'),
+  layout: { orderBy: ['start_ms'], partitionBy: TRACES.layout.partitionBy, key: ['trace_id'] },
+};
+
+/**
  * One row per user: the user as given (`user_json`), plus the lower-cased texts the list searches and sorts on,
  * computed once at ingest by the same JavaScript rules as the memory engine. `placeholder` is 1 for a user known
  * only from traces.
@@ -123,5 +135,8 @@ export const MIGRATIONS: TableDef = {
   layout: { orderBy: ['version'], key: ['version'] },
 };
 
+/** The tables of schema version 1, as that migration created them. */
+export const V1_TABLES: readonly TableDef[] = [TRACES, USERS, USER_META, FEEDBACK, USER_FIRST_SEEN];
+
 /** Every data table, in creation order. */
-export const DATA_TABLES: readonly TableDef[] = [TRACES, USERS, USER_META, FEEDBACK, USER_FIRST_SEEN];
+export const DATA_TABLES: readonly TableDef[] = [...V1_TABLES, UNATTRIBUTED_TRACES];
