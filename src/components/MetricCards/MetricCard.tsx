@@ -3,7 +3,7 @@ import { Delta } from '../primitives/Delta';
 import { formatCount } from '../primitives/format';
 import { oneLineText, truncateText } from '../primitives/MetadataChip';
 import { formatStat, statValue, type CardSpec, type MetricCardKey, type StatSpec } from './card-specs';
-import { statComparisons, type CohortNames } from './comparisons';
+import { statComparisons, topErrorComparisons, type CohortNames } from './comparisons';
 import type { MetricCardsLabels } from './labels';
 
 /** Longest text value (the top error type) shown before "…". */
@@ -60,6 +60,13 @@ function Stat({ spec, metrics, cohort, labels: l, locale }: StatProps) {
         <span className="us-metric-card__value" title={statTitle(spec, metrics, shown, full, l, locale)}>
           {shown}
         </span>
+        {spec.key === 'topErrorType'
+          ? topErrorComparisons(metrics, cohort, l).map((c) => (
+              <span key={c.baseline} className="us-metric-card__compare" data-slot="top-error-compare" data-baseline={c.baseline}>
+                {c.text}
+              </span>
+            ))
+          : null}
         {comparisons.length > 0 ? (
           <span className="us-metric-card__deltas">
             {comparisons.map((c) => (

@@ -4,6 +4,7 @@ import { formatCount } from '../primitives/format';
 import { SectionState } from '../primitives/SectionState';
 import { CARD_SPECS, type MetricCardKey } from './card-specs';
 import { cohortNames } from './cohort-names';
+import { comparesWithPopulation } from './comparisons';
 import { metricCardsLabels, type MetricCardsLabels } from './labels';
 import { MetricCard } from './MetricCard';
 import { VerdictLine, baselineList } from './VerdictLine';
@@ -45,8 +46,9 @@ export interface MetricCardsProps {
 
 /**
  * Key metrics of a user: a one-line verdict (where to look first: quality, performance or spend), then cards for
- * volume, quality, latency and cost, each with deltas against the previous period and, when `metrics.cohort` is
- * present, the cohort. Direction-aware colours; every delta has a sentence as its text alternative.
+ * volume, quality, latency and cost, each with deltas against the previous period (against every user instead, when
+ * the previous period has no trace and `metrics.population` is present) and, when `metrics.cohort` is present, the
+ * cohort. Direction-aware colours; every delta has a sentence as its text alternative.
  * `data-state` is `loading`, `error`, `empty` (no traces in range) or `ready`.
  */
 export function MetricCards({
@@ -101,13 +103,17 @@ export function MetricCards({
   const rule: VerdictRule = { ...DEFAULT_VERDICT_RULE, ...verdictRule };
   const verdict = computeVerdict(metrics, rule, changes);
   const names = metrics.cohort ? cohortNames(cohort, l) : null;
-  const legendBaselines = [l.previousPeriod];
+  const population = comparesWithPopulation(metrics) ? metrics.population : undefined;
+  const legendBaselines = [population ? `${l.populationUsers} ${l.cohortSize(formatCount(population.userCount, locale))}` : l.previousPeriod];
   if (names && metrics.cohort) legendBaselines.push(`${names.users} ${l.cohortSize(formatCount(metrics.cohort.userCount, locale))}`);
+  const legend = baselineList(legendBaselines, locale);
 
   return (
     <section {...sectionProps} data-state="ready">
       <VerdictLine verdict={verdict} traceCount={metrics.current.traceCount} rule={rule} cohort={names} labels={l} locale={locale} />
-      <p className="us-metric-cards__legend">{l.legend(baselineList(legendBaselines, locale))}</p>
+      <p className="us-metric-cards__legend" data-baseline={population ? 'population' : 'previous'}>
+        {population ? l.legendNoPrevious(legend) : l.legend(legend)}
+      </p>
       <div className="us-metric-cards__grid">
         {CARD_SPECS.map((spec) => (
           <MetricCard

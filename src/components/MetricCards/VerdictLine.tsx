@@ -60,7 +60,12 @@ export function VerdictLine({ verdict, traceCount, rule, cohort, labels: l, loca
   }
   if (verdict.status === 'focus') {
     const { top } = verdict;
-    const baseline = top.baseline === 'previous' ? l.verdictInPrevious : l.verdictForCohort(cohort?.users ?? l.unnamedCohort);
+    const baseline =
+      top.baseline === 'previous'
+        ? l.verdictInPrevious
+        : top.baseline === 'population'
+          ? l.verdictForPopulation
+          : l.verdictForCohort(cohort?.users ?? l.unnamedCohort);
     return (
       <p className="us-verdict" data-slot="verdict" data-state="focus" data-area={verdict.area}>
         <strong className="us-verdict__lead">{l.verdictLead(l[AREA_LABEL[verdict.area]])}</strong>{' '}
@@ -77,7 +82,9 @@ export function VerdictLine({ verdict, traceCount, rule, cohort, labels: l, loca
     verdict.status === 'steady'
       ? l.verdictSteady(
           baselineList(
-            verdict.compared.map((b) => (b === 'previous' ? l.previousPeriod : (cohort?.users ?? l.unnamedCohort))),
+            verdict.compared.map((b) =>
+              b === 'previous' ? l.previousPeriod : b === 'population' ? l.populationUsers : (cohort?.users ?? l.unnamedCohort),
+            ),
             locale,
           ),
         )

@@ -66,6 +66,20 @@ export const metricCardsLabels = {
   vsCohort: (value: string) => `vs ${value}`,
   /** Short delta label against the cohort's per-user average. */
   vsCohortAverage: (value: string) => `vs avg. ${value}`,
+  /** Every user, as a baseline when the previous period has no trace (`metrics.population`). */
+  populationUsers: 'all users',
+  /** Every user's per-user average, used for totals. */
+  populationAverageUser: 'the average user',
+  /** Short delta label against every user. */
+  vsPopulation: 'vs all users',
+  /** Short delta label against the per-user average of every user. */
+  vsPopulationAverage: 'vs avg. user',
+  /** The user's top error is also the group's. */
+  topErrorSame: (users: string) => `same as ${users}`,
+  /** The group's top error is another type. */
+  topErrorOther: (users: string, type: string) => `${users}: ${type}`,
+  /** The group has no typed failure. */
+  topErrorNone: (users: string) => `none for ${users}`,
   /** Delta figure for a rise from zero. */
   deltaNew: 'new',
   /** Delta figure for a change that rounds to zero. */
@@ -81,6 +95,8 @@ export const metricCardsLabels = {
   unknown: (s: DeltaSentence) => `${s.metric} ${s.value}, no comparison with ${s.baseline} (${s.baselineValue})`,
   /** Line above the cards naming the baselines. */
   legend: (baselines: string) => `Changes compare with ${baselines}.`,
+  /** The legend when the previous period has no trace and the cards compare with every user instead. */
+  legendNoPrevious: (baselines: string) => `No traces in the previous period: changes compare with ${baselines}.`,
   /** Size of the cohort, after its name in the legend. */
   cohortSize: (count: string) => `(${count} with traces)`,
   /** Verdict. */
@@ -95,6 +111,7 @@ export const metricCardsLabels = {
   verdictDetail: (s: VerdictSentence) => `${s.measure} ${s.value} vs ${s.baselineValue} ${s.baseline}.`,
   verdictInPrevious: 'in the previous period',
   verdictForCohort: (cohortUsers: string) => `for ${cohortUsers}`,
+  verdictForPopulation: 'across all users',
   verdictSteady: (baselines: string) =>
     `Nothing stands out: error rate, p95 latency and cost per trace are in line with ${baselines}.`,
   verdictTooFewTraces: (count: string, min: string) => `Too few traces (${count}) to say where to look first; it takes ${min}.`,

@@ -37,8 +37,11 @@ export type VerdictArea = 'quality' | 'performance' | 'spend';
 /** The measure each area is judged on. */
 export type VerdictMeasure = 'errorRate' | 'latencyP95Ms' | 'costPerTraceUsd';
 
-/** What the user is compared with. */
-export type VerdictBaseline = 'previous' | 'cohort';
+/**
+ * What the user is compared with: the previous period, the selected cohort, or every user (`UserMetrics.population`,
+ * used only when the previous period has fewer than `minTraces` traces).
+ */
+export type VerdictBaseline = 'previous' | 'cohort' | 'population';
 
 /** One adverse deviation of the user from a baseline that passed the significance rule. */
 export interface VerdictDeviation {
@@ -76,7 +79,7 @@ export type Verdict =
   | { status: 'steady'; deviations: []; compared: VerdictBaseline[] }
   /** The user has fewer than `minTraces` traces in range. */
   | { status: 'too-few-traces'; deviations: [] }
-  /** Neither the previous period nor a cohort has `minTraces` traces to compare with. */
+  /** Neither the previous period, nor every user, nor a cohort has `minTraces` traces to compare with. */
   | { status: 'no-baseline'; deviations: [] };
 
 /** Thresholds of the verdict rule. */
@@ -153,7 +156,8 @@ const MEASURE_AREA: Record<ChangeEvent['regressedOn'][number], VerdictArea> = {
  * The verdict over `metrics` and the user's `changes` in the same range (`getModelUsage`). Regressions come first:
  * when any change is flagged, the verdict is `regression`, pointing at the latest one, so it never says "nothing
  * stands out" above a regression callout. Otherwise each of error rate (quality), p95 latency (performance) and
- * cost per trace (spend) is compared with the previous period and, when present, the cohort. A deviation counts only
+ * cost per trace (spend) is compared with the previous period (with every user instead, `metrics.population`, when the
+ * previous period has fewer than `minTraces` traces) and, when present, the cohort. A deviation counts only
  * when it is adverse, at least `minIncrease` relative, both sides have `minTraces` traces, and, for the error rate,
  * the two-proportion z reaches `minErrorZ`. The largest score wins; ties go to quality, then performance, then spend.
  */
@@ -172,6 +176,7 @@ function verdictOfMetrics(metrics: UserMetrics, r: VerdictRule): Exclude<Verdict
   if (cur.traceCount < r.minTraces) return { status: 'too-few-traces', deviations: [] };
   const baselines: [VerdictBaseline, KeyMetrics][] = [];
   if (metrics.previous.traceCount >= r.minTraces) baselines.push(['previous', metrics.previous]);
+  else if (metrics.population && metrics.population.traceCount >= r.minTraces) baselines.push(['population', metrics.population]);
   if (metrics.cohort && metrics.cohort.traceCount >= r.minTraces) baselines.push(['cohort', metrics.cohort]);
   if (baselines.length === 0) return { status: 'no-baseline', deviations: [] };
   const deviations = baselines

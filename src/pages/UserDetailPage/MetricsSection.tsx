@@ -4,14 +4,15 @@ import { queryStateProps } from './query-props';
 import type { HeadedSectionContentProps } from './section-content-props';
 
 /**
- * Built-in `metrics` section: key metrics against the previous period and, when the provider supports cohorts and
- * one is selected, the cohort; the verdict reads the user's regressions first. When a trends section is shown, a card click asks the trend charts to show that metric
+ * Built-in `metrics` section: key metrics against the previous period (every user when it has no trace) and, when the
+ * provider supports cohorts and one is selected, the cohort; the verdict reads the user's regressions first. When a trends section is shown, a card click asks the trend charts to show that metric
  * (otherwise the card titles are plain text). The cards are a group named by the section's heading, not a second
  * region of the same name.
  */
 export function MetricsSection({ context: c, heading }: HeadedSectionContentProps) {
   const cohort = c.capabilities.cohorts ? c.cohort : null;
-  const metrics = useUserMetrics({ userId: c.userId, range: c.range, compare: cohort ? { cohort } : undefined });
+  // Every user comes along, so a user whose previous period is empty still compares with something.
+  const metrics = useUserMetrics({ userId: c.userId, range: c.range, compare: cohort ? { cohort, population: true } : { population: true } });
   // The same query as the trends section's (unzoomed, automatic granularity), so one request serves both and the
   // verdict reads the regressions the callouts show.
   const usage = useModelUsage({ userId: c.userId, range: c.range, granularity: undefined }, { enabled: c.capabilities.modelUsage });
