@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { MetricCards } from '../../src/components/MetricCards/MetricCards';
 import { computeVerdict } from '../../src/core/engine/verdict';
-import type { CohortMetrics, KeyMetrics, UserMetrics } from '../../src/core/results';
+import type { CohortMetrics, KeyMetrics, UserMetrics, UsersDistribution } from '../../src/core/results';
 
 const user: KeyMetrics = {
   traceCount: 100,
@@ -99,5 +99,40 @@ describe('computeVerdict with the population', () => {
     expect(computeVerdict(metrics(user, everyone))).toMatchObject({ status: 'steady', compared: ['previous'] });
     expect(computeVerdict(metrics(nothing))).toMatchObject({ status: 'no-baseline' });
     expect(computeVerdict(metrics(nothing, { ...everyone, traceCount: 10 }))).toMatchObject({ status: 'no-baseline' });
+  });
+});
+
+describe('MetricCards position among all users', () => {
+  const dist = (aboveCount: number | null, userCount: number, value: number | null = 3): UsersDistribution => ({
+    metric: 'costUsd',
+    bins: [],
+    userCount,
+    unknownCount: 0,
+    position: { value, aboveCount },
+  });
+  const positions = () => document.querySelector('[data-slot="positions"]');
+
+  it('says "Cost in the top 2% of users" with the rank, rounding the share up', () => {
+    render(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(2, 150)]} />);
+    // rank 3 of 150 = 2 %.
+    expect(screen.getByRole('list', { name: 'Position among all users' })).toHaveTextContent('Cost in the top 2% of users (rank 3 of 150)');
+  });
+
+  it('rounds up, to tenths below 1 %, and says bottom for the lower half', () => {
+    const { rerender } = render(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(4, 200)]} />);
+    expect(positions()).toHaveTextContent('Cost in the top 3% of users (rank 5 of 200)');
+    rerender(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(0, 1580)]} />);
+    expect(positions()).toHaveTextContent('Cost in the top 0.1% of users (rank 1 of 1,580)');
+    rerender(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(180, 200)]} />);
+    expect(positions()).toHaveTextContent('Cost in the bottom 10% of users (rank 181 of 200)');
+  });
+
+  it('shows nothing for an unknown value, no position, or too few users', () => {
+    const { rerender } = render(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(null, 150, null)]} />);
+    expect(positions()).toBeNull();
+    rerender(<MetricCards metrics={{ current: user, previous: user }} positions={[{ ...dist(0, 150), position: undefined }]} />);
+    expect(positions()).toBeNull();
+    rerender(<MetricCards metrics={{ current: user, previous: user }} positions={[dist(0, 9)]} />);
+    expect(positions()).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import { DEFAULT_VERDICT_RULE, computeVerdict, type VerdictRule } from '../../core/engine/verdict';
-import type { ChangeEvent, Cohort, UserMetrics } from '../../core/results';
+import type { ChangeEvent, Cohort, UserMetrics, UsersDistribution } from '../../core/results';
 import { formatCount } from '../primitives/format';
 import { SectionState } from '../primitives/SectionState';
 import { CARD_SPECS, type MetricCardKey } from './card-specs';
@@ -7,6 +7,7 @@ import { cohortNames } from './cohort-names';
 import { comparesWithPopulation } from './comparisons';
 import { metricCardsLabels, type MetricCardsLabels } from './labels';
 import { MetricCard } from './MetricCard';
+import { PositionLine } from './PositionLine';
 import { VerdictLine, baselineList } from './VerdictLine';
 
 /** Props of {@link MetricCards}. */
@@ -30,6 +31,11 @@ export interface MetricCardsProps {
    * leads the verdict, so it agrees with the regression callouts of the page. Default: none.
    */
   changes?: readonly ChangeEvent[];
+  /**
+   * `getUsersDistribution` answers asked with this user's `userId` (e.g. by cost): each shows as the user's place
+   * among every user, "Cost in the top 2% of users (rank 3 of 580)". Default: none.
+   */
+  positions?: readonly UsersDistribution[];
   /** Heading level of the card titles. Default 3. */
   headingLevel?: 2 | 3 | 4 | 5;
   /**
@@ -60,6 +66,7 @@ export function MetricCards({
   onMetricFocus,
   verdictRule,
   changes,
+  positions,
   headingLevel = 3,
   locale = 'en-US',
   labels,
@@ -114,6 +121,7 @@ export function MetricCards({
       <p className="us-metric-cards__legend" data-baseline={population ? 'population' : 'previous'}>
         {population ? l.legendNoPrevious(legend) : l.legend(legend)}
       </p>
+      {positions && positions.length > 0 ? <PositionLine distributions={positions} labels={l} locale={locale} /> : null}
       <div className="us-metric-cards__grid">
         {CARD_SPECS.map((spec) => (
           <MetricCard

@@ -120,6 +120,17 @@ export const metricCardsLabels = {
   verdictMoreRegressions: (count: number, formatted: string) => `${formatted} more ${count === 1 ? 'regression' : 'regressions'} below.`,
   /** The regression sentence of the verdict (same templates as the callouts, see `changeCalloutLabels`). */
   ...changeCalloutLabels,
+  /** Measure names of the user's position among every user. */
+  positionCostUsd: 'Cost',
+  positionTraceCount: 'Traces',
+  positionErrorRate: 'Error rate',
+  positionLatencyP95Ms: 'p95 latency',
+  /** The user's position: "Cost in the top 2% of users (3rd of 580)". */
+  positionTop: (measure: string, share: string) => `${measure} in the top ${share} of users`,
+  positionBottom: (measure: string, share: string) => `${measure} in the bottom ${share} of users`,
+  positionRank: (rank: string, users: string) => `rank ${rank} of ${users}`,
+  /** Accessible name of the list of positions. */
+  positionsLabel: 'Position among all users',
   /** States. */
   loading: 'Loading metrics…',
   error: 'Could not load the metrics.',
