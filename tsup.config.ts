@@ -19,6 +19,9 @@ export default defineConfig({
     'adapters/rest': 'src/adapters/rest/index.ts',
     'adapters/otlp': 'src/adapters/otlp/index.ts',
     'adapters/langfuse': 'src/adapters/langfuse/index.ts',
+    'adapters/worker': 'src/adapters/worker/index.ts',
+    // The worker script createWorkerProvider starts, next to its entry: new URL('./worker-thread.js', import.meta.url).
+    'adapters/worker-thread': 'src/adapters/worker/worker-thread.ts',
     testing: 'src/testing/index.ts',
     'testing/msw': 'src/testing/msw.ts',
   },
@@ -27,6 +30,8 @@ export default defineConfig({
   // Shared code goes into chunks in CJS too, so a class such as ProviderError or the React context of
   // UserscopeProvider exists once, whichever entry points a CommonJS host requires.
   splitting: true,
+  // `import.meta.url` in the CJS build (the worker provider locates its worker script with it).
+  shims: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
