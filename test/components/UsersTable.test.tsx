@@ -111,16 +111,17 @@ describe('UsersTable', () => {
     expect(third.getAllByText('—').length).toBeGreaterThanOrEqual(3);
   });
 
-  it('gives attention badges their full reason as text', () => {
+  it('says each attention reason in the row, short and visible, with the full reason as text', () => {
     renderTable();
     const second = within(bodyRows()[1] as HTMLElement);
-    expect(second.getByText('Errors: Error rate 80 % vs 10 % across all users (8 of 10 traces failed).')).toBeInTheDocument();
+    expect(second.getByText('Errors 80% vs 10%', { selector: '[aria-hidden="true"]' })).toBeVisible();
+    expect(second.getByText('Errors 80% vs 10%: Error rate 80 % vs 10 % across all users (8 of 10 traces failed).')).toBeInTheDocument();
     expect(bodyRows()[1]).toHaveAttribute('data-state', 'attention');
   });
 
   it('shows the tooltip with the exact reason on hover', async () => {
     const { user } = renderTable();
-    const badge = within(bodyRows()[1] as HTMLElement).getByText('Errors', { selector: '[aria-hidden="true"]' });
+    const badge = within(bodyRows()[1] as HTMLElement).getByText('Errors 80% vs 10%', { selector: '[aria-hidden="true"]' });
     await user.hover(badge);
     expect(document.querySelector('.us-tooltip')).toHaveTextContent('Needs attention');
     expect(document.querySelector('.us-tooltip')).toHaveTextContent('8 of 10 traces failed');

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AttentionKind, AttentionReason } from '../../core/results';
 import { AttentionBadge } from '../primitives/AttentionBadge';
+import { formatDuration, formatPercent, formatUsd } from '../primitives/format';
+import { formatLabel } from '../primitives/format-label';
 import { useTooltip } from '../primitives/Tooltip';
 import type { UsersTableLabels } from './users-table-labels';
 import { oneLineText } from '../primitives/display-text';
@@ -24,11 +26,28 @@ function useCellFocus(node: HTMLElement | null): boolean {
   return focused;
 }
 
+/** A reason's measure formatted: error rate as a percentage, p95 latency as a duration, cost per trace as money. */
+function formatReasonValue(kind: AttentionKind, value: number, locale: string): string {
+  if (kind === 'errors') return formatPercent(value, locale, 0);
+  if (kind === 'latency') return formatDuration(value, locale);
+  return formatUsd(value, locale);
+}
+
+/** The short visible text of a reason: "Errors 32% vs 4%", "Slow 4.2 s vs 1.1 s", "Cost $0.12 vs $0.03". */
+export function attentionReasonText(reason: AttentionReason, kindText: string, template: string, locale: string): string {
+  return formatLabel(template, {
+    kind: kindText,
+    value: formatReasonValue(reason.kind, reason.value, locale),
+    baseline: formatReasonValue(reason.kind, reason.baseline, locale),
+  });
+}
+
 /**
- * The attention column: one badge per reason. Hovering the badges, or focusing the cell, opens a tooltip that says
- * exactly why; screen readers get the same messages from the badges' text.
+ * The attention column: one badge per reason, each saying it in short ("Errors 32% vs 4%": the user's value vs all
+ * users'). Hovering the badges, or focusing the cell, opens a tooltip with the full messages; screen readers get the
+ * same messages from the badges' text.
  */
-export function AttentionCell({ reasons, labels }: { reasons: readonly AttentionReason[]; labels: UsersTableLabels }) {
+export function AttentionCell({ reasons, labels, locale }: { reasons: readonly AttentionReason[]; labels: UsersTableLabels; locale: string }) {
   const [node, setNode] = useState<HTMLSpanElement | null>(null);
   const cellFocused = useCellFocus(node);
   const tooltip = useTooltip<HTMLSpanElement>({ open: cellFocused && reasons.length > 0 });
@@ -51,7 +70,11 @@ export function AttentionCell({ reasons, labels }: { reasons: readonly Attention
   return (
     <span {...tooltip.anchorProps} ref={ref} className="us-attention-cell" data-slot="attention-cell">
       {reasons.map((reason) => (
-        <AttentionBadge key={reason.kind} reason={reason} labels={badgeLabels} />
+        <AttentionBadge
+          key={reason.kind}
+          reason={reason}
+          labels={{ [reason.kind]: attentionReasonText(reason, badgeLabels[reason.kind], labels.badgeDetail, locale) }}
+        />
       ))}
       {tooltip.render(
         <>

@@ -150,8 +150,8 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
     helper.display({
       id: 'attention',
       header: l.columnAttention,
-      meta: { label: l.columnAttention, align: 'start', width: 160 },
-      cell: (info) => <AttentionCell reasons={info.row.original.attention} labels={l} />,
+      meta: { label: l.columnAttention, align: 'start', width: 272 },
+      cell: (info) => <AttentionCell reasons={info.row.original.attention} labels={l} locale={locale} />,
     }),
     ...metadata,
     helper.accessor('traceCount', {

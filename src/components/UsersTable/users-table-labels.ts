@@ -56,6 +56,11 @@ export const usersTableLabels = {
   columnsMoveDown: 'Move {column} down',
   columnsReset: 'Reset columns',
   columnsDone: 'Done',
+  /**
+   * A badge's visible text. `{kind}`: the short text below; `{value}`, `{baseline}`: the user's and all users' figure
+   * (error rate, p95 latency or cost per trace), formatted.
+   */
+  badgeDetail: '{kind} {value} vs {baseline}',
   /** Short badge texts. */
   badgeErrors: 'Errors',
   badgeLatency: 'Slow',
