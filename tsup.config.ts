@@ -30,14 +30,16 @@ export default defineConfig({
   // Shared code goes into chunks in CJS too, so a class such as ProviderError or the React context of
   // UserscopeProvider exists once, whichever entry points a CommonJS host requires.
   splitting: true,
-  // `import.meta.url` in the CJS build (the worker provider locates its worker script with it).
-  shims: true,
   sourcemap: true,
   clean: true,
   target: 'es2022',
   // TS 6: tsup sets `baseUrl` for the dts build, which TS 6 reports as deprecated (TS5101) without this.
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   external: ['react', 'react-dom', 'react/jsx-runtime', 'msw', /^msw\//],
+  // CJS has no `import.meta`: there the worker provider finds its worker script by `__dirname` instead.
+  esbuildOptions(options, { format }) {
+    if (format === 'cjs') options.define = { ...options.define, 'import.meta.url': 'undefined' };
+  },
   onSuccess: async () => {
     await writeFile(join(OUT_DIR, 'styles.css'), await inlineCssImports('src/theme/styles.css'));
     await hoistUseClientInCjs();

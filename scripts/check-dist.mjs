@@ -31,6 +31,15 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
   }
 }
 
+// The worker provider finds and starts its built worker script (worker-thread.js / .cjs) from both formats.
+const workerData = { users: [{ id: 'u', metadata: {} }], traces: [{ id: 't', userId: 'u', startTime: '2025-01-01T00:00:00.000Z', latencyMs: 1, status: 'ok' }] };
+for (const [format, load] of [['import', () => import(`${pkg.name}/adapters/worker`)], ['require', async () => require(`${pkg.name}/adapters/worker`)]]) {
+  const provider = (await load()).createWorkerProvider(workerData);
+  const answer = await provider.getUser({ userId: 'u' }).catch((error) => error);
+  provider.terminate();
+  if (!provider.inWorker || answer?.id !== 'u') problems.push(`${format} adapters/worker: no answer from the worker (${answer?.message ?? JSON.stringify(answer)})`);
+}
+
 if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);

@@ -31,6 +31,16 @@ export type WorkerScript = string | URL;
 const NODE_WORKER_THREADS = 'node:worker_threads';
 const NODE_SCRIPT = './worker-thread.js';
 
+/**
+ * The built worker script for Node: next to this module's URL in the ESM build; in the CJS build, where tsup
+ * defines `import.meta.url` as `undefined`, `worker-thread.cjs` in this file's `__dirname`.
+ */
+function nodeScript(): string | URL {
+  const here: string | undefined = import.meta.url;
+  if (typeof here === 'string') return new URL(NODE_SCRIPT, here);
+  return `${__dirname}/worker-thread.cjs`;
+}
+
 /** True in Node (and runtimes that emulate it), where the worker is a `worker_threads` Worker. */
 export function isNode(): boolean {
   const proc = (globalThis as { process?: { versions?: { node?: string } } }).process;
@@ -71,7 +81,7 @@ function spawnNodeWorker(listeners: WorkerListeners, script: WorkerScript | unde
   void import(/* webpackIgnore: true */ /* @vite-ignore */ NODE_WORKER_THREADS).then(
     ({ Worker: NodeWorker }: typeof import('node:worker_threads')) => {
       if (!alive) return;
-      worker = new NodeWorker(script ?? new URL(NODE_SCRIPT, import.meta.url));
+      worker = new NodeWorker(script ?? nodeScript());
       worker.on('message', (message: FromWorker) => listeners.onMessage(message));
       worker.on('error', (error) => listeners.onFailure(error));
       worker.on('exit', (code) => alive && listeners.onFailure(new Error(`the worker exited with code ${code}`)));
