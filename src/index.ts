@@ -31,6 +31,13 @@ export { UsersPage, type UsersPageProps } from './pages/UsersPage/UsersPage';
 export { usersPageLabels, type UsersPageLabels } from './pages/UsersPage/users-page-labels';
 export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage/UserDetailPage';
 export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
+export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
+export {
+  useAdjacentUsersInView,
+  adjacentNavigation,
+  userLabel,
+  type AdjacentUsersInViewParams,
+} from './pages/UserDetailPage/use-adjacent-users-in-view';
 export {
   DEFAULT_USER_DETAIL_SECTIONS,
   type UserDetailSectionId,

@@ -41,3 +41,10 @@ export { useUserFetching } from './use-user-fetching';
 export { createUserscopeQueryClient, USERSCOPE_STALE_TIME_MS } from './query-client';
 export { userscopeQueryKey, type ProviderMethod } from './query-key';
 export { useResetUserQueries } from './use-reset-queries';
+export {
+  useAdjacentUsers,
+  findAdjacentUsers,
+  DEFAULT_ADJACENT_MAX_ROWS,
+  type AdjacentUsers,
+  type AdjacentUsersParams,
+} from './use-adjacent-users';

@@ -11,7 +11,9 @@ import { useUserFetching } from '../../hooks/use-user-fetching';
 import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
 import { resolveSections } from './built-in-sections';
 import { DetailSection, sectionTitleId } from './DetailSection';
+import type { UserDetailNavigation } from './navigation';
 import { SectionNav } from './SectionNav';
+import { UserNavigation } from './UserNavigation';
 import {
   DEFAULT_USER_DETAIL_SECTIONS,
   type UserDetailContext,
@@ -56,6 +58,12 @@ export interface UserDetailPageProps {
   sections?: readonly UserDetailSectionItem[];
   /** Prefix of the section anchors: `#<idPrefix><sectionId>`. Default `userscope-`. */
   idPrefix?: string;
+  /**
+   * A back link and previous / next user above the sections, driven by the host: `{ back: { href, label },
+   * previous, next, position }`, each target a real link (`href`) whose plain clicks go to `onNavigate` when given
+   * (client-side routing). Find the neighbours in the list's current view with `useAdjacentUsers`. Default: none.
+   */
+  navigation?: UserDetailNavigation;
   /** Show the in-page navigation. Default true. */
   nav?: boolean;
   /** Show the time-range picker (hide it when the host's own picker drives `range`). Default true. */
@@ -163,6 +171,7 @@ export function UserDetailPage(props: UserDetailPageProps) {
 
   return (
     <div className={props.className ? `us-user-detail ${props.className}` : 'us-user-detail'} data-slot="user-detail-page">
+      {props.navigation ? <UserNavigation navigation={props.navigation} labels={l} locale={locale} /> : null}
       {showNav || showPicker ? (
         <div className="us-user-detail__toolbar">
           {showNav ? (

@@ -11,6 +11,18 @@
 export const userDetailPageLabels = {
   /** Accessible name of the in-page navigation. */
   navLabel: 'Sections of this page',
+  /** Accessible name of the back / previous / next bar (`navigation` prop). */
+  pagerLabel: 'Users',
+  /** The back link's text when `navigation.back.label` is not given. */
+  navBack: 'All users',
+  /** Previous / next user: visible text, and the accessible name with the user's name (`{name}`). */
+  navPrevious: 'Previous',
+  navNext: 'Next',
+  navPreviousNamed: 'Previous user: {name}',
+  navNextNamed: 'Next user: {name}',
+  /** The user's place in the list. `{index}`, `{total}`: formatted numbers. */
+  navPosition: '{index} of {total}',
+  navPositionNoTotal: 'User {index}',
   /** Section titles: headings, nav links and the sections' accessible names. */
   sectionHeader: 'Profile and metadata',
   sectionMetrics: 'Key metrics',
