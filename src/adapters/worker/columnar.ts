@@ -3,7 +3,7 @@
  * row order (numbers in a `Float64Array`, low-cardinality strings as codes into a dictionary that grows chunk by
  * chunk, other strings concatenated into one string with a `Uint32Array` of lengths). Every typed array is
  * transferred, not copied; the one string per text field is copied as a flat buffer. Records the encoding cannot
- * represent exactly (an unknown key, a key set to `undefined`, a non-JSON value such as a Date) travel as they are,
+ * represent exactly (an unknown key, an object where a scalar belongs, a non-JSON value such as a Date) travel as they are,
  * structured-cloned, so validation in the worker sees exactly the host's data and names the same field.
  * @module
  */
@@ -19,11 +19,11 @@ export type FieldKind = 'dict' | 'text' | 'json';
 export type RecordSchema = readonly (readonly [name: string, kind: FieldKind])[];
 
 /** Tag of a value in a row. */
-const Tag = { Absent: 0, Null: 1, False: 2, True: 3, Number: 4, String: 5 } as const;
+const Tag = { Absent: 0, Null: 1, False: 2, True: 3, Number: 4, String: 5, Undefined: 6 } as const;
 
 /** One field's values over the rows of a chunk. */
 export interface EncodedField {
-  /** Tag per row. */
+  /** Tag per row: absent, null, false, true, number, string, or an own key set to `undefined`. */
   tags: Uint8Array;
   /** The numbers of the rows tagged number, in row order. */
   numbers: Float64Array;
@@ -83,12 +83,21 @@ export interface TableEncoder {
   encode(rows: readonly unknown[], from: number, to: number): EncodedChunk;
 }
 
+/** {@link rowShape}: the row travels as it is. */
+const IRREGULAR = 0;
+/** {@link rowShape}: every own key is a schema field with a value. */
+const REGULAR = 1;
+/** {@link rowShape}: every own key is a schema field, some set to `undefined`. */
+const REGULAR_WITH_UNDEFINED = 2;
+
+const hasOwn = (record: object, key: string): boolean => Object.prototype.hasOwnProperty.call(record, key);
+
 /**
- * True when `row` round-trips through the encoding: a plain object whose own keys are all schema fields set to a
- * value other than `undefined`, scalars in `dict`/`text` fields, plain JSON in `json` fields.
+ * Whether `row` round-trips through the encoding: a plain object whose own keys are all schema fields, with
+ * scalars (or `undefined`) in `dict`/`text` fields and plain JSON in `json` fields.
  */
-function isRegular(row: unknown, schema: RecordSchema): row is Record<string, unknown> {
-  if (typeof row !== 'object' || row === null || Object.getPrototypeOf(row) !== Object.prototype) return false;
+function rowShape(row: unknown, schema: RecordSchema): number {
+  if (typeof row !== 'object' || row === null || Object.getPrototypeOf(row) !== Object.prototype) return IRREGULAR;
   const record = row as Record<string, unknown>;
   let stored = 0;
   for (const [name, kind] of schema) {
@@ -96,12 +105,14 @@ function isRegular(row: unknown, schema: RecordSchema): row is Record<string, un
     if (value === undefined) continue;
     const type = typeof value;
     const ok = kind === 'json' ? isPlainJson(value) : value === null || type === 'string' || type === 'number' || type === 'boolean';
-    if (!ok) return false;
+    if (!ok) return IRREGULAR;
     stored++;
   }
   let keys = 0;
-  for (const key in record) if (Object.prototype.hasOwnProperty.call(record, key)) keys++;
-  return keys === stored;
+  for (const key in record) if (hasOwn(record, key)) keys++;
+  if (keys === stored) return REGULAR;
+  for (const [name] of schema) if (record[name] === undefined && hasOwn(record, name)) stored++;
+  return keys === stored ? REGULAR_WITH_UNDEFINED : IRREGULAR;
 }
 
 /** A {@link TableEncoder} for records of `schema`. */
@@ -113,8 +124,8 @@ export function createTableEncoder(schema: RecordSchema): TableEncoder {
       const regular = new Uint8Array(n);
       const irregular: [number, unknown][] = [];
       for (let r = 0; r < n; r++) {
-        if (isRegular(rows[from + r], schema)) regular[r] = 1;
-        else irregular.push([r, rows[from + r]]);
+        regular[r] = rowShape(rows[from + r], schema);
+        if (regular[r] === IRREGULAR) irregular.push([r, rows[from + r]]);
       }
       const fields = schema.map(([name, kind], k) => encodeField(rows, from, n, regular, name, kind, dictionaries[k] as Map<string, number>));
       return { rowCount: n, fields, irregular };
@@ -122,7 +133,7 @@ export function createTableEncoder(schema: RecordSchema): TableEncoder {
   };
 }
 
-/** Field `name` of the regular rows `rows[from, from + n)`. */
+/** Field `name` of the regular rows `rows[from, from + n)` (`regular`: the {@link rowShape} of each). */
 function encodeField(
   rows: readonly unknown[],
   from: number,
@@ -141,9 +152,14 @@ function encodeField(
   let numberCount = 0;
   let stringCount = 0;
   for (let r = 0; r < n; r++) {
-    if (regular[r] === 0) continue;
-    const value = (rows[from + r] as Record<string, unknown>)[name];
-    if (value === undefined) continue;
+    const shape = regular[r];
+    if (shape === IRREGULAR) continue;
+    const row = rows[from + r] as Record<string, unknown>;
+    const value = row[name];
+    if (value === undefined) {
+      if (shape === REGULAR_WITH_UNDEFINED && hasOwn(row, name)) tags[r] = Tag.Undefined;
+      continue;
+    }
     if (kind === 'json') {
       const json = JSON.stringify(value);
       pieces.push(json);
@@ -207,7 +223,7 @@ export function createTableDecoder(schema: RecordSchema): TableDecoder {
               textAt = end;
               if (kind === 'json') value = JSON.parse(value as string);
             }
-          } else value = tag === Tag.Null ? null : tag === Tag.True;
+          } else value = tag === Tag.Undefined ? undefined : tag === Tag.Null ? null : tag === Tag.True;
           (records[r] as Record<string, unknown>)[name] = value;
         }
       }

@@ -1,0 +1,95 @@
+/**
+ * Worker provider benchmark (issue 19): the memory provider in the main thread vs the worker provider, side by side
+ * in one run, at each size: main-thread busy time, longest main-thread task and total blocking time while the
+ * dataset loads (validation + index build + first users list), total time to the first users list, the first query
+ * of a new range and of a cohort; and the minimal work any engine does on those rows (one Map by trace id, one
+ * Date.parse per trace) measured in the same run, so the load can be read as a multiple of it.
+ *
+ *   node --expose-gc bench/worker.mjs [--sizes 100000,1000000] [--users-per-trace 0.1]
+ */
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { syntheticDataset } from './lib/dataset.mjs';
+import { watchMainThread } from './worker/main-thread-probe.mjs';
+import { loadProviders } from './worker/load-providers.mjs';
+
+const { values: args } = parseArgs({
+  options: { sizes: { type: 'string', default: '100000,1000000' }, 'users-per-trace': { type: 'string', default: '0.1' } },
+});
+const SIZES = args.sizes.split(',').map(Number);
+const DAY = 86_400_000;
+const END = Date.UTC(2025, 2, 1);
+const iso = (ms) => new Date(ms).toISOString();
+const FIRST = { from: iso(END - 30 * DAY), to: iso(END) };
+const NEW_RANGE = { from: iso(END - 7 * DAY), to: iso(END) };
+const COHORT_RANGE = { from: iso(END - 14 * DAY), to: iso(END) };
+
+const gc = () => globalThis.gc?.();
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+
+/** One Map by trace id and one Date.parse per trace: the least any engine does with the rows. */
+function minimalWork(traces) {
+  const started = performance.now();
+  const byId = new Map();
+  for (const t of traces) byId.set(t.id, Date.parse(t.startTime));
+  const ms = performance.now() - started;
+  if (byId.size !== traces.length) throw new Error('duplicate trace ids');
+  return ms;
+}
+
+/** Loads `data` with `create`, then asks the first users list, a new range and a cohort; main-thread figures. */
+async function measure(create, data) {
+  gc();
+  const probe = watchMainThread();
+  const started = performance.now();
+  const provider = create(data);
+  const first = await provider.listUsers({ range: FIRST });
+  const loadMs = performance.now() - started;
+  const main = probe.stop();
+  let t = performance.now();
+  const second = await provider.listUsers({ range: NEW_RANGE });
+  const newRangeMs = performance.now() - t;
+  const someone = first.rows[0].user.id;
+  t = performance.now();
+  const metrics = await provider.getUserMetrics({ userId: someone, range: COHORT_RANGE, compare: { cohort: { key: 'plan', value: 'pro' } } });
+  const cohortMs = performance.now() - t;
+  provider.terminate?.();
+  return { loadMs, ...main, newRangeMs, cohortMs, answer: JSON.stringify([first.total, first.rows.map((r) => r.user.id), second.total, metrics.cohort]) };
+}
+
+const { createMemoryProvider, createWorkerProvider } = await loadProviders();
+console.log(`worker provider vs in-thread memory provider — node ${process.version}, ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`);
+
+const results = [];
+for (const traceCount of SIZES) {
+  const userCount = Math.max(1, Math.round(traceCount * Number(args['users-per-trace'])));
+  gc();
+  const data = syntheticDataset({ userCount, traceCount, days: 45, end: END });
+  const minimal = Math.min(minimalWork(data.traces), minimalWork(data.traces));
+  const inThread = await measure((d) => createMemoryProvider(d), data);
+  const worker = await measure((d) => createWorkerProvider(d), data);
+  if (inThread.answer !== worker.answer) throw new Error(`different answers at ${traceCount} traces`);
+  results.push({ traceCount, userCount, minimal, inThread, worker, load: loadavg()[0] });
+  console.log(`${traceCount.toLocaleString('en')} traces done (load average ${loadavg()[0].toFixed(1)})`);
+}
+
+console.log('');
+console.log('| traces | provider | main thread busy (ms) | longest main-thread task (ms) | blocking > 50 ms (ms) | load + first list (ms) | × minimal work | new range (ms) | new cohort (ms) |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  for (const [name, m] of [['in-thread', r.inThread], ['worker', r.worker]]) {
+    console.log(
+      `| ${r.traceCount.toLocaleString('en')} | ${name} | ${fmt(m.busyMs)} | ${fmt(m.longestTaskMs)} | ${fmt(m.blockingMs)} | ${fmt(m.loadMs)} | ${(m.loadMs / r.minimal).toFixed(2)} | ${fmt(m.newRangeMs)} | ${fmt(m.cohortMs)} |`,
+    );
+  }
+}
+console.log('');
+console.log(`minimal work (Map by trace id + Date.parse): ${results.map((r) => `${r.traceCount.toLocaleString('en')} → ${fmt(r.minimal)} ms`).join(', ')}`);
+for (let i = 1; i < results.length; i++) {
+  const [a, b] = [results[i - 1], results[i]];
+  const growth = (m) => (b[m].loadMs / a[m].loadMs).toFixed(2);
+  console.log(
+    `growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal / a.minimal).toFixed(2)}`,
+  );
+}
+console.log(`same answers from both providers: yes; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
