@@ -61,7 +61,9 @@ export const AsTables: Story = {
   render: (args) => <FeedbackFromProvider provider={demoProvider()} userId={RICH_USER} range={DEMO_RANGE} onTraceOpen={args.onTraceOpen} />,
   play: async ({ canvasElement }) => {
     await waitForFeedback(canvasElement);
-    for (const toggle of canvasElement.querySelectorAll<HTMLButtonElement>('button[aria-pressed="false"]')) toggle.click();
+    for (const toggle of canvasElement.querySelectorAll<HTMLButtonElement>('[data-slot="chart-table"] > button[aria-expanded="false"]')) {
+      toggle.click();
+    }
   },
 };
 

@@ -89,7 +89,7 @@ export async function waitForFeedback(root: HTMLElement, timeoutMs = 12_000): Pr
     if (panel.getAttribute('data-state') === 'loading') return false;
     if (panel.querySelector('[data-slot="feedback-comments"][aria-busy="true"]')) return false;
     // Charts draw once their width is measured.
-    return [...panel.querySelectorAll('.us-feedback-chart__plot')].every((plot) => plot.querySelector('svg'));
+    return [...panel.querySelectorAll('[data-slot="chart-plot"]')].every((plot) => plot.querySelector('svg'));
   };
   while (!ready()) {
     if (Date.now() - started > timeoutMs) throw new Error('feedback did not finish loading');

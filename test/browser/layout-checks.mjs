@@ -8,12 +8,12 @@ import { CheckFailure, nextFrames, openStory } from './storybook.mjs';
 const NARROW = 640;
 /** How far a chart's SVG may be from its container's width, px (the width is floored to whole pixels). */
 const WIDTH_TOLERANCE = 2;
-/** Stories with each kind of chart: trends (charts/ChartFrame), model mix (same frame), feedback (its own frame). */
+/** Stories with each kind of chart: trends (charts/ChartFrame), model mix (same frame), feedback (charts/ItemChartFrame). */
 const CHART_STORIES = ['user-detail-trendcharts--steady-user', 'user-detail-modelusage--steady-user', 'user-detail-feedbackpanel--rich-feedback'];
 /** A chart's tooltip, in either frame. */
-const TOOLTIP = '[data-slot="chart-tooltip"], .us-feedback-chart__tooltip';
+const TOOLTIP = '[data-slot="chart-tooltip"]';
 /** A chart's plot: the element that reacts to the pointer and the keyboard. */
-const PLOT = '[data-slot="chart-plot"], .us-feedback-chart__plot';
+const PLOT = '[data-slot="chart-plot"]';
 
 /**
  * One layout check: opens `story` at 1280 × 800 and runs `inspect`, which returns what is wrong (one line each).

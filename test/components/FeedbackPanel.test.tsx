@@ -461,12 +461,12 @@ describe('FeedbackPanel charts', () => {
     expect(live.textContent).toBe(
       `${periodLabel(first.t, 'day', 'en-US', '')}: Records: ${first.count}, Positive: ${first.positiveCount} · Negative: ${first.negativeCount} · Unscored: 0, Average score: ${formatScore(first.avgScore)}`,
     );
-    expect(card('trends').querySelector('.us-feedback-chart__tooltip')).not.toBeNull();
+    expect(card('trends').querySelector('[data-slot="chart-tooltip"]')).not.toBeNull();
     fireEvent.keyDown(plot, { key: 'End' });
     expect(live.textContent).toContain(periodLabel((overview.trend.at(-1) as FeedbackTrendBucket).t, 'day', 'en-US', ''));
     fireEvent.keyDown(plot, { key: 'Escape' });
     expect(live.textContent).toBe('');
-    expect(card('trends').querySelector('.us-feedback-chart__tooltip')).toBeNull();
+    expect(card('trends').querySelector('[data-slot="chart-tooltip"]')).toBeNull();
     // Every chart is named by its title and described by its question.
     for (const [id, name] of [['distribution', 'Score distribution'], ['keys', 'Top feedback keys'], ['momentum', 'Comment momentum']]) {
       const img = within(card(id as string)).getByRole('img', { name });

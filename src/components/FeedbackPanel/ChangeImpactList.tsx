@@ -73,7 +73,12 @@ export function ChangeImpactList({ impacts, headingLevel, locale, labels: l }: C
           const { change } = impact;
           const feedback = feedbackLine(impact, locale, l);
           return (
-            <li key={`${change.kind}-${change.at}-${change.to}`} className="us-feedback-change" data-kind={change.kind}>
+            <li
+              key={`${change.kind}-${change.at}-${change.to}`}
+              className="us-feedback-change"
+              data-kind={change.kind}
+              data-state={change.regression ? 'regression' : 'ok'}
+            >
               <span className="us-feedback-change__number" aria-hidden="true">
                 {i + 1}
               </span>

@@ -1,4 +1,6 @@
-import { useId, useState, type ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
+import { ChartDataTable, type ChartTableColumn, type ChartTableRow } from '../charts/ChartDataTable';
+import { ChartLegend, type LegendItem } from '../charts/ChartLegend';
 
 /** What a chart card passes to its chart: the ids that name and describe it. */
 export interface ChartA11yIds {
@@ -20,67 +22,54 @@ export interface ChartCardProps {
   summary: string;
   /** Heading level of the title. */
   headingLevel: 3 | 4 | 5 | 6;
-  /** Text of the chart/table toggle. */
-  viewAsTableLabel: string;
-  /** The chart; `null` draws nothing (e.g. nothing to plot) and hides the toggle. */
+  /** The chart; `null` when there is nothing to plot: then `empty` shows instead of the chart and its table. */
   chart: ((ids: ChartA11yIds) => ReactNode) | null;
-  /** The data-table alternative; shown on its own when `chart` is null (then it may be a message instead). */
-  table: ReactNode;
-  /** Shown under the chart or table (legend notes, change list). */
+  /** Shown instead of the chart and its table when `chart` is null. */
+  empty: string;
+  /** The table alternative: its columns (the first heads each row) and its rows, built when it is opened. */
+  table: { columns: readonly ChartTableColumn[]; getRows: () => ChartTableRow[] };
+  /** Texts of the table toggle. */
+  tableLabels: { viewTable: string; hideTable: string };
+  /** The series (and markers) of the chart, shown above it. */
+  legend?: readonly LegendItem[];
+  /** Shown under the chart and its table (notes, change list). */
   footer?: ReactNode;
-  /** Shown between the description and the chart (legend). */
-  legend?: ReactNode;
   /** Extra class, e.g. to span the grid. */
   className?: string;
 }
 
 /**
- * A feedback chart card: title, description, a "View as table" toggle (`aria-pressed`) and either the chart or its
- * data table. `data-view` is `chart` or `table`.
+ * A feedback chart card: title, description, legend, the chart, and the chart's table alternative behind a
+ * "View as table" toggle, like every userscope chart (`charts/ChartDataTable`).
  */
 export function ChartCard(props: ChartCardProps) {
-  const { id, title, description, summary, headingLevel, viewAsTableLabel, chart, table, footer, legend, className } = props;
-  const [asTable, setAsTable] = useState(false);
+  const { id, title, description, summary, headingLevel, chart, empty, table, tableLabels, legend, footer, className } = props;
   const base = useId();
   const ids: ChartA11yIds = { labelledBy: `${base}-title`, describedBy: `${base}-description ${base}-summary` };
   const Heading = `h${headingLevel}` as const;
-  const showTable = asTable || chart === null;
   return (
     <section
       className={className ? `us-feedback-card ${className}` : 'us-feedback-card'}
       data-slot="feedback-chart"
       data-chart={id}
-      data-view={showTable ? 'table' : 'chart'}
       aria-labelledby={ids.labelledBy}
     >
-      <div className="us-feedback-card__header">
-        <Heading id={ids.labelledBy} className="us-feedback-card__title">
-          {title}
-        </Heading>
-        {chart !== null ? (
-          <button
-            type="button"
-            className="us-button us-feedback-card__toggle"
-            data-variant="ghost"
-            aria-pressed={asTable}
-            onClick={() => setAsTable((v) => !v)}
-          >
-            {viewAsTableLabel}
-          </button>
-        ) : null}
-      </div>
+      <Heading id={ids.labelledBy} className="us-feedback-card__title">
+        {title}
+      </Heading>
       <p id={`${base}-description`} className="us-feedback-card__description">
         {description}
       </p>
-      {chart !== null ? (
-        <p id={`${base}-summary`} className="us-visually-hidden">
-          {summary}
-        </p>
-      ) : null}
-      {showTable ? table : (
+      {chart === null ? (
+        <p className="us-feedback-card__empty">{empty}</p>
+      ) : (
         <>
-          {legend}
+          <p id={`${base}-summary`} className="us-visually-hidden">
+            {summary}
+          </p>
+          {legend ? <ChartLegend items={legend} /> : null}
           {chart(ids)}
+          <ChartDataTable caption={title} columns={table.columns} getRows={table.getRows} labels={tableLabels} />
         </>
       )}
       {footer}

@@ -2,16 +2,14 @@ import { Bar } from '@visx/shape';
 import type { CommentMomentumBucket } from '../../core/results';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotInnerWidth, barPlotLayout, type BarPlotLayout } from './BarPlot';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartTable } from './ChartTable';
-import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
-import { Legend } from './Legend';
 import { downsample, formatTick, mergeMomentum, periodLabel, type Span } from './series';
 import { maxBars, spanBar, spanIndexAt, spanLabel, timeScale } from './time-plot';
 
-interface MomentumModel extends ChartModel, BarPlotLayout {
+interface MomentumModel extends ItemChartModel, BarPlotLayout {
   spans: Span<CommentMomentumBucket>[];
   x: ReturnType<typeof timeScale>;
 }
@@ -62,38 +60,35 @@ export function CommentMomentum({ overview, headingLevel, locale, labels: l }: F
       description={l.momentumDescription}
       summary={summary}
       headingLevel={headingLevel}
-      viewAsTableLabel={l.viewAsTable}
-      legend={
-        <Legend
-          items={[
-            { series: 'feedback', shape: 'box', label: l.legendFeedback },
-            { series: 'comments', shape: 'box', label: l.legendComments },
-          ]}
-        />
-      }
-      table={
-        <ChartTable
-          caption={l.momentumTitle}
-          columns={[
-            { header: l.columnPeriod },
-            { header: l.columnRecords, numeric: true },
-            { header: l.columnComments, numeric: true },
-            { header: l.columnShare, numeric: true },
-          ]}
-          rowKeys={buckets.map((b) => b.t)}
-          rows={buckets.map((b) => [
-            periodLabel(b.t, g, locale, l.periodWeek),
-            formatCount(b.feedbackCount, locale),
-            formatCount(b.commentCount, locale),
-            formatPercent(commentShare(b), locale),
-          ])}
-        />
-      }
+      empty={l.empty}
+      legend={[
+        { id: 'feedback', variant: 'box', color: 'var(--us-feedback-volume)', label: l.legendFeedback },
+        { id: 'comments', variant: 'box', color: 'var(--us-feedback-comments)', label: l.legendComments },
+      ]}
+      table={{
+        columns: [
+          { id: 'period', label: l.columnPeriod },
+          { id: 'records', label: l.columnRecords },
+          { id: 'comments', label: l.columnComments },
+          { id: 'share', label: l.columnShare },
+        ],
+        getRows: () =>
+          buckets.map((b) => ({
+            key: b.t,
+            cells: [
+              periodLabel(b.t, g, locale, l.periodWeek),
+              formatCount(b.feedbackCount, locale),
+              formatCount(b.commentCount, locale),
+              formatPercent(commentShare(b), locale),
+            ],
+          })),
+      }}
+      tableLabels={{ viewTable: l.viewAsTable, hideTable: l.hideTable }}
       chart={
         buckets.length === 0
           ? null
           : (ids) => (
-              <FeedbackChartFrame<MomentumModel>
+              <ItemChartFrame<MomentumModel>
                 height={BAR_PLOT_HEIGHT}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}

@@ -5,11 +5,10 @@ import { SectionState } from '../primitives/SectionState';
 import type { FeedbackCardProps } from './card-props';
 import { changeImpacts } from './change-impact';
 import { ChangeImpactList } from './ChangeImpactList';
+import type { LegendItem } from '../charts/ChartLegend';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { ChartCard } from './ChartCard';
-import { ChartTable } from './ChartTable';
-import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import type { FeedbackPanelLabels } from './labels';
-import { Legend } from './Legend';
 import { downsample, mergeFeedbackTrend, mergeSuccess, periodLabel, type Span } from './series';
 import { TIME_MARGIN, maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
 import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
@@ -68,46 +67,48 @@ export function FeedbackTrends(props: FeedbackTrendsProps) {
   const { overview, trends, trendsStatus, trendsError, onTrendsRetry, changes = [], headingLevel, locale, labels: l } = props;
   const trend = overview.trend;
   const impacts = changeImpacts(trend, overview.granularity, changes);
-  const markers = impacts.map((impact, i) => ({ at: Date.parse(impact.change.at), number: i + 1 }));
+  const markers: ChangeMarker[] = impacts.map(({ change }, i) => ({
+    at: Date.parse(change.at),
+    number: i + 1,
+    kind: change.kind,
+    regression: change.regression,
+  }));
   const successTable = successByPeriod(overview, trends);
   const hasOverlay = trends !== null && trends !== undefined && trends.buckets.length > 0;
 
-  const columns = [
-    { header: l.columnPeriod },
-    { header: l.columnRecords, numeric: true },
-    { header: l.columnPositive, numeric: true },
-    { header: l.columnNegative, numeric: true },
-    { header: l.columnAverage, numeric: true },
-    ...(successTable ? [{ header: l.columnSuccess, numeric: true }] : []),
-  ];
-  const table = (
-    <ChartTable
-      caption={l.trendsTitle}
-      columns={columns}
-      rowKeys={trend.map((b) => b.t)}
-      rows={trend.map((b) => [
-        periodLabel(b.t, overview.granularity, locale, l.periodWeek),
-        formatCount(b.count, locale),
-        formatCount(b.positiveCount, locale),
-        formatCount(b.negativeCount, locale),
-        formatScore(b.avgScore, locale),
-        ...(successTable ? [formatPercent(successTable.get(b.t) ?? null, locale)] : []),
-      ])}
-    />
-  );
+  const table = {
+    columns: [
+      { id: 'period', label: l.columnPeriod },
+      { id: 'records', label: l.columnRecords },
+      { id: 'positive', label: l.columnPositive },
+      { id: 'negative', label: l.columnNegative },
+      { id: 'average', label: l.columnAverage },
+      ...(successTable ? [{ id: 'success', label: l.columnSuccess }] : []),
+    ],
+    getRows: () =>
+      trend.map((b) => ({
+        key: b.t,
+        cells: [
+          periodLabel(b.t, overview.granularity, locale, l.periodWeek),
+          formatCount(b.count, locale),
+          formatCount(b.positiveCount, locale),
+          formatCount(b.negativeCount, locale),
+          formatScore(b.avgScore, locale),
+          ...(successTable ? [formatPercent(successTable.get(b.t) ?? null, locale)] : []),
+        ],
+      })),
+  };
 
-  const legend = (
-    <Legend
-      items={[
-        { series: 'positive', shape: 'box', label: l.legendPositive },
-        { series: 'negative', shape: 'box', label: l.legendNegative },
-        { series: 'unscored', shape: 'box', label: l.legendUnscored },
-        { series: 'sentiment', shape: 'line', label: l.legendSentiment },
-        ...(hasOverlay ? [{ series: 'success', shape: 'dash' as const, label: l.legendSuccess }] : []),
-        ...(markers.length > 0 ? [{ series: 'change', shape: 'badge' as const, label: l.legendChange }] : []),
-      ]}
-    />
-  );
+  const kinds = new Set(markers.map((m) => m.kind));
+  const legend: LegendItem[] = [
+    { id: 'positive', variant: 'box', color: 'var(--us-feedback-positive)', label: l.legendPositive },
+    { id: 'negative', variant: 'box', color: 'var(--us-feedback-negative)', label: l.legendNegative },
+    { id: 'unscored', variant: 'box', color: 'var(--us-feedback-unscored)', label: l.legendUnscored },
+    { id: 'sentiment', variant: 'main', color: 'var(--us-feedback-sentiment)', label: l.legendSentiment },
+    ...(hasOverlay ? [{ id: 'success', variant: 'overlay' as const, color: 'var(--us-feedback-success)', label: l.legendSuccess }] : []),
+    ...(kinds.has('model-switch') ? [{ id: 'model-switch', variant: 'model-switch' as const, label: l.legendModelSwitch }] : []),
+    ...(kinds.has('release') ? [{ id: 'release', variant: 'release' as const, label: l.legendRelease }] : []),
+  ];
 
   const overlayNote =
     trendsStatus === 'pending' ? (
@@ -126,9 +127,10 @@ export function FeedbackTrends(props: FeedbackTrendsProps) {
       description={l.trendsDescription}
       summary={summaryOf(overview, locale, l)}
       headingLevel={headingLevel}
-      viewAsTableLabel={l.viewAsTable}
+      empty={l.empty}
       legend={legend}
       table={table}
+      tableLabels={{ viewTable: l.viewAsTable, hideTable: l.hideTable }}
       chart={
         trend.length === 0
           ? null
@@ -163,7 +165,7 @@ interface TrendsChartFrameProps {
 }
 
 /** The trend plot laid out for one width. */
-interface TrendsModel extends ChartModel {
+interface TrendsModel extends ItemChartModel {
   spans: Span<FeedbackTrendBucket>[];
   success: Span<{ successRate: number | null }>[] | null;
   x: ReturnType<typeof timeScale>;
@@ -204,7 +206,7 @@ function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }:
   const title = (m: TrendsModel, i: number) => spanLabel(m.spans[i] as Span<FeedbackTrendBucket>, g, locale, l.periodWeek);
 
   return (
-    <FeedbackChartFrame<TrendsModel>
+    <ItemChartFrame<TrendsModel>
       height={HEIGHT}
       labelledBy={ids.labelledBy}
       describedBy={ids.describedBy}
@@ -230,7 +232,7 @@ function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }:
       )}
       renderTooltip={(m, i) => (
         <>
-          <span className="us-feedback-chart__tooltip-title">{title(m, i)}</span>
+          <span className="us-chart__tooltip-title">{title(m, i)}</span>
           {lines(m, i).map((line) => (
             <span key={line}>{line}</span>
           ))}

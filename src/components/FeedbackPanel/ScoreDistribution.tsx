@@ -4,11 +4,10 @@ import type { ScoreBin } from '../../core/results';
 import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { scoreTone } from '../primitives/ScorePill';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotLayout, type BarPlotLayout } from './BarPlot';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartTable } from './ChartTable';
-import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import { shortText } from './short-text';
 
 /** A bin's label, e.g. `0.90–1.00`. */
@@ -16,7 +15,7 @@ function binLabel(bin: ScoreBin, locale: string): string {
   return `${formatScore(bin.from, locale)}–${formatScore(bin.to, locale)}`;
 }
 
-interface DistributionModel extends ChartModel, BarPlotLayout {
+interface DistributionModel extends ItemChartModel, BarPlotLayout {
   x: ReturnType<typeof scaleLinear<number>>;
 }
 
@@ -67,24 +66,25 @@ export function ScoreDistribution({ overview, headingLevel, locale, labels: l }:
       description={l.distributionDescription}
       summary={summary}
       headingLevel={headingLevel}
-      viewAsTableLabel={l.viewAsTable}
-      table={
-        scored === 0 ? (
-          <p className="us-feedback-card__empty">{l.distributionEmpty}</p>
-        ) : (
-          <ChartTable
-            caption={l.distributionTitle}
-            columns={[{ header: l.columnScore }, { header: l.columnScores, numeric: true }, { header: l.columnShare, numeric: true }]}
-            rowKeys={bins.map((b) => String(b.from))}
-            rows={bins.map((b) => [binLabel(b, locale), formatCount(b.count, locale), formatPercent(share(b.count), locale)])}
-          />
-        )
-      }
+      empty={l.distributionEmpty}
+      table={{
+        columns: [
+          { id: 'score', label: l.columnScore },
+          { id: 'scores', label: l.columnScores },
+          { id: 'share', label: l.columnShare },
+        ],
+        getRows: () =>
+          bins.map((b) => ({
+            key: String(b.from),
+            cells: [binLabel(b, locale), formatCount(b.count, locale), formatPercent(share(b.count), locale)],
+          })),
+      }}
+      tableLabels={{ viewTable: l.viewAsTable, hideTable: l.hideTable }}
       chart={
         scored === 0
           ? null
           : (ids) => (
-              <FeedbackChartFrame<DistributionModel>
+              <ItemChartFrame<DistributionModel>
                 height={BAR_PLOT_HEIGHT}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}

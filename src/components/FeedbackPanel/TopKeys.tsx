@@ -4,10 +4,9 @@ import { Bar } from '@visx/shape';
 import type { FeedbackKeyStat } from '../../core/results';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { ChartTable } from './ChartTable';
-import { FeedbackChartFrame, type ChartModel } from './FeedbackChartFrame';
 import { keyBreakdown, keyDetail, keySegments, kindLabel } from './key-detail';
 import { shortText } from './short-text';
 
@@ -17,7 +16,7 @@ const ROW_HEIGHT = 40;
 const BAR_HEIGHT = 12;
 const MARGIN = { top: 4, right: 56, bottom: 4, left: 0 } as const;
 
-interface KeysModel extends ChartModel {
+interface KeysModel extends ItemChartModel {
   x: ReturnType<typeof scaleLinear<number>>;
 }
 
@@ -64,32 +63,27 @@ export function TopKeys({ overview, headingLevel, locale, labels: l }: FeedbackC
       description={l.keysDescription}
       summary={summary}
       headingLevel={headingLevel}
-      viewAsTableLabel={l.viewAsTable}
-      table={
-        <ChartTable
-          caption={l.keysTitle}
-          columns={[
-            { header: l.columnKey },
-            { header: l.columnKind },
-            { header: l.columnCount, numeric: true },
-            { header: l.columnShare, numeric: true },
-            { header: l.columnDetail },
-          ]}
-          rowKeys={keys.map((k) => k.key)}
-          rows={keys.map((k) => [
-            shortText(k.key),
-            kindLabel(k.kind, l),
-            formatCount(k.count, locale),
-            formatPercent(share(k), locale),
-            keyBreakdown(k, locale, l),
-          ])}
-        />
-      }
+      empty={l.empty}
+      table={{
+        columns: [
+          { id: 'key', label: l.columnKey },
+          { id: 'kind', label: l.columnKind, align: 'start' },
+          { id: 'count', label: l.columnCount },
+          { id: 'share', label: l.columnShare },
+          { id: 'detail', label: l.columnDetail, align: 'start' },
+        ],
+        getRows: () =>
+          keys.map((k) => ({
+            key: k.key,
+            cells: [shortText(k.key), kindLabel(k.kind, l), formatCount(k.count, locale), formatPercent(share(k), locale), keyBreakdown(k, locale, l)],
+          })),
+      }}
+      tableLabels={{ viewTable: l.viewAsTable, hideTable: l.hideTable }}
       chart={
         shown.length === 0
           ? null
           : (ids) => (
-              <FeedbackChartFrame<KeysModel>
+              <ItemChartFrame<KeysModel>
                 height={height}
                 labelledBy={ids.labelledBy}
                 describedBy={ids.describedBy}

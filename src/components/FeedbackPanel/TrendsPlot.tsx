@@ -3,18 +3,22 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
-import type { FeedbackTrendBucket } from '../../core/results';
+import type { ChangeEvent, FeedbackTrendBucket } from '../../core/results';
 import { formatPercent } from '../primitives/format';
 import { CountBarAxes } from './CountBarAxes';
 import { formatTick, type Span } from './series';
 import { spanBar, TIME_MARGIN, type timeScale } from './time-plot';
 
-/** A change marker: when, and its number in the change list. */
+/** A change marker: when, what kind, whether it is a regression, and its number in the change list. */
 export interface ChangeMarker {
   /** Epoch ms. */
   at: number;
   /** 1-based number shown in the badge and in the change list. */
   number: number;
+  /** Model switch (a circle, as on the trend charts) or release (a rounded square). */
+  kind: ChangeEvent['kind'];
+  /** Flagged by the regression rule (drawn in the danger colour, as on the trend charts). */
+  regression: boolean;
 }
 
 /** Props of {@link TrendsPlot}. */
@@ -60,7 +64,9 @@ function badgePositions(xs: readonly number[]): { line: number; badge: number }[
 /**
  * The feedback trend drawing: on top, the average score and the success rate on one 0–1 scale (score ticks on the
  * left, percentages on the right); below, records per bucket stacked positive / negative / unscored; numbered
- * change markers across both. Decorative for assistive technology (the frame names it; the table has the data).
+ * change markers across both, in the trend charts' marker vocabulary (a circle per model switch, a rounded square
+ * per release, the danger colour for a regression). Decorative for assistive technology (the frame names it; the
+ * table has the data).
  */
 export function TrendsPlot({ width, height, spans, success, markers, granularity, x, active, locale }: TrendsPlotProps) {
   const innerW = Math.max(1, width - TIME_MARGIN.left - TIME_MARGIN.right);
@@ -92,7 +98,8 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
         ))}
         {success ? (
           <LinePath
-            className="us-feedback-chart__line"
+            className="us-chart__line us-feedback-chart__line"
+            data-variant="overlay"
             data-series="success"
             data={success as Span<{ successRate: number | null }>[]}
             defined={(s) => s.row.successRate !== null}
@@ -101,7 +108,8 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
           />
         ) : null}
         <LinePath
-          className="us-feedback-chart__line"
+          className="us-chart__line us-feedback-chart__line"
+          data-variant="main"
           data-series="sentiment"
           data={spans as Span<FeedbackTrendBucket>[]}
           defined={(s) => s.row.avgScore !== null}
@@ -171,11 +179,17 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
         </Group>
         {badgePositions(markers.map((m) => x(new Date(m.at)))).map(({ line, badge }, i) => {
           const m = markers[i] as ChangeMarker;
+          const state = m.regression ? 'regression' : 'ok';
+          const cy = -BADGE_RADIUS - 2;
           return (
-            <g key={`${m.number}-${m.at}`} className="us-feedback-chart__marker">
-              <line x1={line} x2={line} y1={0} y2={innerH} />
-              <circle cx={badge} cy={-BADGE_RADIUS - 2} r={BADGE_RADIUS} />
-              <text x={badge} y={-BADGE_RADIUS - 2} dy="0.35em" textAnchor="middle">
+            <g key={`${m.number}-${m.at}`} className="us-feedback-chart__marker" data-kind={m.kind} data-state={state}>
+              <line className="us-chart__marker-line" data-kind={m.kind} data-state={state} x1={line} x2={line} y1={0} y2={innerH} />
+              {m.kind === 'release' ? (
+                <rect x={badge - BADGE_RADIUS} y={cy - BADGE_RADIUS} width={2 * BADGE_RADIUS} height={2 * BADGE_RADIUS} rx={3} />
+              ) : (
+                <circle cx={badge} cy={cy} r={BADGE_RADIUS} />
+              )}
+              <text x={badge} y={cy} dy="0.35em" textAnchor="middle">
                 {m.number}
               </text>
             </g>

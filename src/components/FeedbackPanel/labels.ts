@@ -44,6 +44,7 @@ export const feedbackPanelLabels = {
 
   /** Chart chrome. */
   viewAsTable: 'View as table',
+  hideTable: 'Hide table',
   /** A weekly period. `{date}` is the Monday it starts. */
   periodWeek: 'Week of {date}',
   /** Read after a chart's description: how to explore it with the keyboard. */
@@ -60,7 +61,9 @@ export const feedbackPanelLabels = {
   legendUnscored: 'Unscored',
   legendSentiment: 'Average score',
   legendSuccess: 'Success rate',
-  legendChange: 'Release or model switch',
+  /** Change markers, numbered like the list of changes under the chart. */
+  legendModelSwitch: 'Model switch',
+  legendRelease: 'Release',
   trendsSuccessLoading: 'Loading the success rate…',
   trendsSuccessError: 'Could not load the success rate.',
   /** Table columns. */

@@ -6,6 +6,8 @@ export interface ChartTableColumn {
   id: string;
   /** Header text. */
   label: string;
+  /** Text columns (names, kinds) align to the start; numbers, the default, to the end. The first column heads rows. */
+  align?: 'start' | 'end';
 }
 
 /** One row: a key and one formatted cell per column. */
@@ -49,7 +51,7 @@ export function ChartDataTable({ caption, columns, getRows, labels, defaultOpen 
             <thead>
               <tr>
                 {columns.map((c) => (
-                  <th key={c.id} scope="col">
+                  <th key={c.id} scope="col" data-align={c.align}>
                     {c.label}
                   </th>
                 ))}
@@ -64,7 +66,9 @@ export function ChartDataTable({ caption, columns, getRows, labels, defaultOpen 
                         {cell}
                       </th>
                     ) : (
-                      <td key={columns[i]?.id ?? i}>{cell}</td>
+                      <td key={columns[i]?.id ?? i} data-align={columns[i]?.align}>
+                        {cell}
+                      </td>
                     ),
                   )}
                 </tr>

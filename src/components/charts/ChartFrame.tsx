@@ -163,7 +163,7 @@ export function ChartFrame(props: ChartFrameProps) {
             </div>
             <MarkersLayer placed={placed} label={props.markersLabel} onSelect={props.onMarkerSelect} />
             {hover !== null && hoverX !== null ? (
-              <ChartTooltip x={hoverX} innerWidth={box.innerWidth}>
+              <ChartTooltip x={CHART_MARGIN.left + hoverX} frameWidth={box.width} top={CHART_MARGIN.top}>
                 {props.renderTooltip(hover)}
               </ChartTooltip>
             ) : null}

@@ -1,18 +1,41 @@
+import type { ChangeEvent } from '../../core/results';
 import type { SeriesVariant } from './series';
 
-/** One legend entry. */
-export interface LegendItem {
-  /** Stable id. */
-  id: string;
-  /** Text. */
-  label: string;
-  /** Swatch style: a line of the series' variant, or a filled box (stacked areas and bars). */
-  variant: SeriesVariant | 'box';
-  /** Swatch colour (CSS). */
-  color: string;
+/** One legend entry: a series, drawn in its colour, or a kind of change marker, drawn like the chart's markers. */
+export type LegendItem =
+  | {
+      /** Stable id. */
+      id: string;
+      /** Text. */
+      label: string;
+      /** Swatch style: a line of the series' variant, or a filled box (stacked areas and bars). */
+      variant: SeriesVariant | 'box';
+      /** Swatch colour (CSS). */
+      color: string;
+    }
+  | {
+      /** Stable id. */
+      id: string;
+      /** Text. */
+      label: string;
+      /** The marker of a change kind: a circle for model switches, a rounded square for releases (theme colours). */
+      variant: ChangeEvent['kind'];
+    };
+
+/** The swatch of one legend entry, drawn like the series or marker it names. */
+function Swatch({ item }: { item: LegendItem }) {
+  if (!('color' in item)) {
+    return item.variant === 'release' ? (
+      <rect className="us-chart__marker-swatch" data-kind={item.variant} x={5} y={1} width={8} height={8} rx={1.5} />
+    ) : (
+      <circle className="us-chart__marker-swatch" data-kind={item.variant} cx={9} cy={5} r={4} />
+    );
+  }
+  if (item.variant === 'box') return <rect x={1} y={0} width={16} height={10} rx={2} fill={item.color} />;
+  return <line className="us-chart__line" data-variant={item.variant} x1={1} x2={17} y1={5} y2={5} stroke={item.color} />;
 }
 
-/** The series of a chart as a list, each with a swatch drawn like its line (solid, dashed, dotted) or a box. */
+/** The series of a chart as a list, each with a swatch drawn like its line (solid, dashed, dotted), box or marker. */
 export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
   if (items.length === 0) return null;
   return (
@@ -20,11 +43,7 @@ export function ChartLegend({ items }: { items: readonly LegendItem[] }) {
       {items.map((item) => (
         <li key={item.id} className="us-chart__legend-item" data-variant={item.variant}>
           <svg className="us-chart__swatch" width={18} height={10} aria-hidden="true" focusable="false">
-            {item.variant === 'box' ? (
-              <rect x={1} y={0} width={16} height={10} rx={2} fill={item.color} />
-            ) : (
-              <line className="us-chart__line" data-variant={item.variant} x1={1} x2={17} y1={5} y2={5} stroke={item.color} />
-            )}
+            <Swatch item={item} />
           </svg>
           {item.label}
         </li>

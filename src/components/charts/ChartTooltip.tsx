@@ -1,29 +1,29 @@
 import type { ReactNode } from 'react';
-import { CHART_MARGIN } from './chart-layout';
 import { useTooltipPlacement } from './use-tooltip-placement';
 
-/** Distance between the crosshair and the tooltip, px. */
+/** Distance between the anchor (crosshair, bar, row) and the tooltip, px. */
 const TOOLTIP_GAP = 12;
 
 /** Props of {@link ChartTooltip}. */
 export interface ChartTooltipProps {
-  /** Crosshair x inside the plot, px. */
+  /** Anchor x inside the chart frame, px. */
   x: number;
-  /** Plot width, px: the tooltip stays inside the chart frame around it (plot plus margins). */
-  innerWidth: number;
-  /** Content. */
+  /** Width of the chart frame, px: the tooltip stays inside it. */
+  frameWidth: number;
+  /** Top of the tooltip inside the frame, px. */
+  top: number;
+  /** Content: a `us-chart__tooltip-title` line, then one line per value. */
   children: ReactNode;
 }
 
 /**
- * The crosshair tooltip, beside the crosshair inside the chart frame: to its right in the left half of the plot, to
- * its left in the right half, and moved inside the frame when it would not fit there (its width is measured). Visual
- * only (`aria-hidden`): the chart announces the same text in a live region when the crosshair moves from the
- * keyboard, and the table alternative has it all.
+ * The tooltip of every userscope chart, beside its anchor inside the chart frame: to its right in the left half of
+ * the frame, to its left in the right half, and moved inside the frame when it would not fit there (its width is
+ * measured). Visual only (`aria-hidden`): the chart announces the same text in a live region when the keyboard moves
+ * the highlight, and the table alternative has it all.
  */
-export function ChartTooltip({ x, innerWidth, children }: ChartTooltipProps) {
-  const frameWidth = CHART_MARGIN.left + innerWidth + CHART_MARGIN.right;
-  const { ref, left, side } = useTooltipPlacement(CHART_MARGIN.left + x, frameWidth, TOOLTIP_GAP);
+export function ChartTooltip({ x, frameWidth, top, children }: ChartTooltipProps) {
+  const { ref, left, side } = useTooltipPlacement(x, frameWidth, TOOLTIP_GAP);
   return (
     <div
       ref={ref}
@@ -31,7 +31,7 @@ export function ChartTooltip({ x, innerWidth, children }: ChartTooltipProps) {
       data-slot="chart-tooltip"
       data-side={side === 'end' ? 'right' : 'left'}
       aria-hidden="true"
-      style={{ left, top: CHART_MARGIN.top }}
+      style={{ left, top }}
     >
       {children}
     </div>

@@ -1,20 +1,20 @@
 import { localPoint } from '@visx/event';
 import { useId, type PointerEvent, type ReactNode } from 'react';
-import { useElementWidth } from '../charts/use-element-width';
-import { useTooltipPlacement } from '../charts/use-tooltip-placement';
-import { useChartCursor } from './use-chart-cursor';
+import { ChartTooltip } from './ChartTooltip';
+import { useElementWidth } from './use-element-width';
+import { useItemCursor } from './use-item-cursor';
 
 /** What a chart lays out at a given width: anything the drawing needs, plus how many items the keyboard visits. */
-export interface ChartModel {
+export interface ItemChartModel {
   /** Width the model was laid out for (px). */
   width: number;
   /** Number of items (buckets, bins, keys) the keyboard steps through. */
   count: number;
 }
 
-/** Props of {@link FeedbackChartFrame}. */
-export interface FeedbackChartFrameProps<M extends ChartModel> {
-  /** Height of the plot in px; the width follows the parent. */
+/** Props of {@link ItemChartFrame}. */
+export interface ItemChartFrameProps<M extends ItemChartModel> {
+  /** Height of the chart in px; the width follows the parent. */
   height: number;
   /** Id of the chart's title. */
   labelledBy: string;
@@ -24,35 +24,34 @@ export interface FeedbackChartFrameProps<M extends ChartModel> {
   keyboardHint: string;
   /** Lays the chart out for the measured width (called on every render; keep it cheap). */
   layout: (width: number) => M;
-  /** The item under the pointer at `(x, y)` px inside the plot, or `null`. */
+  /** The item under the pointer at `(x, y)` px inside the frame, or `null`. */
   hitTest: (model: M, x: number, y: number) => number | null;
-  /** Horizontal position (px) the tooltip of an item points at. */
+  /** Horizontal position (px, inside the frame) the tooltip of an item points at. */
   anchorX: (model: M, index: number) => number;
   /** The SVG, with the highlighted item. */
   renderChart: (model: M, active: number | null) => ReactNode;
-  /** The tooltip of an item. */
+  /** The tooltip content of an item (see `ChartTooltip`). */
   renderTooltip: (model: M, index: number) => ReactNode;
   /** The sentence announced when the keyboard selects an item. */
   describe: (model: M, index: number) => string;
 }
 
-/** Tooltip distance from its anchor (px). */
-const TOOLTIP_GAP = 10;
+/** Top of the tooltip inside the frame, px. */
+const TOOLTIP_TOP = 10;
 
 /**
- * The interactive frame every feedback chart is drawn in: sized by its parent, one tab stop, arrow keys (and the
- * pointer) highlight an item and show its tooltip, and the keyboard's selection is announced in a polite live
- * region. The tooltip opens beside its item and is kept inside the plot (its width is measured). The plot is one
- * image for assistive technology, named by the chart title and described by its description and summary; the exact
- * numbers are in the chart's table view. Items are indexes (bins, keys, spans),
- * unlike `charts/ChartFrame`, the time-bucket frame of TrendCharts and ModelUsage with markers and zoom.
+ * The frame of a chart whose items are indexes (bins, keys, spans of buckets) rather than the zoomable time buckets
+ * of `ChartFrame`: sized by its parent, one tab stop, arrow keys (and the pointer) highlight an item and show its
+ * `ChartTooltip`, and the keyboard's selection is announced in a polite live region. The plot is one image for
+ * assistive technology, named by the chart title and described by its description, summary and keyboard hint; the
+ * exact numbers are in the chart's table alternative (`ChartDataTable`).
  */
-export function FeedbackChartFrame<M extends ChartModel>(props: FeedbackChartFrameProps<M>) {
+export function ItemChartFrame<M extends ItemChartModel>(props: ItemChartFrameProps<M>) {
   const { height, labelledBy, describedBy, keyboardHint, layout, hitTest, anchorX, renderChart, renderTooltip, describe } = props;
   // Measured before the first paint, so the chart shows in the same frame as its card; a ResizeObserver follows.
   const { ref, width } = useElementWidth<HTMLDivElement>();
   const model = layout(width);
-  const cursor = useChartCursor(model.count);
+  const cursor = useItemCursor(model.count);
   const hintId = useId();
   const active = cursor.active;
 
@@ -61,38 +60,29 @@ export function FeedbackChartFrame<M extends ChartModel>(props: FeedbackChartFra
     cursor.point(p ? hitTest(model, p.x, p.y) : null);
   };
 
-  const showTooltip = active !== null && width > 0;
-  const placement = useTooltipPlacement(showTooltip ? anchorX(model, active) : 0, width, TOOLTIP_GAP);
-  const tooltip = showTooltip ? (
-    <div
-      ref={placement.ref}
-      className="us-feedback-chart__tooltip"
-      data-side={placement.side}
-      style={{ left: placement.left, top: TOOLTIP_GAP }}
-      aria-hidden="true"
-    >
-      {renderTooltip(model, active)}
-    </div>
-  ) : null;
-
   return (
-    <div className="us-feedback-chart__frame" data-slot="chart-frame">
-      <div
-        ref={ref}
-        className="us-feedback-chart__plot"
-        style={{ height }}
-        role="img"
-        tabIndex={0}
-        aria-labelledby={labelledBy}
-        aria-describedby={`${describedBy} ${hintId}`}
-        data-state={active === null ? 'idle' : 'active'}
-        onKeyDown={cursor.onKeyDown}
-        onBlur={cursor.onBlur}
-        onPointerMove={onPointerMove}
-        onPointerLeave={() => cursor.point(null)}
-      >
-        {width > 0 ? renderChart(model, active) : null}
-        {tooltip}
+    <>
+      <div ref={ref} className="us-chart__frame" data-slot="chart-frame" style={{ height }}>
+        <div
+          className="us-chart__plot"
+          data-slot="chart-plot"
+          role="img"
+          tabIndex={0}
+          aria-labelledby={labelledBy}
+          aria-describedby={`${describedBy} ${hintId}`}
+          data-state={active === null ? 'idle' : 'active'}
+          onKeyDown={cursor.onKeyDown}
+          onBlur={cursor.onBlur}
+          onPointerMove={onPointerMove}
+          onPointerLeave={() => cursor.point(null)}
+        >
+          {width > 0 ? renderChart(model, active) : null}
+        </div>
+        {active !== null && width > 0 ? (
+          <ChartTooltip x={anchorX(model, active)} frameWidth={width} top={TOOLTIP_TOP}>
+            {renderTooltip(model, active)}
+          </ChartTooltip>
+        ) : null}
       </div>
       <span id={hintId} className="us-visually-hidden">
         {keyboardHint}
@@ -100,6 +90,6 @@ export function FeedbackChartFrame<M extends ChartModel>(props: FeedbackChartFra
       <span className="us-visually-hidden" aria-live="polite">
         {cursor.fromKeyboard && active !== null ? describe(model, active) : ''}
       </span>
-    </div>
+    </>
   );
 }

@@ -7,8 +7,11 @@ import { lttbWithGaps } from '../../core/engine/lttb';
 import type { MsRange } from '../../core/engine/time';
 import { lastBucketAtOrBefore } from './time-buckets';
 
-/** How a series is drawn: the metric itself, a second metric, the previous period (dashed) or the cohort (dotted). */
-export type SeriesVariant = 'main' | 'secondary' | 'previous' | 'cohort';
+/**
+ * How a series is drawn: the metric itself, a second metric, the previous period (dashed), the cohort (dotted), or
+ * a metric of another source laid over the chart (short dashes, e.g. the success rate over feedback).
+ */
+export type SeriesVariant = 'main' | 'secondary' | 'previous' | 'cohort' | 'overlay';
 
 /** One line of a chart. */
 export interface ChartSeries {

@@ -1,7 +1,7 @@
 import { useCallback, useState, type KeyboardEvent } from 'react';
 
 /** Which item of a chart is highlighted, and whether the keyboard put it there (then it is announced). */
-export interface ChartCursor {
+export interface ItemCursor {
   /** Highlighted item, `null` when none. */
   active: number | null;
   /** True when the keyboard selected `active`. */
@@ -14,8 +14,8 @@ export interface ChartCursor {
   onBlur: () => void;
 }
 
-/** Keyboard and pointer highlight over `count` chart items (buckets, bins or keys). */
-export function useChartCursor(count: number): ChartCursor {
+/** Keyboard and pointer highlight over `count` chart items (buckets, bins or keys) (see `ItemChartFrame`). */
+export function useItemCursor(count: number): ItemCursor {
   const [state, setState] = useState<{ active: number | null; fromKeyboard: boolean }>({ active: null, fromKeyboard: false });
   const active = state.active !== null && state.active < count ? state.active : null;
 
