@@ -530,6 +530,23 @@ describe('feedback before and after a change', () => {
     );
     expect(first.querySelector('[data-shift]')).toHaveAttribute('data-shift', 'improved');
     expect(second).toHaveTextContent('No whole period on both sides of this change to compare feedback.');
+    // Drawn like the trend charts' markers: kind and state on each item, the marker kinds present in the legend.
+    expect(first).toHaveAttribute('data-kind', 'release');
+    expect(first).toHaveAttribute('data-state', 'ok');
+    const legend = card('trends').querySelector('[data-slot="chart-legend"]') as HTMLElement;
+    expect([...legend.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Positive (≥ 0.5)',
+      'Negative (< 0.5)',
+      'Unscored',
+      'Average score',
+      'Release',
+    ]);
+    // The table alternative is the shared one: a disclosure under the chart.
+    const toggle = within(card('trends')).getByRole('button', { name: 'View as table' });
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    fireEvent.click(toggle);
+    expect(within(card('trends')).getByRole('button', { name: 'Hide table' })).toHaveAttribute('aria-expanded', 'true');
+    expect(within(card('trends')).getByRole('table', { name: 'Feedback trends' })).toBeInTheDocument();
   });
 
   it('property: merged buckets keep every count and the score mean weighted by scored records', () => {
