@@ -29,6 +29,8 @@ const preview: Preview = {
     layout: 'fullscreen',
     // The theme decorator paints the background; Storybook's own backgrounds would hide it.
     backgrounds: { disable: true },
+    // Storybook opens on the first story: the introduction, which shows the Users page.
+    options: { storySort: { order: ['Introduction', '*'] } },
   },
 };
 
