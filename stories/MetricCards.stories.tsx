@@ -1,9 +1,9 @@
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { fn } from 'storybook/test';
+import { expect, fn, within } from 'storybook/test';
 import { DEMO_USERS } from '../src/adapters/demo/create-demo-dataset';
 import { MetricCards } from '../src/components/MetricCards/MetricCards';
 import { ProviderError } from '../src/core/errors';
-import type { KeyMetrics, UserMetrics } from '../src/core/results';
+import type { CohortMetrics, KeyMetrics, UserMetrics, UsersDistribution } from '../src/core/results';
 import { DetailTopFromDemo, waitForDetailTop } from './support/detail-top-data';
 
 const current: KeyMetrics = {
@@ -87,6 +87,33 @@ const empty: KeyMetrics = {
   outputTokens: null,
 };
 
+/** Every user of the range: 300 users, 48,000 traces, 2.9 % errors, mostly timeouts. */
+const population: CohortMetrics = {
+  ...current,
+  traceCount: 48_000,
+  conversationCount: 11_400,
+  activeDays: 30,
+  errorCount: 1_392,
+  successRate: 0.971,
+  topErrorType: 'Timeout',
+  latencyP50Ms: 2_950,
+  latencyP95Ms: 10_400,
+  costUsd: 201.6,
+  costPerTraceUsd: 0.0042,
+  inputTokens: 80_000_000,
+  outputTokens: 9_600_000,
+  userCount: 300,
+};
+
+/** The user's cost among those 300 users: 5 spend more. */
+const costDistribution: UsersDistribution = {
+  metric: 'costUsd',
+  bins: [{ from: 0, to: 3.2, userCount: 300 }],
+  userCount: 300,
+  unknownCount: 0,
+  position: { value: 0.7568, aboveCount: 5 },
+};
+
 const meta = {
   title: 'User detail/MetricCards',
   component: MetricCards,
@@ -147,3 +174,26 @@ export const Dark: Story = {
   play: loaded,
   globals: { theme: 'dark' },
 };
+
+/**
+ * A new user: no trace in the previous period, so every delta compares with all users (rates as they are, totals
+ * against the average user) and the verdict judges against them: quality first.
+ */
+export const PopulationBaseline: Story = {
+  args: { metrics: { current, previous: empty, population }, positions: [costDistribution] },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(canvas.getByText('No traces in the previous period: changes compare with all users (300 with traces).')).toBeVisible();
+    await expect(canvasElement.querySelector('[data-slot="verdict"]')).toHaveTextContent('error rate 14.6% vs 2.9% across all users');
+    await expect(canvas.getByRole('list', { name: 'Position among all users' })).toHaveTextContent('Cost in the top 2% of users (rank 6 of 300)');
+  },
+};
+
+/** No previous period and a provider without the population baseline: deltas stay "—" and the verdict says why. */
+export const NoPreviousPeriod: Story = {
+  args: { metrics: { current, previous: empty } },
+  play: async ({ canvasElement }) => {
+    await expect(canvasElement.querySelector('[data-slot="verdict"]')).toHaveAttribute('data-state', 'no-baseline');
+  },
+};
+
