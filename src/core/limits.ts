@@ -49,6 +49,18 @@ export const MAX_SORT_KEYS = 20;
 /** Longest id accepted in a param (`userId`, `conversationId`), in UTF-16 code units. */
 export const MAX_PARAM_ID_CHARS = 1_024;
 
+/** Most bins of a `getUsersDistribution` answer (`binCount`). */
+export const MAX_DISTRIBUTION_BINS = 100;
+
+/** Bins of a `getUsersDistribution` answer when `binCount` is absent. */
+export const DEFAULT_DISTRIBUTION_BINS = 20;
+
+/** Most segments of a `getUsersSegments` answer (`limit`). */
+export const MAX_SEGMENTS = 100;
+
+/** Segments of a `getUsersSegments` answer when `limit` is absent. */
+export const DEFAULT_SEGMENTS = 20;
+
 /**
  * Default timeout of one provider call over the network, in ms (`timeoutMs` of the REST provider): every attempt,
  * retry and backoff wait included. When it elapses the call rejects with `ProviderError('network')` whose message
@@ -68,5 +80,7 @@ export const LIMITS = Object.freeze({
   maxFilterValues: MAX_FILTER_VALUES,
   maxSortKeys: MAX_SORT_KEYS,
   maxParamIdChars: MAX_PARAM_ID_CHARS,
+  maxDistributionBins: MAX_DISTRIBUTION_BINS,
+  maxSegments: MAX_SEGMENTS,
   defaultTimeoutMs: DEFAULT_TIMEOUT_MS,
 });

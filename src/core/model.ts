@@ -73,6 +73,9 @@ export interface Trace {
   tags?: string[];
 }
 
+/** A {@link Trace} that ran for a user (`userId` is not `null`). */
+export type AttributedTrace = Trace & { userId: string };
+
 /**
  * Who left a feedback record: `user` — the end user, from the host application (Langfuse `API` scores); `reviewer` —
  * a human reviewer, e.g. in an annotation queue (Langfuse `ANNOTATION`); `eval` — an automated evaluator such as an

@@ -10,14 +10,17 @@ import { CONVERSATION_SORT_IDS } from './engine/conversations';
 import type { MsRange } from './engine/time';
 import { ATTENTION_BIT } from './engine/users-attention';
 import { MAX_FILTER_VALUES, MAX_FILTERS } from './limits';
+import { DISTRIBUTION_METRICS } from './engine/distribution';
 import {
   invalidParam,
+  parseBinCount,
   parseGranularity,
   parseIdParam,
   parseLimit,
   parsePagination,
   parseRange,
   parseSearch,
+  parseSegmentsLimit,
   parseSorting,
   parseUserId,
   showValue,
@@ -144,12 +147,16 @@ export interface ValidatedParams {
   search?: string;
   /** Checked filters (`listUsers`, `listTraces`). */
   filters?: CheckedFilter[];
+  /** Bins of `getUsersDistribution`, default filled. */
+  binCount?: number;
 }
 
 /** The DataProvider methods {@link validateParams} knows. */
 export type ValidatedMethod =
   | 'listUsers'
   | 'getUsersSummary'
+  | 'getUsersDistribution'
+  | 'getUsersSegments'
   | 'getUser'
   | 'getUserMetrics'
   | 'getUserTrends'
@@ -159,6 +166,8 @@ export type ValidatedMethod =
   | 'listConversations'
   | 'listTraces';
 
+/** Methods about a range's whole population: no `userId` is required. */
+const POPULATION_METHODS = new Set<ValidatedMethod>(['listUsers', 'getUsersSummary', 'getUsersDistribution', 'getUsersSegments']);
 const SERIES = new Set<ValidatedMethod>(['getUserTrends', 'getModelUsage', 'getFeedback']);
 const CURSOR_LISTS = new Set<ValidatedMethod>(['listFeedbackComments', 'listConversations', 'listTraces']);
 
@@ -171,10 +180,20 @@ const CURSOR_LISTS = new Set<ValidatedMethod>(['listFeedbackComments', 'listConv
  */
 export function validateParams(method: ValidatedMethod, params: object): ValidatedParams {
   const p = params as Record<string, unknown>;
-  if (method !== 'listUsers' && method !== 'getUsersSummary') parseUserId(p.userId);
+  if (!POPULATION_METHODS.has(method)) parseUserId(p.userId);
   if (method === 'getUser') return {};
   const range = parseRange(p.range);
   const out: ValidatedParams = { range };
+  if (method === 'getUsersDistribution') {
+    if (!(DISTRIBUTION_METRICS as readonly unknown[]).includes(p.metric)) {
+      throw invalidParam('metric', `expected one of ${DISTRIBUTION_METRICS.join(', ')}, got ${showValue(p.metric)}`);
+    }
+    out.binCount = parseBinCount(p.binCount);
+    if (p.userId !== undefined) parseUserId(p.userId);
+  } else if (method === 'getUsersSegments') {
+    parseIdParam(p.key, 'key');
+    out.limit = parseSegmentsLimit(p.limit);
+  }
   if (SERIES.has(method)) out.granularity = parseGranularity(p.granularity, range);
   if (CURSOR_LISTS.has(method)) out.limit = parseLimit(p.limit);
   if (method === 'listUsers') {

@@ -9,13 +9,17 @@ import type { OffsetPagination, SortingItem } from './contract';
 import { ProviderError } from './errors';
 import type { Granularity } from './model';
 import {
+  DEFAULT_DISTRIBUTION_BINS,
   DEFAULT_PAGE_SIZE,
+  DEFAULT_SEGMENTS,
+  MAX_DISTRIBUTION_BINS,
   MAX_DAILY_SPARKLINE_DAYS,
   MAX_PAGE_SIZE,
   MAX_PARAM_ID_CHARS,
   MAX_RANGE_DAYS,
   MAX_RANGE_MS,
   MAX_SEARCH_CHARS,
+  MAX_SEGMENTS,
   MAX_SERIES_BUCKETS,
   MAX_SORT_KEYS,
 } from './limits';
@@ -135,6 +139,22 @@ export function parseIdParam(value: unknown, field: string): string {
     throw invalidParam(field, `expected a non-empty string of at most ${MAX_PARAM_ID_CHARS} characters, got ${showValue(value)}`);
   }
   return value;
+}
+
+/** `getUsersDistribution`'s `binCount`, default {@link DEFAULT_DISTRIBUTION_BINS}; throws naming `binCount` outside 1..{@link MAX_DISTRIBUTION_BINS}. */
+export function parseBinCount(binCount: unknown): number {
+  if (binCount === undefined) return DEFAULT_DISTRIBUTION_BINS;
+  if (!isCount(binCount, 1, MAX_DISTRIBUTION_BINS)) {
+    throw invalidParam('binCount', `expected an integer from 1 to ${MAX_DISTRIBUTION_BINS}, got ${showValue(binCount)}`);
+  }
+  return binCount;
+}
+
+/** `getUsersSegments`' `limit`, default {@link DEFAULT_SEGMENTS}; throws naming `limit` outside 1..{@link MAX_SEGMENTS}. */
+export function parseSegmentsLimit(limit: unknown): number {
+  if (limit === undefined) return DEFAULT_SEGMENTS;
+  if (!isCount(limit, 1, MAX_SEGMENTS)) throw invalidParam('limit', `expected an integer from 1 to ${MAX_SEGMENTS}, got ${showValue(limit)}`);
+  return limit;
 }
 
 /** A user id: a non-empty string; throws naming `userId`. */

@@ -5,7 +5,7 @@ import type { DataProvider } from '../../src/core/contract';
 import { buildTraceIndex } from '../../src/core/engine/trace-index';
 import { ProviderError } from '../../src/core/errors';
 import { rejection } from '../provider-errors';
-import type { Trace } from '../../src/core/model';
+import type { AttributedTrace, Trace } from '../../src/core/model';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createTestProvider } from '../../src/testing/create-test-provider';
 
@@ -118,7 +118,7 @@ describe('createMemoryProvider: state', () => {
   });
 
   it('does not mutate or freeze the dataset it is given', async () => {
-    const traces: Trace[] = contractDataset.traces.slice(0, 50).map((t) => ({ ...t }));
+    const traces: AttributedTrace[] = contractDataset.traces.slice(0, 50).flatMap((t) => (t.userId === null ? [] : [{ ...t, userId: t.userId }]));
     const users = contractDataset.users.map((u) => ({ ...u, metadata: { ...u.metadata } }));
     const before = structuredClone({ users, traces });
     const p = createMemoryProvider({ users, traces });

@@ -7,6 +7,7 @@ import { createRestRequestHandler } from '../../src/adapters/rest/request-handle
 import { createRestProvider, type RestProviderOptions } from '../../src/adapters/rest/rest-provider';
 import type { DataProvider } from '../../src/core/contract';
 import { ProviderError } from '../../src/core/errors';
+import type { AttributedTrace } from '../../src/core/model';
 import { rejection } from '../provider-errors';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createRestHandlers } from '../../src/testing/rest-handlers';
@@ -204,7 +205,7 @@ describe('createRestProvider errors', () => {
   });
 
   it('validates every 2xx body: a bad field gives invalid-data naming its path', async () => {
-    const trace = contractDataset.traces[0]!;
+    const trace = contractDataset.traces.find((t): t is AttributedTrace => t.userId !== null)!;
     sequence('/users/:userId/traces', [() => HttpResponse.json({ rows: [trace, { ...trace, latencyMs: 'abc' }], nextCursor: null })]);
     const error = await rejection(provider().listTraces({ userId: trace.userId, range }));
     expect(error).toMatchObject({ code: 'invalid-data', field: 'rows[1].latencyMs' });

@@ -5,7 +5,7 @@
  * scores multiples of 1/4, so sums are exact and orderings do not depend on summation order.
  */
 import fc from 'fast-check';
-import type { Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
+import type { AttributedTrace, Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
 import type { MsRange } from '../../src/core/engine/time';
 import type { Cohort } from '../../src/core/results';
 
@@ -31,7 +31,7 @@ export const NAMES = ['Ann', 'ann', 'Bob', 'Émile', 'zoe', 'Zoe Q'] as const;
 /** A user, trace and feedback set as `createMemoryProvider` accepts it. */
 export interface Dataset {
   users: User[];
-  traces: Trace[];
+  traces: AttributedTrace[];
   feedback: Feedback[];
 }
 
@@ -109,7 +109,7 @@ const arbLatency = fc.oneof(fc.integer({ min: 0, max: 20_000 }), fc.constantFrom
 const maybe = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | undefined> => fc.option(arb, { nil: undefined, freq: 3 });
 
 /** A trace (without its id) for one of `userIds`; every optional field is sometimes missing. */
-export function arbTraceBody(userIds: readonly string[], modes: TraceModes): fc.Arbitrary<Omit<Trace, 'id'>> {
+export function arbTraceBody(userIds: readonly string[], modes: TraceModes): fc.Arbitrary<Omit<AttributedTrace, 'id'>> {
   const status: fc.Arbitrary<Trace['status']> = {
     all: fc.constant('error' as const),
     none: fc.constant('ok' as const),
@@ -137,7 +137,7 @@ export function arbTraceBody(userIds: readonly string[], modes: TraceModes): fc.
       tags: maybe(fc.subarray(['beta', 'mobile', 'web'])),
     })
     .map(({ startMs, hasEnd, errorType, ...r }) =>
-      compact<Omit<Trace, 'id'>>({
+      compact<Omit<AttributedTrace, 'id'>>({
         ...r,
         startTime: new Date(startMs).toISOString(),
         endTime: hasEnd ? new Date(startMs + r.latencyMs).toISOString() : undefined,
@@ -147,7 +147,7 @@ export function arbTraceBody(userIds: readonly string[], modes: TraceModes): fc.
 }
 
 /** A feedback record (without its id) on one of `traces` or, rarely, on an unknown trace id; scored when derivable. */
-export function arbFeedbackBody(traces: readonly Trace[]): fc.Arbitrary<Omit<Feedback, 'id'>> {
+export function arbFeedbackBody(traces: readonly AttributedTrace[]): fc.Arbitrary<Omit<Feedback, 'id'>> {
   const target = traces.length > 0 ? fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...traces) }, { weight: 1, arbitrary: fc.constant(null) }) : fc.constant(null);
   const signal = fc.oneof(
     fc.boolean().map((v) => ({ key: 'thumbs', value: v as Feedback['value'], score: v ? 1 : 0 })),
@@ -178,7 +178,7 @@ const arbProfile: fc.Arbitrary<UserProfile> = fc.oneof(
 );
 
 /** Applies a user's profile to one of their traces. */
-function withProfile(t: Trace, profile: UserProfile): Trace {
+function withProfile(t: AttributedTrace, profile: UserProfile): AttributedTrace {
   if (profile === 'slow') {
     const latencyMs = t.latencyMs * 10 + 10;
     return compact({ ...t, latencyMs, endTime: t.endTime && new Date(Date.parse(t.startTime) + latencyMs).toISOString() });
@@ -248,6 +248,6 @@ export function arbDatasetWithRange(options?: DatasetOptions): fc.Arbitrary<{ da
 }
 
 /** A trace for example tests: `ok`, 100 ms, starting at `startTime`, with `overrides` applied. */
-export function makeTrace(id: string, userId: string, startTime: string, overrides: Partial<Trace> = {}): Trace {
+export function makeTrace(id: string, userId: string, startTime: string, overrides: Partial<AttributedTrace> = {}): AttributedTrace {
   return { id, userId, startTime, latencyMs: 100, status: 'ok', ...overrides };
 }

@@ -4,7 +4,7 @@
  * with these. Other engines' tests may import them (e.g. {@link refKeyMetrics}, {@link refPercentile}).
  */
 import type { FilterItem, OffsetPagination, SortingItem } from '../../src/core/contract';
-import type { Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
+import type { AttributedTrace, Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
 import type { AttentionReason, Cohort, KeyMetrics, TrendBucket, UserMetrics, UserRow, UserTrends } from '../../src/core/results';
 
 /** A half-open range in epoch ms. */
@@ -16,7 +16,7 @@ export interface RefRange {
 /** A plain dataset. */
 export interface RefData {
   users: readonly User[];
-  traces: readonly Trace[];
+  traces: readonly AttributedTrace[];
   feedback: readonly Feedback[];
 }
 

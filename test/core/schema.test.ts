@@ -53,7 +53,7 @@ const SHAPES: [string, z.ZodType, Record<string, true>][] = [
   ['KeyMetrics', S.keyMetricsSchema, KEY_METRICS_KEYS],
   ['CohortMetrics', S.cohortMetricsSchema, { ...KEY_METRICS_KEYS, userCount: true } satisfies Keys<R.CohortMetrics>],
   ['Cohort', S.cohortSchema, { key: true, value: true } satisfies Keys<R.Cohort>],
-  ['UserMetrics', S.userMetricsSchema, { current: true, previous: true, cohort: true } satisfies Keys<R.UserMetrics>],
+  ['UserMetrics', S.userMetricsSchema, { current: true, previous: true, cohort: true, population: true } satisfies Keys<R.UserMetrics>],
   ['TrendBucket', S.trendBucketSchema, {
     t: true, traceCount: true, errorCount: true, successRate: true, latencyP50Ms: true, latencyP95Ms: true,
     costUsd: true, tokens: true,
@@ -284,6 +284,16 @@ describe('parseDataset', () => {
     expect(parseDataset({ users, traces, feedback })).toEqual({ users, traces, feedback });
     expect(parseDataset({ users, traces })).toEqual({ users, traces, feedback: [] });
     expect(parseDataset({ users: [], traces: [] })).toEqual({ users: [], traces: [], feedback: [] });
+  });
+
+  it('accepts an unattributed trace (userId: null) but no feedback on it, and refuses a missing userId', () => {
+    const anonymous: Trace = { ...MIN_TRACE, id: 't-anon', userId: null };
+    expect(parseDataset({ users, traces: [...traces, anonymous] }).traces).toContain(anonymous);
+    const onAnonymous = caught(() => parseDataset({ users, traces: [...traces, anonymous], feedback: [{ ...FEEDBACK, traceId: 't-anon' }] }));
+    expect([onAnonymous.code, onAnonymous.field]).toEqual(['invalid-data', 'feedback[0].traceId']);
+    const { userId: _omitted, ...noUser } = MIN_TRACE;
+    const missing = caught(() => parseDataset({ users, traces: [noUser] }));
+    expect([missing.code, missing.field]).toEqual(['invalid-data', 'traces[0].userId']);
   });
 
   it.each([

@@ -42,7 +42,7 @@ function settleClean(fn: () => unknown): unknown {
 
 describe('fuzz: bad records through every adapter', () => {
   it('createMemoryProvider refuses any mutated record naming its field, or accepts it whole', () => {
-    const base = { users: contractDataset.users.slice(0, 3), traces: contractDataset.traces.filter((t) => ['u01', 'u02', 'u03'].includes(t.userId)) };
+    const base = { users: contractDataset.users.slice(0, 3), traces: contractDataset.traces.filter((t) => t.userId !== null && ['u01', 'u02', 'u03'].includes(t.userId)) };
     fc.assert(
       fc.property(fc.nat(base.traces.length - 1), fc.nat(2), fc.boolean(), (ti, ui, onTrace) =>
         fc.assert(

@@ -5,8 +5,7 @@
  * need attention (`DEMO_USERS`).
  * @module
  */
-import type { Dataset } from '../../core/schema/validate';
-import { generateDemoDataset } from './generate';
+import { generateDemoDataset, type DemoDataset } from './generate';
 import { MIN_DEMO_USERS } from './special-users';
 
 export { DEMO_MODEL_SWITCH, DEMO_RELEASES } from './catalog';
@@ -41,7 +40,7 @@ const TRACES_PER_USER_PER_DAY = 50_000 / (300 * 30);
  * Defaults: 300 users, 90 days ending at {@link DEMO_DEFAULT_NOW}, ≈ 150k traces (≈ 50k in the last 30 days). Scales to 1M traces
  * (e.g. `{ users: 6000 }`) in a few seconds.
  */
-export function createDemoDataset(options: DemoDatasetOptions = {}): Dataset {
+export function createDemoDataset(options: DemoDatasetOptions = {}): DemoDataset {
   const { seed = 42, users = 300, days = 90, now = DEMO_DEFAULT_NOW } = options;
   const tracesPerUser = options.tracesPerUser ?? days * TRACES_PER_USER_PER_DAY;
   const nowMs = Date.parse(now);

@@ -4,7 +4,7 @@
  * Sentiment follows the trace: failures and slow answers are mostly negative.
  * @module
  */
-import type { Feedback, Trace } from '../../core/model';
+import type { AttributedTrace, Feedback } from '../../core/model';
 import { COMMENTS, type DemoCategory } from './catalog';
 import { formatIso } from './iso';
 import { Weighted, hexId, type Random } from './random';
@@ -43,7 +43,7 @@ const SLOW_MS = 15_000;
 const COMMENT_SHARE = 0.15;
 
 /** Appends the feedback (if any) left on `trace`, which started at `start` (epoch ms). */
-export function addTraceFeedback(ctx: FeedbackContext, trace: Trace, start: number, out: Feedback[]): void {
+export function addTraceFeedback(ctx: FeedbackContext, trace: AttributedTrace, start: number, out: Feedback[]): void {
   const { random } = ctx;
   const failed = trace.status === 'error';
   const slow = trace.latencyMs > SLOW_MS;

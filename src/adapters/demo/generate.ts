@@ -4,8 +4,14 @@
  * @module
  */
 import { DAY_MS } from '../../core/engine/time';
-import type { Feedback, Trace, User } from '../../core/model';
+import type { AttributedTrace, Feedback, Trace, User } from '../../core/model';
 import type { Dataset } from '../../core/schema/validate';
+
+/** A demo {@link Dataset}: every trace runs for a user. */
+export interface DemoDataset extends Dataset {
+  /** Traces, each with its user id. */
+  traces: AttributedTrace[];
+}
 import { addTraceFeedback, type FeedbackContext } from './feedback';
 import { Random, scramble32 } from './random';
 import { timelineMs } from './timeline';
@@ -27,7 +33,7 @@ export interface ResolvedDemoOptions {
 }
 
 /** Generates the dataset for `options`. Same options, same (deep-equal) dataset. */
-export function generateDemoDataset(options: ResolvedDemoOptions): Dataset {
+export function generateDemoDataset(options: ResolvedDemoOptions): DemoDataset {
   const { seed, now } = options;
   const stream = (k: number) => new Random(scramble32(seed ^ k));
   const timeline = timelineMs(now);
@@ -55,14 +61,14 @@ export function generateDemoDataset(options: ResolvedDemoOptions): Dataset {
   };
 
   const users: User[] = [];
-  const traces: Trace[] = [];
+  const traces: AttributedTrace[] = [];
   const feedback: Feedback[] = [];
   for (let i = 0; i < options.users; i++) {
     const profile = createProfile(profileCtx, i);
     const generated = generateUserTraces(traceCtx, profile);
     const userTraces = generated.traces;
     for (let j = 0; j < userTraces.length; j++) {
-      const trace = userTraces[j] as Trace;
+      const trace = userTraces[j] as AttributedTrace;
       traces.push(trace);
       addTraceFeedback(feedbackCtx, trace, generated.starts[j] as number, feedback);
     }

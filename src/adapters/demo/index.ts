@@ -15,3 +15,4 @@ export {
   type DemoUserIds,
   type DemoTimeline,
 } from './create-demo-dataset';
+export type { DemoDataset } from './generate';

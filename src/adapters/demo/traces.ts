@@ -5,7 +5,7 @@
  * @module
  */
 import { DAY_MS, HOUR_MS } from '../../core/engine/time';
-import type { Trace } from '../../core/model';
+import type { AttributedTrace, Trace } from '../../core/model';
 import {
   FOLLOW_UP_NAMES,
   HIGH_ERROR_MIX,
@@ -64,9 +64,9 @@ const LONG_CONTEXT_FACTOR = 6;
 const TIMEOUT_MS = 30_000;
 
 /** Generates a profile's traces in start order; returns them with their start times (epoch ms). */
-export function generateUserTraces(ctx: TraceContext, profile: UserProfile): { traces: Trace[]; starts: number[] } {
+export function generateUserTraces(ctx: TraceContext, profile: UserProfile): { traces: AttributedTrace[]; starts: number[] } {
   const { random } = ctx;
-  const traces: Trace[] = [];
+  const traces: AttributedTrace[] = [];
   const starts: number[] = [];
   while (traces.length < profile.traceTarget) {
     let t = sampleActiveTime(random, profile.activeFrom, profile.activeTo, profile.region.utcOffsetHours);
@@ -87,7 +87,7 @@ export function generateUserTraces(ctx: TraceContext, profile: UserProfile): { t
     }
   }
   const order = starts.map((_, i) => i).sort((a, b) => (starts[a] as number) - (starts[b] as number));
-  return { traces: order.map((i) => traces[i] as Trace), starts: order.map((i) => starts[i] as number) };
+  return { traces: order.map((i) => traces[i] as AttributedTrace), starts: order.map((i) => starts[i] as number) };
 }
 
 /** A uniform time in `[from, to)` thinned by the local hour and weekday, so days and weeks have a rhythm. */
@@ -111,7 +111,7 @@ function createTrace(
   name: DemoOperation,
   step: number,
   conversationId: string | undefined,
-): Trace {
+): AttributedTrace {
   const { random } = ctx;
   const model = pickModel(ctx, profile, start);
   const tokens = TOKEN_PROFILES[name];

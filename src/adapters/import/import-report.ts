@@ -94,6 +94,7 @@ export function finishImport(traces: Trace[], feedback: Feedback[], log: IssueLo
   traces.sort((a, b) => (a.startTime < b.startTime ? -1 : a.startTime > b.startTime ? 1 : 0));
   const users = new Map<string, User>();
   for (const t of traces) {
+    if (t.userId === null) continue;
     const user = users.get(t.userId);
     if (user === undefined) {
       const { metadata = {}, ...profile } = profiles.get(t.userId) ?? {};

@@ -164,7 +164,7 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): Langfu
   async function build(parts: Loaded[], extraIds: readonly string[]): Promise<DataProvider> {
     const traces = new Map(parts.flatMap((p) => p.traces.map((t) => [t.id, t] as const)));
     const feedback = new Map(parts.flatMap((p) => p.feedback.map((f) => [f.id, f] as const)));
-    const ids = [...new Set([...[...traces.values()].map((t) => t.userId), ...parts.flatMap((p) => p.userIds)])];
+    const ids = [...new Set([...[...traces.values()].flatMap((t) => (t.userId === null ? [] : [t.userId])), ...parts.flatMap((p) => p.userIds)])];
     const known = new Map((lookupUsers ? await lookupUsers([...new Set([...ids, ...extraIds])]) : []).map((u) => [u.id, u]));
     const users = [...new Set([...ids, ...known.keys()])].map((id) => known.get(id) ?? { id, metadata: {} });
     return createMemoryProvider({ users, traces: [...traces.values()], feedback: [...feedback.values()], capabilities });

@@ -132,6 +132,10 @@ export function feedbackFromScore(s: LangfuseScore, trace: Trace, configs: Reado
     log.skip({ kind: 'score', traceId: trace.id, itemId: s.id, reason: `${dataType ?? 'untyped'} score without a usable value` });
     return null;
   }
+  if (trace.userId === null) {
+    log.skip({ kind: 'score', traceId: trace.id, itemId: s.id, reason: 'score on an unattributed trace (no user to give the feedback to)' });
+    return null;
+  }
   const feedback: Feedback = {
     id: s.id,
     traceId: trace.id,

@@ -49,6 +49,7 @@ function userProfiles(assembled: readonly { trace: Trace; profile: UserProfile }
   const profiles = new Map<string, UserProfile>();
   const metadata = new Map<string, { traceId: string; start: string; metadata: Record<string, MetadataValue> }[]>();
   for (const { trace, profile } of assembled) {
+    if (trace.userId === null) continue;
     const { metadata: own, ...identity } = profile;
     const known = profiles.get(trace.userId);
     if (known === undefined || Object.keys(known).length === 0) profiles.set(trace.userId, identity);

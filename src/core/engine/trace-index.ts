@@ -4,7 +4,7 @@
  * in a range are one contiguous slice found by binary search.
  * @module
  */
-import type { Feedback, Trace, User } from '../model';
+import type { AttributedTrace, Feedback, Trace, User } from '../model';
 import { toMs } from './time';
 
 /** A string column stored as dictionary codes: `codes[row]` indexes `values`, `-1` means absent. */
@@ -55,6 +55,11 @@ export interface TraceIndex {
   userStart: Int32Array;
   /** Row of a trace id. */
   tracePos: Map<string, number>;
+  /**
+   * Start times (epoch ms, ascending) of the unattributed traces (`userId: null`). They are kept out of every row
+   * above, so they count in no user's figures; only `UsersSummary.unattributedTraceCount` reads them.
+   */
+  unattributedStartMs: Float64Array;
 }
 
 /** Code-unit order of two ids. */
@@ -81,10 +86,11 @@ const num = (v: number | undefined): number => (typeof v === 'number' ? v : NaN)
  * Builds the index. `feedback` must already carry normalised `score`s (see `normaliseFeedback`); records whose trace
  * is unknown are ignored here (they still count in feedback aggregates, which read feedback records directly).
  */
-export function buildTraceIndex(users: readonly User[], traces: readonly Trace[], feedback: readonly Feedback[] = []): TraceIndex {
+export function buildTraceIndex(users: readonly User[], allTraces: readonly Trace[], feedback: readonly Feedback[] = []): TraceIndex {
   const allUsers: User[] = [...users];
   const userPos = new Map<string, number>();
   allUsers.forEach((u, i) => userPos.set(u.id, i));
+  const { traces, unattributedStartMs } = splitUnattributed(allTraces);
   for (const t of traces) {
     if (!userPos.has(t.userId)) {
       userPos.set(t.userId, allUsers.length);
@@ -97,7 +103,7 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
   const userOfSource = new Int32Array(n);
   const counts = new Int32Array(U + 1);
   for (let i = 0; i < n; i++) {
-    const t = traces[i] as Trace;
+    const t = traces[i] as AttributedTrace;
     starts[i] = toMs(t.startTime);
     const u = userPos.get(t.userId) as number;
     userOfSource[i] = u;
@@ -139,6 +145,7 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
     userPos,
     userStart,
     tracePos: new Map(),
+    unattributedStartMs,
   };
   const model = dictColumn(n);
   const release = dictColumn(n);
@@ -172,6 +179,30 @@ export function buildTraceIndex(users: readonly User[], traces: readonly Trace[]
     idx.feedbackScoreCount[row]++;
   }
   return idx;
+}
+
+/** The traces with a user id, and the sorted start times of those without one. */
+function splitUnattributed(traces: readonly Trace[]): {
+  traces: readonly (AttributedTrace)[];
+  unattributedStartMs: Float64Array;
+} {
+  let unattributed = 0;
+  for (const t of traces) if (t.userId === null) unattributed++;
+  if (unattributed === 0) return { traces: traces as readonly (AttributedTrace)[], unattributedStartMs: new Float64Array(0) };
+  const attributed: (AttributedTrace)[] = [];
+  const starts = new Float64Array(unattributed);
+  let k = 0;
+  for (const t of traces) {
+    if (t.userId === null) starts[k++] = toMs(t.startTime);
+    else attributed.push(t as AttributedTrace);
+  }
+  return { traces: attributed, unattributedStartMs: starts.sort() };
+}
+
+/** Unattributed traces starting in `[from, to)`. */
+export function unattributedInRange(idx: TraceIndex, from: number, to: number): number {
+  const all = idx.unattributedStartMs;
+  return lowerBound(all, 0, all.length, to) - lowerBound(all, 0, all.length, from);
 }
 
 /** First row in `[lo, hi)` whose start is ≥ `ms` (rows in that slice are sorted by start). */

@@ -16,7 +16,7 @@ export function isValidTrace(value: unknown): boolean {
   const t = value as Record<string, unknown>;
   return (
     isId(t.id) &&
-    isId(t.userId) &&
+    (t.userId === null || isId(t.userId)) &&
     (t.conversationId === undefined || isId(t.conversationId)) &&
     isOptionalString(t.name) &&
     isTimestamp(t.startTime) &&

@@ -66,7 +66,8 @@ export const userSchema: z.ZodType<User> = z.looseObject({
 /** The fields of a {@link Trace}, in the order they are checked in (the fast check follows it). */
 export const traceShape = {
   id: idSchema,
-  userId: idSchema,
+  /** `null` marks an unattributed trace; a missing `userId` is refused. */
+  userId: idSchema.nullable(),
   conversationId: idSchema.optional(),
   name: z.string().optional(),
   startTime: isoTimestampSchema,

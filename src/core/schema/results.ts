@@ -107,6 +107,8 @@ export const usersSummarySchema: z.ZodType<UsersSummary> = z.looseObject({
   traceCount: countSchema,
   errorRate: rate,
   costUsd: usd,
+  newUserCount: countSchema,
+  unattributedTraceCount: countSchema,
 });
 
 const keyMetricsShape = {
@@ -142,6 +144,7 @@ export const userMetricsSchema: z.ZodType<UserMetrics> = z.looseObject({
   current: keyMetricsSchema,
   previous: keyMetricsSchema,
   cohort: cohortMetricsSchema.optional(),
+  population: cohortMetricsSchema.optional(),
 });
 
 /** A {@link TrendBucket}. */

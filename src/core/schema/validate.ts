@@ -45,7 +45,8 @@ export function validate<T>(schema: z.ZodType<T>, data: unknown, rootPath = ''):
 
 /**
  * Validates a dataset `{ users, traces, feedback? }` (a missing `feedback` is an empty list) and checks references:
- * user, trace and feedback ids are unique, each feedback points at a known trace of the same user, and no record
+ * user, trace and feedback ids are unique, each feedback points at a known trace of the same user (so never at an
+ * unattributed trace, `userId: null`), and no record
  * contradicts itself (`cross-field.ts`: a trace ending before it starts, a user last seen before first seen, feedback
  * left before its trace started; the message names both fields).
  * Nothing is coerced or dropped; the first problem throws `ProviderError('invalid-data')` naming e.g. `traces[4].id`.
@@ -69,6 +70,9 @@ export function parseDataset(input: unknown): Dataset {
       throw invalidData(`feedback[${i}].traceId`, 'expected the id of a trace in the dataset', f.traceId);
     }
     const owner = (traces[at] as Trace).userId;
+    if (owner === null) {
+      throw invalidData(`feedback[${i}].traceId`, 'expected the id of a trace with a user id (this trace is unattributed)', f.traceId);
+    }
     if (owner !== f.userId) {
       throw invalidData(`feedback[${i}].userId`, `expected ${JSON.stringify(owner)}, the user of its trace`, f.userId);
     }

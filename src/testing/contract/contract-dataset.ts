@@ -15,7 +15,7 @@
  *   comments (not comments), and two records created exactly on `main.to` (out) and one millisecond before (in).
  * @module
  */
-import type { Feedback, Trace, User } from '../../core/model';
+import type { AttributedTrace, Feedback, Trace, User } from '../../core/model';
 
 /** A dataset as `createMemoryProvider` accepts it, read-only. */
 export interface ContractDataset {
@@ -120,7 +120,7 @@ const PROFILES: Record<string, { traces: number; errorRate: number; slow: number
 };
 
 interface Builder {
-  traces: Trace[];
+  traces: AttributedTrace[];
   next: (prefix: string) => string;
 }
 
@@ -155,7 +155,7 @@ function generatedTraces(b: Builder, userId: string, rand: () => number): void {
       const hasTokens = rand() > 0.1;
       const hasCost = hasTokens && hasModel && rand() > 0.1;
       const name = rand() > 0.1 ? NAMES[Math.floor(rand() * NAMES.length)] : undefined;
-      const trace: Trace = {
+      const trace: AttributedTrace = {
         id: b.next(`t-${userId}`),
         userId,
         startTime: iso(start),
@@ -182,7 +182,7 @@ function generatedTraces(b: Builder, userId: string, rand: () => number): void {
 }
 
 function edgeTraces(b: Builder): void {
-  const t = (userId: string, startMs: number, extra: Partial<Trace> = {}): void => {
+  const t = (userId: string, startMs: number, extra: Partial<AttributedTrace> = {}): void => {
     b.traces.push({ id: b.next(`t-${userId}`), userId, startTime: iso(startMs), latencyMs: 500, status: 'ok', ...extra });
   };
   const cost = { model: 'gpt-4o-2024-08-06', inputTokens: 100, outputTokens: 50, costUsd: 0.0015 };
@@ -234,10 +234,10 @@ function edgeTraces(b: Builder): void {
   }
 }
 
-function feedbackFor(traces: readonly Trace[], rand: () => number): Feedback[] {
+function feedbackFor(traces: readonly AttributedTrace[], rand: () => number): Feedback[] {
   const out: Feedback[] = [];
   let n = 0;
-  const add = (trace: Trace, fields: Pick<Feedback, 'key' | 'value'> & Partial<Feedback>, afterMs: number): void => {
+  const add = (trace: AttributedTrace, fields: Pick<Feedback, 'key' | 'value'> & Partial<Feedback>, afterMs: number): void => {
     n++;
     out.push({
       id: `f-${String(n).padStart(4, '0')}`,

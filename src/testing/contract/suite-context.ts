@@ -82,7 +82,7 @@ export function createSuiteContext(
   let made: Promise<DataProvider> | undefined;
   const traces = new Map<string, Trace[]>();
   const feedback = new Map<string, Feedback[]>();
-  for (const t of dataset.traces) traces.set(t.userId, [...(traces.get(t.userId) ?? []), t]);
+  for (const t of dataset.traces) if (t.userId !== null) traces.set(t.userId, [...(traces.get(t.userId) ?? []), t]);
   for (const f of dataset.feedback) feedback.set(f.userId, [...(feedback.get(f.userId) ?? []), f]);
   return {
     provider: () => (made ??= Promise.resolve().then(makeProvider)),

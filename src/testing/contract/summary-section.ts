@@ -30,17 +30,25 @@ function needsAttention(traces: readonly Trace[], population: ReturnType<typeof 
 /** The summary of `s` computed with plain loops over the dataset. */
 function usersSummaryOf(dataset: ContractDataset, s: Span): UsersSummary {
   const inRange = dataset.traces.filter((t) => startsIn(t, s));
-  const population = keyMetricsOf(inRange);
+  const attributed = inRange.filter((t) => t.userId !== null);
+  const population = keyMetricsOf(attributed);
   const byUser = new Map<string, Trace[]>();
-  for (const t of inRange) byUser.set(t.userId, [...(byUser.get(t.userId) ?? []), t]);
-  const everSeen = new Set(dataset.traces.filter((t) => ms(t.startTime) < s.to).map((t) => t.userId));
+  for (const t of attributed) byUser.set(t.userId as string, [...(byUser.get(t.userId as string) ?? []), t]);
+  const firstStart = new Map<string, number>();
+  for (const t of dataset.traces) {
+    if (t.userId !== null) firstStart.set(t.userId, Math.min(firstStart.get(t.userId) ?? Infinity, ms(t.startTime)));
+  }
+  const everSeen = [...firstStart.values()].filter((first) => first < s.to);
+  const newUsers = [...firstStart.values()].filter((first) => first >= s.from && first < s.to);
   return {
-    userCount: everSeen.size,
+    userCount: everSeen.length,
     activeUserCount: byUser.size,
     attentionUserCount: [...byUser.values()].filter((ts) => needsAttention(ts, population)).length,
     traceCount: population.traceCount,
     errorRate: population.traceCount === 0 ? null : population.errorCount / population.traceCount,
     costUsd: population.costUsd,
+    newUserCount: newUsers.length,
+    unattributedTraceCount: inRange.length - attributed.length,
   };
 }
 

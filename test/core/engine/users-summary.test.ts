@@ -1,18 +1,24 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../arbitraries';
+import type { Trace } from '../../../src/core/model';
 import type { UsersSummary } from '../../../src/core/results';
-import type { MsRange } from '../../../src/core/engine/time';
+import { DAY_MS, type MsRange } from '../../../src/core/engine/time';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
 import { createUsersCache, queryUsers } from '../../../src/core/engine/users';
 import { summarizeUsers } from '../../../src/core/engine/users-summary';
 import { arbDataset, arbDatasetWithRange, arbRangeFor, makeTrace } from '../arbitraries';
 import { deepCloseDiff, refUserRows, startOf } from '../reference';
 
-/** The totals of docs/metrics.md with plain loops over the traces (attention from the reference users list). */
-function refSummary(data: Dataset, range: MsRange): UsersSummary {
+/**
+ * The totals of docs/metrics.md with plain loops over the traces (attention from the reference users list);
+ * `unattributed` are the start times of traces without a user id, counted apart.
+ */
+function refSummary(data: Dataset, range: MsRange, unattributed: readonly number[] = []): UsersSummary {
   const everSeen = new Set<string>();
   const active = new Set<string>();
+  const firstStart = new Map<string, number>();
+  for (const t of data.traces) firstStart.set(t.userId, Math.min(firstStart.get(t.userId) ?? Infinity, startOf(t)));
   let traces = 0;
   let errors = 0;
   let cost: number | null = null;
@@ -32,6 +38,8 @@ function refSummary(data: Dataset, range: MsRange): UsersSummary {
     traceCount: traces,
     errorRate: traces === 0 ? null : errors / traces,
     costUsd: cost,
+    newUserCount: [...firstStart.values()].filter((first) => first >= range.from && first < range.to).length,
+    unattributedTraceCount: unattributed.filter((start) => start >= range.from && start < range.to).length,
   };
 }
 
@@ -43,6 +51,24 @@ describe('summarizeUsers', () => {
         expect(deepCloseDiff(summarizeUsers(idx, range), refSummary(data, range))).toBeNull();
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('keeps unattributed traces out of every figure and counts them apart', () => {
+    const arb = arbDatasetWithRange({ maxUsers: 6, maxTraces: 60 }).chain(({ data, range }) =>
+      fc.record({
+        data: fc.constant(data),
+        range: fc.constant(range),
+        unattributed: fc.array(fc.integer({ min: range.from - 5 * DAY_MS, max: range.to + 5 * DAY_MS }), { maxLength: 20 }),
+      }),
+    );
+    fc.assert(
+      fc.property(arb, ({ data, range, unattributed }) => {
+        const anonymous: Trace[] = unattributed.map((ms, i) => ({ ...makeTrace(`anon${i}`, 'x', new Date(ms).toISOString()), userId: null }));
+        const idx = buildTraceIndex(data.users, [...anonymous, ...data.traces], data.feedback);
+        expect(deepCloseDiff(summarizeUsers(idx, range), refSummary(data, range, unattributed))).toBeNull();
+      }),
+      { numRuns: 300 },
     );
   });
 
@@ -86,7 +112,10 @@ describe('summarizeUsers', () => {
       traceCount: 0,
       errorRate: null,
       costUsd: null,
+      newUserCount: 0,
+      unattributedTraceCount: 0,
     });
+    expect(summarizeUsers(idx, { from: Date.UTC(2024, 0, 3), to: Date.UTC(2024, 1, 2) })).toMatchObject({ activeUserCount: 2, newUserCount: 2 });
   });
 
   it('rejects a cache of another index', () => {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { SortingItem } from '../../../src/core/contract';
 import { ProviderError } from '../../../src/core/errors';
-import type { Trace, User } from '../../../src/core/model';
+import type { AttributedTrace, Trace, User } from '../../../src/core/model';
 import type { UserRow } from '../../../src/core/results';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
 import { aggregateUsers, attentionReasons, queryUsers, type QueryUsersParams } from '../../../src/core/engine/users';
@@ -162,14 +162,14 @@ describe('attention', () => {
 });
 
 /** A small list: a (Ann, pro), b (Bob, free), c (no name, plan null, tier 3), d (traces only before Jan), ghost. */
-function listFixture(): { users: User[]; traces: Trace[] } {
+function listFixture(): { users: User[]; traces: AttributedTrace[] } {
   const users: User[] = [
     { id: 'a', displayName: 'Ann', email: 'ann@example.com', metadata: { plan: 'pro', tier: 1, region: 'eu-west' } },
     { id: 'b', displayName: 'Bob', metadata: { plan: 'free', tier: 2, region: 'us-east', beta: true } },
     { id: 'c', metadata: { plan: null, tier: 3 } },
     { id: 'd', displayName: 'Dan', metadata: { plan: 'pro' } },
   ];
-  const traces: Trace[] = [
+  const traces: AttributedTrace[] = [
     makeTrace('a1', 'a', '2024-01-01T00:00:00Z', { model: 'gpt-4o-mini', costUsd: 0.5, inputTokens: 10, conversationId: 'x' }),
     makeTrace('a2', 'a', '2024-01-03T00:00:00Z', { status: 'error', latencyMs: 300, conversationId: 'x' }),
     makeTrace('b1', 'b', '2024-01-05T00:00:00Z', { model: 'claude-3-5-sonnet', costUsd: 0.25, outputTokens: 4, latencyMs: 50 }),
