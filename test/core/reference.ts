@@ -94,7 +94,7 @@ export function refAllUsers(data: Pick<RefData, 'users' | 'traces'>): User[] {
 }
 
 /** `getUserMetrics` from the definitions; throws when the user is unknown. */
-export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: string, range: RefRange, cohort?: Cohort): UserMetrics {
+export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: string, range: RefRange, cohort?: Cohort, population = false): UserMetrics {
   const users = refAllUsers(data);
   if (!users.some((u) => u.id === userId)) throw new Error(`unknown user ${userId}`);
   const previous = { from: range.from - (range.to - range.from), to: range.from };
@@ -106,6 +106,10 @@ export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: 
     const members = users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
     const perMember = members.map((u) => refUserTraces(data.traces, u.id, range));
     out.cohort = { ...refKeyMetrics(perMember.flat()), userCount: perMember.filter((ts) => ts.length > 0).length };
+  }
+  if (population) {
+    const inRange = data.traces.filter((t) => refInRange(t, range));
+    out.population = { ...refKeyMetrics(inRange), userCount: new Set(inRange.map((t) => t.userId)).size };
   }
   return out;
 }

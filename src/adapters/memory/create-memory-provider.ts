@@ -137,7 +137,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
     getUserMetrics: (params: GetUserMetricsParams) =>
       answer('getUserMetrics', params, ({ idx }, { range }) => {
         userPosition(idx, params.userId);
-        return computeUserMetrics(idx, params.userId, range, params.compare?.cohort);
+        return computeUserMetrics(idx, params.userId, range, params.compare?.cohort, params.compare?.population === true);
       }),
 
     getUserTrends: (params: GetUserTrendsParams) =>

@@ -94,10 +94,11 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
 /**
  * `getUserMetrics`: the user's key metrics in `range`, in the previous period of equal length, and, when `cohort` is
  * given, the key metrics of every trace in `range` of the users whose `metadata[key] === value` (the user included
- * when they match) with `userCount` = cohort members with at least one trace in range.
+ * when they match) with `userCount` = cohort members with at least one trace in range. With `population`, the same
+ * figures over every attributed trace in `range` (`userCount` = active users): the population baseline.
  * Unknown user → `ProviderError('not-found')` with `field: 'userId'`.
  */
-export function computeUserMetrics(idx: TraceIndex, userId: string, range: MsRange, cohort?: Cohort): UserMetrics {
+export function computeUserMetrics(idx: TraceIndex, userId: string, range: MsRange, cohort?: Cohort, population = false): UserMetrics {
   const u = idx.userPos.get(userId);
   if (u === undefined) throw new ProviderError('not-found', `Unknown user "${userId}"`, { field: 'userId' });
   const out: UserMetrics = {
@@ -107,6 +108,10 @@ export function computeUserMetrics(idx: TraceIndex, userId: string, range: MsRan
   if (cohort) {
     const slices = userSlices(idx, cohortUserPositions(idx, cohort.key, cohort.value), range);
     out.cohort = { ...computeKeyMetrics(idx, slices), userCount: slices.length };
+  }
+  if (population) {
+    const slices = userSlices(idx, idx.users.keys(), range);
+    out.population = { ...computeKeyMetrics(idx, slices), userCount: slices.length };
   }
   return out;
 }

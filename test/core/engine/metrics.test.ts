@@ -64,20 +64,22 @@ describe('computeKeyMetrics', () => {
 });
 
 describe('computeUserMetrics', () => {
-  it('matches the reference for current, previous and cohort', () => {
+  it('matches the reference for current, previous, cohort and population', () => {
     fc.assert(
       fc.property(
         arbDatasetWithRange().chain((c) =>
-          fc.record({ userId: fc.constantFrom(...refAllUsers(c.data).map((u) => u.id), 'ghost'), cohort: arbCohort }).map((r) => ({ ...c, ...r })),
+          fc
+            .record({ userId: fc.constantFrom(...refAllUsers(c.data).map((u) => u.id), 'ghost'), cohort: arbCohort, population: fc.boolean() })
+            .map((r) => ({ ...c, ...r })),
         ),
-        ({ data, range, userId, cohort }) => {
+        ({ data, range, userId, cohort, population }) => {
           const idx = buildTraceIndex(data.users, data.traces, data.feedback);
           if (!idx.userPos.has(userId)) {
             expect(() => computeUserMetrics(idx, userId, range, cohort)).toThrow(ProviderError);
             return;
           }
-          const actual = computeUserMetrics(idx, userId, range, cohort);
-          expect(deepCloseDiff(actual, refUserMetrics(data, userId, range, cohort))).toBeNull();
+          const actual = computeUserMetrics(idx, userId, range, cohort, population);
+          expect(deepCloseDiff(actual, refUserMetrics(data, userId, range, cohort, population))).toBeNull();
         },
       ),
       RUNS,
