@@ -10,7 +10,7 @@ import { SectionState } from '../primitives/SectionState';
 import { ChangesList } from './ChangesList';
 import { modelUsageLabels, type ModelUsageLabels } from './labels';
 import { ModelMixChart } from './ModelMixChart';
-import { modelMix, MODEL_COLORS } from './model-mix';
+import { modelColors, modelMix, MODEL_COLORS, OTHER_ID } from './model-mix';
 import { ModelsTable } from './ModelsTable';
 
 /** Props of {@link ModelUsage}. */
@@ -29,6 +29,13 @@ export interface ModelUsageProps {
   onChangeSelect?: (change: ChangeEvent) => void;
   /** Models with their own colour in the mix chart (at most 5); the rest are stacked as "Other models". Default 5. */
   maxModels?: number;
+  /**
+   * The models whose colours the chart keeps, most used first: pass the models of the page's whole range (e.g. the
+   * unzoomed `getModelUsage` answer's `models`) so a zoom never recolours a model. Each model's colour is a hash of its
+   * id (see `modelColors`), so it is also the same across ranges unless two models compete for one colour. Default:
+   * this answer's models.
+   */
+  colorModels?: readonly string[];
   /** Fixed chart width, px. Default: the parent's width. */
   width?: number;
   /** Chart height, px. Default 220. */
@@ -59,7 +66,13 @@ export function ModelUsage(props: ModelUsageProps) {
   const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
   const ownHeadingId = useId();
   const headingId = props.headingId ?? ownHeadingId;
-  const mix = useMemo(() => (usage ? modelMix(usage, maxModels, l.other) : null), [usage, maxModels, l.other]);
+  const colorKey = JSON.stringify([...(props.colorModels ?? []), ...(usage?.models.map((m) => m.model) ?? [])]);
+  const colors = useMemo(() => modelColors(JSON.parse(colorKey) as string[]), [colorKey]);
+  const mix = useMemo(() => (usage ? modelMix(usage, maxModels, l.other, colors) : null), [usage, maxModels, l.other, colors]);
+  const layerColors = useMemo(
+    () => new Map((mix?.layers ?? []).filter((layer) => layer.id !== OTHER_ID).map((layer) => [layer.id, layer.color])),
+    [mix],
+  );
   const changes = usage?.changes;
   const markers = useMemo(() => changeMarkers(changes ?? [], locale, l), [changes, locale, l]);
   const g = usage?.granularity ?? 'day';
@@ -117,7 +130,7 @@ export function ModelUsage(props: ModelUsageProps) {
           ? formatLabel(l.summaryOne, { model: top.model })
           : formatLabel(l.summary, { count: usage.models.length, model: top.model, share: formatPercent(top.share, locale) })}
       </p>
-      <ModelsTable models={usage.models} maxLayers={maxModels} locale={locale} labels={l} />
+      <ModelsTable models={usage.models} colors={layerColors} locale={locale} labels={l} />
       <ModelMixChart
         usage={usage}
         mix={mix}

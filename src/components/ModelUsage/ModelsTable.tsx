@@ -1,15 +1,15 @@
 import type { ModelStat } from '../../core/results';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatUsd } from '../primitives/format';
 import type { ModelUsageLabels } from './labels';
-import { modelColor } from './model-mix';
+import { OTHER_COLOR } from './model-mix';
 import { oneLineText } from '../primitives/display-text';
 
 /** Props of {@link ModelsTable}. */
 export interface ModelsTableProps {
   /** Models, most used first. */
   models: readonly ModelStat[];
-  /** How many models get their own colour (the rest share the "other" colour), as in the mix chart. */
-  maxLayers: number;
+  /** The colour of each model with a layer of its own in the mix chart; the others show the "other" colour. */
+  colors: ReadonlyMap<string, string>;
   /** Locale. */
   locale: string;
   /** Strings. */
@@ -20,7 +20,7 @@ export interface ModelsTableProps {
  * The models a user's traces ran on: share (with a bar), traces, first and last seen, success rate, p95 latency and
  * cost per trace. Each model's swatch matches its layer in the mix chart.
  */
-export function ModelsTable({ models, maxLayers, locale, labels: l }: ModelsTableProps) {
+export function ModelsTable({ models, colors, locale, labels: l }: ModelsTableProps) {
   return (
     <div className="us-model-usage__table-scroll" role="region" aria-label={l.modelsTable} tabIndex={0}>
       <table className="us-model-usage__table" data-slot="models-table">
@@ -38,10 +38,10 @@ export function ModelsTable({ models, maxLayers, locale, labels: l }: ModelsTabl
           </tr>
         </thead>
         <tbody>
-          {models.map((m, i) => (
+          {models.map((m) => (
             <tr key={m.model} data-model={m.model}>
               <th scope="row">
-                <span className="us-model-usage__swatch" style={{ background: modelColor(i, maxLayers) }} aria-hidden="true" />
+                <span className="us-model-usage__swatch" style={{ background: colors.get(m.model) ?? OTHER_COLOR }} aria-hidden="true" />
                 <span className="us-model-usage__model">{oneLineText(m.model)}</span>
               </th>
               <td>

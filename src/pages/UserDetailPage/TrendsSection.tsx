@@ -54,6 +54,8 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
   const resolved = trends.isPlaceholderData ? undefined : trends.data?.granularity;
   const previous = useUserTrends({ userId: c.userId, range: previousOf(range), granularity: resolved }, { enabled: resolved !== undefined });
   const usage = useModelUsage({ userId: c.userId, range, granularity }, { keepPreviousData: true });
+  // The page range's models fix each model's colour under a zoom (the metrics section asks the same query).
+  const pageUsage = useModelUsage({ userId: c.userId, range: c.range, granularity: undefined }, { enabled: c.capabilities.modelUsage });
   const trendLabels = useContextLabels(trendChartsLabels, 'trendCharts');
   const usageLabels = useContextLabels(modelUsageLabels, 'modelUsage');
 
@@ -93,6 +95,7 @@ export function TrendsSection({ context: c, backLabel }: SectionContentProps & {
           usage={usage.data}
           {...queryStateProps(usage)}
           range={range}
+          colorModels={pageUsage.data?.models.map((m) => m.model)}
           headingLevel={c.contentHeadingLevel}
           locale={c.locale}
           labels={usageLabels}
