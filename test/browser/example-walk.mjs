@@ -46,7 +46,7 @@ try {
     await conversation.scrollIntoViewIfNeeded();
     await conversation.click();
     await page.waitForURL(`**/users/${USER_ID}/conversations/${encodeURIComponent(conversationId)}`);
-    if ((await conversation.getAttribute('aria-selected')) !== 'true') throw new Error('the clicked conversation is not selected');
+    await page.locator(`[role="option"][aria-selected="true"][data-conversation-id="${conversationId}"]`).waitFor();
     const chip = page.getByText('Filtered by conversation', { exact: false }).first();
     await chip.waitFor();
     await chip.scrollIntoViewIfNeeded();
