@@ -1,5 +1,6 @@
 // Browser walk of the built Vite example (examples/vite, built from the packed tarball by
-// scripts/build-examples.mjs), in Debian's Chromium: list → user → conversation, as a host's user would click it.
+// scripts/build-examples.mjs), in Debian's Chromium: list → user → conversation, as a host's user would click it,
+// then the example's own page composed from hooks and components (watchlist).
 // Each step asserts the URL and what is on screen, and fails on any console error or warning, page error or failed
 // request. Screenshots go to test-results/screenshots/example-vite-<step>.png. EXAMPLE_DIR overrides
 // examples/vite/dist, SCREENSHOT_DIR overrides test-results/screenshots, CHROMIUM_PATH overrides /usr/bin/chromium.
@@ -12,6 +13,8 @@ const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 /** The demo's regression user (DEMO_USERS.regression): many traces and conversations. */
 const USER_ID = 'user-00004';
 const STEP_TIMEOUT_MS = 20_000;
+/** Users on the example's own watchlist page (examples/vite/src/routes/WatchlistRoute.tsx). */
+const WATCHLIST_SIZE = 4;
 
 const started = performance.now();
 await mkdir(SCREENSHOT_DIR, { recursive: true });
@@ -50,6 +53,16 @@ try {
     const chip = page.getByText('Filtered by conversation', { exact: false }).first();
     await chip.waitFor();
     await chip.scrollIntoViewIfNeeded();
+  });
+
+  await step(page, problems, 'watchlist', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Watchlist' }).click();
+    await page.waitForURL('**/watchlist');
+    await page.getByRole('heading', { level: 1, name: 'Watchlist' }).waitFor();
+    await page.waitForFunction(
+      (expected) => document.querySelectorAll('[data-slot="metric-cards"][data-state="ready"]').length === expected,
+      WATCHLIST_SIZE,
+    );
   });
 } catch {
   // The failed step has printed what went wrong and counted itself; the steps after it cannot run.
