@@ -279,3 +279,23 @@ describe('TrendCharts', () => {
     expect(screen.getByText('No traces in this range.')).toBeInTheDocument();
   });
 });
+
+describe('TrendCharts marker vocabulary', () => {
+  it('names the changes of the hovered bucket in the crosshair tooltip and the live region, with their glyphs', async () => {
+    const release = change({ kind: 'release', at: '2026-11-13T09:00:00.000Z', from: '1.8.0', to: '1.9.0', regression: false, regressedOn: [] });
+    render(<TrendCharts trends={dailyTrends(10)} changes={[change(), release]} width={WIDTH} />);
+    await userEvent.click(screen.getByRole('tab', { name: 'Traces' }));
+    act(() => plot().focus());
+    await userEvent.keyboard('{ArrowRight}{ArrowRight}{ArrowRight}{ArrowRight}');
+    expect(screen.getByRole('status').textContent).toMatch(
+      /^Nov 13, 2026: Release: 1\.8\.0 → 1\.9\.0, Model switch: gpt-4o-mini → gpt-4\.1 \(regression\), Traces 0,/,
+    );
+    const events = [...document.querySelectorAll('[data-slot="readout-events"] li')];
+    expect(events.map((e) => [e.getAttribute('data-kind'), e.getAttribute('data-state'), e.textContent])).toEqual([
+      ['release', 'ok', 'RRelease: 1.8.0 → 1.9.0'],
+      ['model-switch', 'regression', '!Model switch: gpt-4o-mini → gpt-4.1 (regression)'],
+    ]);
+    // The chart's own markers use the same glyphs.
+    expect([...document.querySelectorAll('[data-slot="trend-chart"] .us-chart__marker')].map((m) => m.querySelector('[aria-hidden]')?.textContent)).toEqual(['R', '!']);
+  });
+});

@@ -97,7 +97,7 @@ export function TrendChart(props: TrendChartProps) {
     },
     l,
   );
-  const readout = (i: number) => bucketReadout(trends.buckets[i] as (typeof trends.buckets)[number], granularity, spec, others, locale, l);
+  const readout = (i: number) => bucketReadout(trends.buckets[i] as (typeof trends.buckets)[number], granularity, spec, others, markers, locale, l);
 
   const legend = [...own].reverse().concat(others).map((s) => ({ id: s.id, label: s.label, variant: s.variant, color: s.color }));
   const columns = [{ id: 't', label: l.tableTime }, ...legend.map((s) => ({ id: s.id, label: s.label }))];
@@ -163,6 +163,18 @@ export function TrendChart(props: TrendChartProps) {
           return (
             <>
               <span className="us-chart__tooltip-title">{r.heading}</span>
+              {r.events.length > 0 ? (
+                <ul className="us-chart__readout-events" data-slot="readout-events">
+                  {r.events.map((e) => (
+                    <li key={e.key} data-kind={e.kind} data-state={e.state}>
+                      <span className="us-chart__event-glyph" data-kind={e.kind} data-state={e.state} aria-hidden="true">
+                        {e.glyph}
+                      </span>
+                      {e.text}
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
               <dl className="us-chart__readout">
                 {r.rows.map((row) => (
                   <div key={row.key} data-current={row.current ? '' : undefined}>

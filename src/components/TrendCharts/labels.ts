@@ -5,11 +5,14 @@
  */
 import { changeCalloutLabels } from '../../core/engine/change-callout';
 import { chartLabels } from '../charts/chart-labels';
+import { markerVocabularyLabels } from '../primitives/marker-vocabulary';
 
 /** Default strings of TrendCharts (including the shared chart and regression-callout strings). */
 export const trendChartsLabels = {
   ...chartLabels,
   ...changeCalloutLabels,
+  /** The marker vocabulary: glyph legend, events named in the crosshair tooltip. */
+  ...markerVocabularyLabels,
   /** Section heading. */
   title: 'Trends',
   /** Accessible name of the tab list. */
@@ -56,8 +59,6 @@ export const trendChartsLabels = {
   summaryPrevious: 'Dashed line: the previous period, shifted onto this one.',
   summaryCohort: 'Dotted line: {cohort}.',
   summaryMarkers: 'Markers: {count} model switches and releases.',
-  /** Legend of the marker glyphs. */
-  markerLegend: 'M model switch · R release · ! regression',
   /** Accessible name of the regression callouts. */
   callouts: 'Regressions',
   /** States. */
