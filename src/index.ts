@@ -23,6 +23,10 @@ export type { FeedbackCommentsSource } from './components/FeedbackPanel/CommentL
 export type { FeedbackTraceRef } from './components/FeedbackPanel/TraceRef';
 export { UsersTable, type UsersTableProps } from './components/UsersTable/UsersTable';
 export { usersTableLabels, type UsersTableLabels } from './components/UsersTable/users-table-labels';
+export { UsersDistribution, type UsersDistributionProps } from './components/UsersDistribution/UsersDistribution';
+export { usersDistributionLabels, type UsersDistributionLabels } from './components/UsersDistribution/labels';
+export { UserSegments, type UserSegmentsProps } from './components/UserSegments/UserSegments';
+export { userSegmentsLabels, type UserSegmentsLabels } from './components/UserSegments/labels';
 export { ConversationList, type ConversationListProps } from './components/ConversationList/ConversationList';
 export { conversationListLabels, type ConversationListLabels } from './components/ConversationList/conversation-list-labels';
 export { TraceTable, defaultTraceSorting, type TraceTableProps } from './components/TraceTable/TraceTable';
