@@ -36,6 +36,7 @@ export { usersPageLabels, type UsersPageLabels } from './pages/UsersPage/users-p
 export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage/UserDetailPage';
 export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
 export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
+export type { UsersView } from './pages/UsersPage/users-view';
 export {
   useAdjacentUsersInView,
   adjacentNavigation,
