@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Trace, User } from 'userscope/core';
+import { createMemoryProvider } from 'userscope/adapters/memory';
+import type { DistributionMetric, Trace, User } from 'userscope/core';
+import { diffValues } from '../../src/testing/contract/compare';
 import { createSqlProvider, ingest, type Database, type SqlProvider } from '../src/index';
 import { ENGINES } from './engines';
 
@@ -78,6 +80,54 @@ for (const engine of ENGINES) {
       // numpy linear over [100, 200, 300, 400]: rank 0.95 × 3 = 2.85.
       expect(metrics.population?.latencyP95Ms).toBeCloseTo(385, 9);
       expect((await sql.getUserMetrics({ userId: 'ann', range })).population).toBeUndefined();
+    });
+
+    it('bins the active users by cost on core\'s nice edges, and places a user', async () => {
+      expect(await sql.getUsersDistribution!({ range, metric: 'costUsd', binCount: 5, userId: 'ann' })).toEqual({
+        metric: 'costUsd',
+        bins: [
+          { from: 0, to: 1, userCount: 1 },
+          { from: 1, to: 2, userCount: 0 },
+          { from: 2, to: 3, userCount: 1 },
+        ],
+        userCount: 2,
+        unknownCount: 0,
+        position: { value: 0.25, aboveCount: 1 },
+      });
+      const inactive = await sql.getUsersDistribution!({ range, metric: 'costUsd', userId: 'cy' });
+      expect(inactive.position).toEqual({ value: null, aboveCount: null });
+      await expect(sql.getUsersDistribution!({ range, metric: 'costUsd', userId: 'zed' })).rejects.toMatchObject({ code: 'not-found', field: 'userId' });
+      await expect(sql.getUsersDistribution!({ range, metric: 'median' as DistributionMetric })).rejects.toMatchObject({ code: 'invalid-data', field: 'metric' });
+    });
+
+    it('breaks the active users down by a metadata key, pooled per value', async () => {
+      expect(await sql.getUsersSegments!({ range, key: 'region' })).toEqual({
+        key: 'region',
+        segments: [
+          { value: 'eu', userCount: 1, traceCount: 2, errorRate: 0.5, latencyP50Ms: 200, latencyP95Ms: 290, costUsd: 0.25, costPerTraceUsd: 0.25 },
+          { value: null, userCount: 1, traceCount: 2, errorRate: 0, latencyP50Ms: 300, latencyP95Ms: 390, costUsd: 3, costPerTraceUsd: 1.5 },
+        ],
+        omittedCount: 0,
+      });
+      expect((await sql.getUsersSegments!({ range, key: 'plan', limit: 1 })).omittedCount).toBe(1);
+    });
+
+    it('answers distributions and segments as the memory provider does', async () => {
+      const memory = createMemoryProvider({ users, traces });
+      const wide = { from: '2025-12-01T00:00:00.000Z', to: range.to };
+      const problems: string[] = [];
+      for (const r of [range, wide]) {
+        for (const metric of ['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms'] as const) {
+          for (const binCount of [1, 3, 20]) {
+            const params = { range: r, metric, binCount, userId: 'ann' };
+            diffValues(await sql.getUsersDistribution!(params), await memory.getUsersDistribution!(params), `${metric}/${binCount}`, problems);
+          }
+        }
+        for (const key of ['plan', 'region', 'none']) {
+          diffValues(await sql.getUsersSegments!({ range: r, key }), await memory.getUsersSegments!({ range: r, key }), key, problems);
+        }
+      }
+      expect(problems).toEqual([]);
     });
   });
 }

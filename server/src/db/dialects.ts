@@ -33,6 +33,10 @@ export const duckdbDialect: Dialect = {
   placeholder: (name) => `$${name}`,
   bindValue: (param) => (param.type === 'Int64' ? BigInt(param.value) : param.value),
   quantile: (expr, p) => `quantile_cont(${expr}, ${p})`,
+  sortedArray: (expr) => `list_sort(list(${expr}))`,
+  arrayAt: (array, index) => `list_extract(${array}, ${index})`,
+  orderedSum: (expr, orderBy) =>
+    `list_reduce(list(${expr} ORDER BY ${orderBy.join(', ')}) FILTER (WHERE ${expr} IS NOT NULL), lambda acc, x: acc + x)`,
   countDistinct: (expr) => `count(DISTINCT ${expr})`,
   contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
   divide: (a, b) => `(CAST(${a} AS DOUBLE) / ${b})`,
@@ -54,6 +58,11 @@ export const clickhouseDialect: Dialect = {
   placeholder: (name, type) => `{${name}:${type}}`,
   bindValue: (param) => param.value,
   quantile: (expr, p) => `quantileExactInclusive(${p})(${expr})`,
+  sortedArray: (expr) => `arraySort(groupArray(${expr}))`,
+  arrayAt: (array, index) => `arrayElement(${array}, ${index})`,
+  orderedSum: (expr, orderBy) =>
+    `if(count(${expr}) = 0, NULL, arrayFold((acc, row) -> acc + row.${orderBy.length + 1}, ` +
+    `arraySort(groupArrayIf((${orderBy.join(', ')}, assumeNotNull(${expr})), ${expr} IS NOT NULL)), toFloat64(0)))`,
   countDistinct: (expr) => `uniqExact(${expr})`,
   contains: (haystack, needle) => `(position(${haystack}, ${needle}) > 0)`,
   divide: (a, b) => `(toFloat64(${a}) / ${b})`,

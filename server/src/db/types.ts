@@ -60,6 +60,15 @@ export interface Dialect {
   bindValue(param: BoundParam): unknown;
   /** Exact percentile `p` (0..1) of `expr`, numpy `linear`: `quantile_cont` / `quantileExactInclusive`. */
   quantile(expr: string, p: number): string;
+  /** Aggregate: the values of `expr` as an array, ascending (for order statistics picked with {@link Dialect.arrayAt}). */
+  sortedArray(expr: string): string;
+  /** The element at the 1-based integer `index` of `array`. */
+  arrayAt(array: string, index: string): string;
+  /**
+   * Aggregate: the sum of the non-null `expr` (a column) added one by one in `orderBy` order, as JavaScript's loop
+   * adds them (so the float result is the memory engine's to the last bit); NULL when none.
+   */
+  orderedSum(expr: string, orderBy: readonly string[]): string;
   /** Distinct non-null values of `expr`. */
   countDistinct(expr: string): string;
   /** True when `haystack` contains `needle` (both already lower-cased by the caller). */

@@ -11,6 +11,8 @@ import {
   type DataProvider,
   type GetUserMetricsParams,
   type GetUserParams,
+  type GetUsersDistributionParams,
+  type GetUsersSegmentsParams,
   type GetUsersSummaryParams,
   type GetUserTrendsParams,
   type ListConversationsParams,
@@ -30,7 +32,9 @@ import { createSharedLoads } from './shared-loads';
 const SHARED_LOAD_TTL_MS = 2_000;
 import { cohortTraces, inRange, requireUser, userTraces, type SqlContext } from './context';
 import { keyMetrics, keyMetricsByGroup, noTraces } from './key-metrics';
+import { usersDistribution } from './distribution';
 import { rowToUser } from './records';
+import { usersSegments } from './segments';
 import { listTracesPage } from './traces-list';
 import { trendBuckets } from './trends';
 import { commentsOf, conversationsOf, feedbackOf, modelUsageOf } from './user-slice';
@@ -102,6 +106,18 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
     async getUsersSummary(params: GetUsersSummaryParams) {
       const v = validateParams('getUsersSummary', params);
       return usersSummary(ctx, v.range as MsRange, baselineOf, params.signal);
+    },
+
+    async getUsersDistribution(params: GetUsersDistributionParams) {
+      const v = validateParams('getUsersDistribution', params);
+      const req = { range: v.range as MsRange, metric: params.metric, binCount: v.binCount as number, userId: params.userId };
+      if (params.userId !== undefined) await requireUser(ctx, params.userId, params.signal);
+      return usersDistribution(ctx, req, params.signal);
+    },
+
+    async getUsersSegments(params: GetUsersSegmentsParams) {
+      const v = validateParams('getUsersSegments', params);
+      return usersSegments(ctx, v.range as MsRange, params.key, v.limit as number, params.signal);
     },
 
     async getUser(params: GetUserParams) {
