@@ -1,6 +1,6 @@
 import type { Decorator, Meta, StoryObj } from '@storybook/react-vite';
 import { useState } from 'react';
-import { fn } from 'storybook/test';
+import { expect, fn, waitFor, within } from 'storybook/test';
 import { createDemoDataset, DEMO_DEFAULT_NOW } from '../src/adapters/demo/create-demo-dataset';
 import { createMemoryProvider } from '../src/adapters/memory/create-memory-provider';
 import type { DataProvider } from '../src/core/contract';
@@ -137,6 +137,16 @@ function bigProvider(): DataProvider {
       if (!provider.getUsersSummary) throw new ProviderError('not-found', 'getUsersSummary is missing');
       return provider.getUsersSummary(params);
     },
+    getUsersDistribution: async (params) => {
+      const provider = await ready;
+      if (!provider.getUsersDistribution) throw new ProviderError('not-found', 'getUsersDistribution is missing');
+      return provider.getUsersDistribution(params);
+    },
+    getUsersSegments: async (params) => {
+      const provider = await ready;
+      if (!provider.getUsersSegments) throw new ProviderError('not-found', 'getUsersSegments is missing');
+      return provider.getUsersSegments(params);
+    },
     getUser: async (params) => (await ready).getUser(params),
     getUserMetrics: async (params) => (await ready).getUserMetrics(params),
     getUserTrends: async (params) => (await ready).getUserTrends(params),
@@ -155,6 +165,64 @@ function bigProvider(): DataProvider {
  */
 export const HundredThousandUsers: Story = {
   render: (args) => <Harness {...args} provider={bigProvider()} defaultView={{ range: { preset: '30d' } }} />,
+};
+
+/**
+ * The population above the list: users by cost (pick a bar: the list sorts by cost and opens the page where those
+ * users start) and segments by plan (pick one: the list filters to it).
+ */
+export const Population: Story = {
+  render: (args) => <Harness {...args} provider={demoProvider()} defaultView={{ range: { preset: '30d' } }} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const segments = await canvas.findByRole('region', { name: 'Segments' }, { timeout: 10_000 });
+    await waitFor(() => expect(within(segments).getAllByRole('row').length).toBeGreaterThan(2), { timeout: 10_000 });
+    const distribution = canvas.getByRole('region', { name: 'Users by cost' });
+    await waitFor(() => expect(within(distribution).getAllByRole('button', { name: /users?$/ }).length).toBeGreaterThan(0), { timeout: 10_000 });
+  },
+};
+
+let lowShare: DataProvider | undefined;
+/** The demo with most of its traces unattributed (as a store fed by spans without a user id would be). */
+function lowShareProvider(): DataProvider {
+  const base = demoProvider();
+  lowShare ??= {
+    ...base,
+    getUsersSummary: async (params) => {
+      const summary = await base.getUsersSummary!(params);
+      return { ...summary, unattributedTraceCount: Math.round(summary.traceCount * 2.4) };
+    },
+  };
+  return lowShare;
+}
+
+/** Only 29% of the traces carry a user id: the page says so and shows how to attach one. */
+export const LowUserIdShare: Story = {
+  render: (args) => <Harness {...args} provider={lowShareProvider()} userIdDocsHref="#/docs/adapters#conventions" />,
+  play: async ({ canvasElement }) => {
+    const notice = await within(canvasElement).findByRole('region', { name: 'Why are users missing?' }, { timeout: 10_000 });
+    await expect(notice).toHaveTextContent(/Only 29.4% of the traces in this range carry a user id/);
+  },
+};
+
+let noIds: DataProvider | undefined;
+/** A store whose traces all lack a user id: no user to list, 4,812 unattributed traces. */
+function noUserIdsProvider(): DataProvider {
+  const empty = createMemoryProvider({ users: [], traces: [], validate: false });
+  noIds ??= {
+    ...empty,
+    getUsersSummary: async (params) => ({ ...(await empty.getUsersSummary!(params)), unattributedTraceCount: 4_812 }),
+  };
+  return noIds;
+}
+
+/** No trace carries a user id: the list is empty and the page says why and how to fix it. */
+export const NoUserIds: Story = {
+  render: (args) => <Harness {...args} provider={noUserIdsProvider()} />,
+  play: async ({ canvasElement }) => {
+    const notice = await within(canvasElement).findByRole('region', { name: 'Why is this list empty?' }, { timeout: 10_000 });
+    await expect(notice).toHaveTextContent('This range has 4,812 traces, but none carries a user id');
+  },
 };
 
 /** The demo in the dark theme. */

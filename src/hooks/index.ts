@@ -24,6 +24,12 @@ export {
   type HookParams,
   type UsersScanParams,
 } from './query-hooks';
+export {
+  useUsersDistribution,
+  useUsersSegments,
+  DEFAULT_FALLBACK_SCAN_LIMIT,
+  type PopulationHookOptions,
+} from './population-hooks';
 export { useFeedbackComments, useConversations, useTraces, type CursorHookParams } from './cursor-hooks';
 export type {
   QueryResult,

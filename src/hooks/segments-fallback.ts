@@ -3,11 +3,9 @@
  * trace latencies, so a segment's p50 / p95 latency stays `null` (unknown) here.
  * @module
  */
-import type { MetadataValue } from '../core/model';
+import { rankSegments, segmentKey, segmentValue } from '../core/engine/segments';
+import { DEFAULT_SEGMENTS } from '../core/limits';
 import type { UserRow, UserSegment, UsersSegments } from '../core/results';
-
-/** Segments returned when no `limit` is given (the contract's default). */
-export const DEFAULT_SEGMENT_LIMIT = 20;
 
 interface SegmentSums {
   value: UserSegment['value'];
@@ -18,20 +16,6 @@ interface SegmentSums {
   costTraceCount: number;
   /** A user whose known costs are all 0 hides how many of their traces carry a cost. */
   costTraceCountUnknown: boolean;
-}
-
-function segmentValue(value: MetadataValue | undefined): UserSegment['value'] {
-  return value === undefined ? null : value;
-}
-
-/** Key of a segment value, so `1` and `"1"` stay apart. */
-function valueKey(value: UserSegment['value']): string {
-  return value === null ? 'null' : `${typeof value}:${String(value)}`;
-}
-
-/** Value as text for the tie-break (`null` as the empty text, so it comes first among equal trace counts). */
-function valueText(value: UserSegment['value']): string {
-  return value === null ? '' : String(value);
 }
 
 function addRow(sums: SegmentSums, row: UserRow): void {
@@ -66,15 +50,15 @@ function toSegment(sums: SegmentSums): UserSegment {
 
 /**
  * Groups users rows by `metadata[key]` (a missing key and `null` form the `null` segment): users, traces, error rate
- * (failed / all traces), cost (sum of known costs) and cost per trace with a cost, per segment. Segments by traces,
- * most first, ties by value as text; at most `limit`, the rest counted in `omittedCount`. p50 / p95 latency are
- * `null`: a segment's percentiles need its traces' latencies, which rows do not carry.
+ * (failed / all traces), cost (sum of known costs) and cost per trace with a cost, per segment, ranked and limited
+ * by core's `rankSegments` (most traces first). p50 / p95 latency are `null`: a segment's percentiles need its
+ * traces' latencies, which rows do not carry.
  */
-export function groupUserRows(rows: readonly UserRow[], key: string, limit = DEFAULT_SEGMENT_LIMIT): UsersSegments {
+export function groupUserRows(rows: readonly UserRow[], key: string, limit = DEFAULT_SEGMENTS): UsersSegments {
   const groups = new Map<string, SegmentSums>();
   for (const row of rows) {
-    const value = segmentValue(Object.prototype.hasOwnProperty.call(row.user.metadata, key) ? row.user.metadata[key] : undefined);
-    const id = valueKey(value);
+    const value = segmentValue(row.user.metadata, key);
+    const id = segmentKey(value);
     let sums = groups.get(id);
     if (!sums) {
       sums = { value, userCount: 0, traceCount: 0, errorCount: 0, costUsd: null, costTraceCount: 0, costTraceCountUnknown: false };
@@ -82,8 +66,5 @@ export function groupUserRows(rows: readonly UserRow[], key: string, limit = DEF
     }
     addRow(sums, row);
   }
-  const ordered = [...groups.values()].sort(
-    (a, b) => b.traceCount - a.traceCount || (valueText(a.value) < valueText(b.value) ? -1 : valueText(a.value) > valueText(b.value) ? 1 : 0),
-  );
-  return { key, segments: ordered.slice(0, limit).map(toSegment), omittedCount: Math.max(0, ordered.length - limit) };
+  return rankSegments(key, [...groups.values()].map(toSegment), limit);
 }

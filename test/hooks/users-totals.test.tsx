@@ -5,7 +5,7 @@ import type { UsersSummary } from '../../src/core/results';
 import { useUsersTotals } from '../../src/hooks/query-hooks';
 import { createFakeProvider, RANGE, wrapperFor } from './harness';
 
-const SUMMARY: UsersSummary = { userCount: 9, activeUserCount: 4, attentionUserCount: 1, traceCount: 20, errorRate: 0.1, costUsd: null };
+const SUMMARY: UsersSummary = { userCount: 9, activeUserCount: 4, attentionUserCount: 1, traceCount: 20, errorRate: 0.1, costUsd: null, newUserCount: 2, unattributedTraceCount: 5 };
 
 /** The fake provider plus a `getUsersSummary` answered by hand. */
 function withSummary() {

@@ -166,7 +166,7 @@ function DistributionBars({ distribution, metric, selectedBin, onBinSelect, heig
       <ChartDataTable
         caption={formatLabel(l.title, { metric: lowerName })}
         columns={[
-          { id: 'range', label: l.columnRange },
+          { id: 'range', label: l.columnRange, align: 'start' },
           { id: 'users', label: l.columnUsers },
         ]}
         getRows={() =>

@@ -20,6 +20,7 @@ import { useDebouncedValue } from './use-debounced-value';
 import { DEFAULT_SUMMARY_SCAN_LIMIT, useUsersSummary } from './use-users-summary';
 import { usersCsvColumns } from './users-csv-columns';
 import { usersPageLabels, type UsersPageLabels } from './users-page-labels';
+import { UsersPopulation } from './UsersPopulation';
 import { UsersSummaryStrip } from './UsersSummaryStrip';
 import { UsersToolbar } from './UsersToolbar';
 import { DEFAULT_USERS_VIEW, isFiltered, viewParams, type UsersView } from './users-view';
@@ -51,6 +52,11 @@ export interface UsersPageProps {
    * the notice shown when few traces of the range carry a user id. Without it the notice names the document.
    */
   userIdDocsHref?: string;
+  /**
+   * Shows the population above the list: users by cost, traces, error rate or p95 latency (a bar sorts the list and
+   * opens the page of its users) and segments by a metadata key (a segment filters the list). Default `true`.
+   */
+  population?: boolean;
   /** Receives the CSV export instead of the browser download. */
   onExport?: (file: UsersCsvFile) => void;
   /** Page strings (also settable as `users.<key>` in `<UserscopeProvider labels>`). */
@@ -211,6 +217,18 @@ export function UsersPage(props: UsersPageProps) {
         labels={l}
         rangeLabels={rangeLabels}
       />
+      {props.population === false ? null : (
+        <UsersPopulation
+          range={range}
+          view={view}
+          update={update}
+          filtered={filtered}
+          segmentKeys={summary.facets.map((facet) => facet.key)}
+          keyLabel={labelOf}
+          headingLevel={(headingLevel + 1) as 2 | 3 | 4}
+          labels={l}
+        />
+      )}
       <LoadProgressNote progress={users.isFetching ? progress : null} locale={locale} labels={l} />
       <UsersTable
         rows={users.data?.rows ?? NO_ROWS}
