@@ -95,7 +95,7 @@ export function TopKeys({ overview, headingLevel, locale, labels: l }: FeedbackC
                 }}
                 anchorX={(m, i) => MARGIN.left + m.x((shown[i] as FeedbackKeyStat).count) / 2}
                 renderChart={(m, active) => (
-                  <svg width={m.width} height={height} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
+                  <svg width={m.width} height={height} aria-hidden="true" focusable="false">
                     <Group left={MARGIN.left} top={MARGIN.top}>
                       {shown.map((k, i) => {
                         const rowTop = i * ROW_HEIGHT;

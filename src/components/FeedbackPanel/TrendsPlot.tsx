@@ -5,7 +5,7 @@ import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
 import type { ChangeEvent, FeedbackTrendBucket } from '../../core/results';
 import { formatPercent } from '../primitives/format';
-import { CountBarAxes } from './CountBarAxes';
+import { CountBarAxes } from '../charts/CountBarAxes';
 import { formatTick, type Span } from './series';
 import { spanBar, TIME_MARGIN, type timeScale } from './time-plot';
 
@@ -82,7 +82,7 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
   const activeSpan = active === null ? undefined : spans[active];
 
   return (
-    <svg width={width} height={height} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
+    <svg width={width} height={height} aria-hidden="true" focusable="false">
       <Group left={TIME_MARGIN.left} top={TIME_MARGIN.top}>
         {activeSpan ? (
           <rect

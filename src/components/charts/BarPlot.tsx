@@ -1,6 +1,6 @@
 /**
- * The bar charts of the feedback panel (Score Distribution, Comment Momentum): one size, a count axis on the left and
- * an x axis below.
+ * Count bar charts drawn in an `ItemChartFrame` (the feedback panel's Score Distribution and Comment Momentum): one
+ * size, a count axis on the left and an x axis below.
  * @module
  */
 import type { AxisScale } from '@visx/axis';
@@ -46,10 +46,10 @@ export interface BarPlotProps<X extends AxisScale> extends Pick<CountBarAxesProp
   children: ReactNode;
 }
 
-/** The SVG of a bar chart: the bars, then the baseline and axes over them. Decorative: the chart frame names it. */
+/** The SVG of a count bar chart: the bars, then the baseline and axes over them. Decorative: the frame names it. */
 export function BarPlot<X extends AxisScale>({ layout, x, xTicks, xFormat, locale, children }: BarPlotProps<X>) {
   return (
-    <svg width={layout.width} height={BAR_PLOT_HEIGHT} aria-hidden="true" focusable="false" className="us-feedback-chart__svg">
+    <svg width={layout.width} height={BAR_PLOT_HEIGHT} aria-hidden="true" focusable="false">
       <Group left={BAR_PLOT_MARGIN.left} top={BAR_PLOT_MARGIN.top}>
         {children}
         <CountBarAxes counts={layout.y} x={x} width={layout.innerW} baseline={layout.innerH} xTicks={xTicks} xFormat={xFormat} locale={locale} />

@@ -21,13 +21,13 @@ export interface CountBarAxesProps<X extends AxisScale> {
 }
 
 /**
- * The frame of a feedback bar chart: a baseline, a count axis on the left (three compact ticks, no line) and the x
- * axis below it. Drawn inside the plot group, after the bars.
+ * The axes of a count bar chart (`BarPlot`, the counts panel of the feedback trend): a baseline, a count axis on the
+ * left (three compact ticks, no line) and the x axis below it. Drawn inside the plot group, after the bars.
  */
 export function CountBarAxes<X extends AxisScale>({ counts, x, width, baseline, xTicks, xFormat, locale }: CountBarAxesProps<X>) {
   return (
     <>
-      <line className="us-feedback-chart__baseline" x1={0} x2={width} y1={baseline} y2={baseline} />
+      <line className="us-chart__baseline" x1={0} x2={width} y1={baseline} y2={baseline} />
       <AxisLeft
         scale={counts}
         numTicks={3}
