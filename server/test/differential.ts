@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { createMemoryProvider } from 'userscope/adapters/memory';
-import { toIso, type DataProvider, type MsRange, type Page, type TimeRange } from 'userscope/core';
+import { toIso, type DataProvider, type DistributionMetric, type MsRange, type Page, type TimeRange } from 'userscope/core';
 import { arbCohort, arbDatasetWithRange, arbGranularity } from '../../test/core/arbitraries';
 import { arbUsersParams } from '../../test/core/arbitraries-users';
 import { diffValues } from '../../src/testing/contract/compare';
@@ -55,10 +55,19 @@ export function differentialProperty(db: Database) {
     fc.array(fc.record({ id: fc.constantFrom('costUsd', 'name', 'model', 'latencyMs', 'status', 'inputTokens', 'startTime'), desc: fc.boolean() }), {
       maxLength: 3,
     }),
-    async ({ data: generated, range: ms }, usersParams, cohort, granularity, limit, traceSorting) => {
-      // The memory provider refuses feedback on a trace it does not hold; the server keeps it (the trace may come later).
-      const traceIds = new Set(generated.traces.map((t) => t.id));
-      const data = { ...generated, feedback: generated.feedback.filter((f) => traceIds.has(f.traceId)) };
+    fc.record({
+      metric: fc.constantFrom<DistributionMetric>('costUsd', 'traceCount', 'errorRate', 'latencyP95Ms'),
+      binCount: fc.integer({ min: 1, max: 8 }),
+      key: fc.constantFrom('plan', 'tier', 'region', 'beta', 'none'),
+    }),
+    fc.array(fc.boolean(), { maxLength: 40 }),
+    async ({ data: generated, range: ms }, usersParams, cohort, granularity, limit, traceSorting, population, unattributed) => {
+      // Some traces lose their user id (unattributed: in no user's figures, only in the summary's count).
+      const traces = generated.traces.map((t, i) => (unattributed[i] ? { ...t, userId: null } : t));
+      // The memory provider refuses feedback on a trace it does not hold, or on an unattributed one; the server keeps
+      // feedback whose trace is missing (the trace may come later).
+      const traceIds = new Set(traces.filter((t) => t.userId !== null).map((t) => t.id));
+      const data = { ...generated, traces, feedback: generated.feedback.filter((f) => traceIds.has(f.traceId)) };
       await truncateAll(db);
       const report = await ingest(db, data);
       if (report.skippedCount > 0) throw new Error(`ingest skipped: ${JSON.stringify(report.skipped)}`);
@@ -66,11 +75,13 @@ export function differentialProperty(db: Database) {
       const mem: DataProvider = createMemoryProvider(data);
       const range = iso(ms);
       const userId = data.traces[0]?.userId ?? data.users[0]?.id ?? 'nobody';
-      const compare = { cohort };
+      const compare = { cohort, population: true };
       const { sparkGranularity: _ignored, ...listParams } = usersParams;
       const calls: Record<string, (p: DataProvider) => Promise<unknown>> = {
         listUsers: (p) => p.listUsers({ range, ...listParams }),
         getUsersSummary: (p) => p.getUsersSummary!({ range }),
+        getUsersDistribution: (p) => p.getUsersDistribution!({ range, metric: population.metric, binCount: population.binCount, userId }),
+        getUsersSegments: (p) => p.getUsersSegments!({ range, key: population.key, limit }),
         getUser: (p) => p.getUser({ userId }),
         getUserMetrics: (p) => p.getUserMetrics({ userId, range, compare }),
         getUserTrends: (p) => p.getUserTrends({ userId, range, granularity, compare }),

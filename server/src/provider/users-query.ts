@@ -167,7 +167,8 @@ function orderClause(b: Binder, sorting: readonly SortingItem[]): { joins: strin
       joins.push(`LEFT JOIN user_meta ${m} ON ${m}.user_id = agg_user AND ${m}.meta_key = ${b.str(s.id.slice('metadata.'.length))}`);
       order.push(
         `CASE WHEN ${m}.kind IS NULL OR ${m}.kind = 0 THEN 1 ELSE 0 END ASC`,
-        `${m}.kind ${dir} NULLS LAST`,
+        // A missing key (no row) and an explicit null (kind 0) are both unknown: equal here, ordered by id below.
+        `NULLIF(${m}.kind, 0) ${dir} NULLS LAST`,
         `${m}.num ${dir} NULLS LAST`,
         `${m}.str_lc ${dir} NULLS LAST`,
         `${m}.str ${dir} NULLS LAST`,
