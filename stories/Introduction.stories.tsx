@@ -9,32 +9,25 @@ import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
 import { UsersPage } from '../src/pages/UsersPage/UsersPage';
 
 const NOW = Date.parse(DEMO_DEFAULT_NOW);
-/** Users with traces but no feedback listed (the busiest ones). */
+/** How many users with traces but no feedback are listed (the busiest ones). */
 const NO_FEEDBACK_SHOWN = 2;
 
-/** A demo user worth opening, and why. */
-interface NotableUser {
-  id: string;
-  name: string;
+/** Demo users who show one kind of trouble. */
+interface NotableGroup {
   why: string;
+  users: { id: string; name: string }[];
 }
 
 const dataset = createDemoDataset();
 const provider = createMemoryProvider({ ...dataset, validate: false });
-const notableUsers = listNotableUsers(dataset);
+const notableGroups = listNotableGroups(dataset);
 
 /**
  * The demo's planted users (fixed ids, whatever the seed), then the busiest users who left no feedback, found in
  * the dataset itself so the list stays true when the generator changes.
  */
-function listNotableUsers(data: Dataset): NotableUser[] {
+function listNotableGroups(data: Dataset): NotableGroup[] {
   const names = new Map(data.users.map((user) => [user.id, user.displayName ?? user.id]));
-  const planted: [string, string][] = [
-    [DEMO_USERS.regression, 'regression: success rate drops and p95 latency rises after the model switch'],
-    ...DEMO_USERS.highErrors.map((id): [string, string] => [id, 'high error rate (above 35 %)']),
-    ...DEMO_USERS.slow.map((id): [string, string] => [id, 'slow: p95 latency over 4× the typical user']),
-    ...DEMO_USERS.expensive.map((id): [string, string] => [id, 'expensive: cost per trace over 5× the typical user']),
-  ];
   const withFeedback = new Set<string | null>();
   for (const record of data.feedback) withFeedback.add(record.userId);
   const traceCounts = new Map<string, number>();
@@ -44,8 +37,17 @@ function listNotableUsers(data: Dataset): NotableUser[] {
   const silent = [...traceCounts.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, NO_FEEDBACK_SHOWN)
-    .map(([id, count]): [string, string] => [id, `no feedback at all, over ${count} traces`]);
-  return [...planted, ...silent].map(([id, why]) => ({ id, name: names.get(id) ?? id, why }));
+    .map(([id]) => id);
+  const groups: [string, readonly string[]][] = [
+    ['Regression: success rate drops and p95 latency rises after the model switch', [DEMO_USERS.regression]],
+    ['High error rate (above 35 %)', DEMO_USERS.highErrors],
+    ['Slow: p95 latency over 4× the typical user', DEMO_USERS.slow],
+    ['Expensive: cost per trace over 5× the typical user', DEMO_USERS.expensive],
+    ['No feedback at all (the busiest such users)', silent],
+  ];
+  return groups
+    .filter(([, ids]) => ids.length > 0)
+    .map(([why, ids]) => ({ why, users: ids.map((id) => ({ id, name: names.get(id) ?? id })) }));
 }
 
 /**
@@ -63,20 +65,24 @@ function Introduction() {
         <p>
           The Users view of an LLM-observability product: who uses the AI features, how much, how well, at what cost,
           and what changed when a model or release switched. Below, <code>UsersPage</code> and{' '}
-          <code>UserDetailPage</code> run on the demo dataset ({dataset.users.length.toLocaleString('en-US')} users, traces up to{' '}
-          {DEMO_DEFAULT_NOW.slice(0, 10)}) through the memory provider: no backend, no network.
+          <code>UserDetailPage</code> run on the demo dataset (traces up to {DEMO_DEFAULT_NOW.slice(0, 10)}) through
+          the memory provider: no backend, no network. Open a user from the table, or one of these:
         </p>
         <h2 style={{ fontSize: 'var(--us-font-size-lg)' }}>Demo users worth opening</h2>
-        <ul>
-          {notableUsers.map((user) => (
-            <li key={user.id}>
-              <button type="button" className="us-button" onClick={() => setUserId(user.id)}>
-                {user.name} ({user.id})
-              </button>{' '}
-              {user.why}
-            </li>
+        <dl style={{ display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: 'var(--us-space-2) var(--us-space-4)', alignItems: 'center' }}>
+          {notableGroups.map((group) => (
+            <div key={group.why} style={{ display: 'contents' }}>
+              <dt>{group.why}</dt>
+              <dd style={{ margin: 0, display: 'flex', flexWrap: 'wrap', gap: 'var(--us-space-2)' }}>
+                {group.users.map((user) => (
+                  <button key={user.id} type="button" className="us-button" onClick={() => setUserId(user.id)}>
+                    {user.name === user.id ? user.id : `${user.name} (${user.id})`}
+                  </button>
+                ))}
+              </dd>
+            </div>
           ))}
-        </ul>
+        </dl>
       </section>
       {userId === null ? (
         <UsersPage now={NOW} headingLevel={2} onUserOpen={(user) => setUserId(user.id)} />
