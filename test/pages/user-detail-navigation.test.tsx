@@ -108,3 +108,21 @@ describe('UserDetailPage navigation', () => {
     expect(n.next?.href ?? null).toBe(i + 1 < ids.length ? `/users/${ids[i + 1]}` : null);
   });
 });
+
+describe('UserDetailPage metrics section', () => {
+  it('asks the population with the metrics and places the user by cost among all users', async () => {
+    const base = createTestProvider();
+    const getUserMetrics = vi.fn(base.getUserMetrics);
+    const getUsersDistribution = vi.fn(async () => ({
+      metric: 'costUsd' as const,
+      bins: [],
+      userCount: 150,
+      unknownCount: 0,
+      position: { value: 3, aboveCount: 2 },
+    }));
+    renderPage({ sections: ['metrics'] }, { ...base, getUserMetrics, getUsersDistribution } satisfies DataProvider);
+    expect(await screen.findByRole('list', { name: 'Position among all users' })).toHaveTextContent('Cost in the top 2% of users (rank 3 of 150)');
+    expect(getUserMetrics).toHaveBeenLastCalledWith(expect.objectContaining({ compare: { population: true } }));
+    expect(getUsersDistribution).toHaveBeenCalledWith(expect.objectContaining({ metric: 'costUsd', userId: USER, range: contractRanges.main }));
+  });
+});

@@ -160,7 +160,7 @@ describe('UserDetailPage shared state', () => {
     const { user } = renderPage({ sections: ['header', 'metrics'], onCohortChange }, { ...base, getUserMetrics } satisfies DataProvider);
     await user.click(await within(section('header')).findByRole('button', { name: /^plan: pro/ }));
     expect(onCohortChange).toHaveBeenCalledWith({ key: 'plan', value: 'pro' });
-    await waitFor(() => expect(getUserMetrics).toHaveBeenLastCalledWith(expect.objectContaining({ compare: { cohort: { key: 'plan', value: 'pro' } } })));
+    await waitFor(() => expect(getUserMetrics).toHaveBeenLastCalledWith(expect.objectContaining({ compare: { cohort: { key: 'plan', value: 'pro' }, population: true } })));
     expect(await within(section('metrics')).findAllByText(/pro users/)).not.toHaveLength(0);
   });
 

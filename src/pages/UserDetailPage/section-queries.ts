@@ -7,7 +7,7 @@ import type { UserDetailSectionId } from './sections';
  */
 export const SECTION_QUERIES: Readonly<Record<UserDetailSectionId, readonly ProviderMethod[]>> = {
   header: ['getUser'],
-  metrics: ['getUserMetrics'],
+  metrics: ['getUserMetrics', 'getModelUsage', 'getUsersDistribution'],
   trends: ['getUserTrends', 'getModelUsage'],
   feedback: ['getFeedback', 'listFeedbackComments', 'getUserTrends', 'getModelUsage'],
   conversations: ['listConversations'],
