@@ -549,6 +549,42 @@ describe('feedback before and after a change', () => {
     expect(within(card('trends')).getByRole('table', { name: 'Feedback trends' })).toBeInTheDocument();
   });
 
+  it('names the change of a period in its tooltip and announcement, after its marker number', async () => {
+    vi.stubGlobal(
+      'ResizeObserver',
+      class {
+        constructor(private readonly callback: ResizeObserverCallback) {}
+        observe(target: Element) {
+          this.callback([{ target, contentRect: { width: 800, height: 240, top: 0, left: 0 } } as unknown as ResizeObserverEntry], this as unknown as ResizeObserver);
+        }
+        unobserve() {}
+        disconnect() {}
+      },
+    );
+    const trend = Array.from({ length: 10 }, (_, d) => bucket(start + d * DAY, 2, 3, 0.4));
+    const overview = {
+      granularity: 'day' as const,
+      summary: { count: 50, avgScore: 0.4, tracesWithFeedback: 50, traceCount: 100, coverage: 0.5, commentCount: 0 },
+      trend,
+      histogram: [],
+      topKeys: [],
+      commentMomentum: trend.map((b) => ({ t: b.t, commentCount: 0, feedbackCount: b.count })),
+    };
+    const regression = { ...change(start + 5 * DAY + 3_600_000), kind: 'model-switch' as const, from: 'a', to: 'b', regression: true };
+    render(<FeedbackPanel overview={overview} changes={[regression]} />);
+    const plot = within(card('trends')).getByRole('img', { name: 'Feedback trends' });
+    await waitFor(() => expect(plot.querySelector('svg')).not.toBeNull(), SLOW);
+    expect(plot.querySelector('.us-feedback-chart__marker')).toHaveAttribute('data-state', 'regression');
+    plot.focus();
+    for (let i = 0; i < 6; i++) fireEvent.keyDown(plot, { key: 'ArrowRight' });
+    const live = card('trends').querySelector('[aria-live="polite"]') as HTMLElement;
+    expect(live.textContent).toContain(': 1 Model switch: a → b (regression), Records: 5');
+    expect(card('trends').querySelector('[data-slot="chart-tooltip"]')).toHaveTextContent('1 Model switch: a → b (regression)');
+    fireEvent.keyDown(plot, { key: 'ArrowRight' });
+    expect(live.textContent).not.toContain('Model switch');
+    vi.unstubAllGlobals();
+  });
+
   it('property: merged buckets keep every count and the score mean weighted by scored records', () => {
     const arb = fc.array(
       fc.record({ p: fc.nat(20), n: fc.nat(20), u: fc.nat(5), s: fc.double({ min: 0, max: 1, noNaN: true }) }),

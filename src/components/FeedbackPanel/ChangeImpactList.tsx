@@ -1,5 +1,6 @@
 import { formatCount, formatDateTime, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
+import { markerState } from '../primitives/marker-vocabulary';
 import { MIN_SCORES_PER_SIDE, type ChangeImpact } from './change-impact';
 import type { FeedbackPanelLabels } from './labels';
 import { shortText } from './short-text';
@@ -77,7 +78,7 @@ export function ChangeImpactList({ impacts, headingLevel, locale, labels: l }: C
               key={`${change.kind}-${change.at}-${change.to}`}
               className="us-feedback-change"
               data-kind={change.kind}
-              data-state={change.regression ? 'regression' : 'ok'}
+              data-state={markerState(change.regression)}
             >
               <span className="us-feedback-change__number" aria-hidden="true">
                 {i + 1}

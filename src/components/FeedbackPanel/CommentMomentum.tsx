@@ -1,9 +1,9 @@
 import { Bar } from '@visx/shape';
 import type { CommentMomentumBucket } from '../../core/results';
-import { formatCount, formatPercent } from '../primitives/format';
-import { formatLabel } from '../primitives/format-label';
 import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotInnerWidth, barPlotLayout, type BarPlotLayout } from '../charts/BarPlot';
+import { formatCount, formatPercent } from '../primitives/format';
+import { formatLabel } from '../primitives/format-label';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
 import { downsample, formatTick, mergeMomentum, periodLabel, type Span } from './series';

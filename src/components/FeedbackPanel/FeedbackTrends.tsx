@@ -1,15 +1,16 @@
 import type { ChangeEvent, FeedbackOverview, FeedbackTrendBucket, UserTrends } from '../../core/results';
+import type { LegendItem } from '../charts/ChartLegend';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { SectionState } from '../primitives/SectionState';
 import type { FeedbackCardProps } from './card-props';
 import { changeImpacts } from './change-impact';
 import { ChangeImpactList } from './ChangeImpactList';
-import type { LegendItem } from '../charts/ChartLegend';
-import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { ChartCard } from './ChartCard';
 import type { FeedbackPanelLabels } from './labels';
 import { downsample, mergeFeedbackTrend, mergeSuccess, periodLabel, type Span } from './series';
+import { shortText } from './short-text';
 import { TIME_MARGIN, maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
 import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
 
@@ -50,6 +51,22 @@ function summaryOf(o: FeedbackOverview, locale: string, l: FeedbackPanelLabels):
     high: formatScore(high.avgScore, locale),
     highDate: date(high),
   });
+}
+
+/** A change as the tooltip names it, after its marker's number: `1 Release: 1.9.0`, `2 Model switch: a → b (regression)`. */
+interface MarkerEvent {
+  /** When the change took effect, epoch ms. */
+  at: number;
+  /** The line in the tooltip and the announcement. */
+  text: string;
+}
+
+function markerEvent(change: ChangeEvent, number: number, l: FeedbackPanelLabels): MarkerEvent {
+  const what =
+    change.from === null ? shortText(change.to) : formatLabel(l.markerChange, { from: shortText(change.from), to: shortText(change.to) });
+  const kind = change.kind === 'release' ? l.legendRelease : l.legendModelSwitch;
+  const text = formatLabel(change.regression ? l.markerEventRegression : l.markerEvent, { kind, change: what });
+  return { at: Date.parse(change.at), text: `${number} ${text}` };
 }
 
 /** Success rate per feedback bucket start, when both series use the same bucket size. */
@@ -140,6 +157,7 @@ export function FeedbackTrends(props: FeedbackTrendsProps) {
                 overview={overview}
                 trends={hasOverlay ? trends : null}
                 markers={markers}
+                events={impacts.map(({ change }, i) => markerEvent(change, i + 1, l))}
                 locale={locale}
                 labels={l}
               />
@@ -160,6 +178,7 @@ interface TrendsChartFrameProps {
   overview: FeedbackOverview;
   trends: UserTrends | null | undefined;
   markers: ChangeMarker[];
+  events: MarkerEvent[];
   locale: string;
   labels: FeedbackPanelLabels;
 }
@@ -172,7 +191,7 @@ interface TrendsModel extends ItemChartModel {
 }
 
 /** Downsamples to the plot width, then draws and explains one bucket at a time. */
-function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }: TrendsChartFrameProps) {
+function TrendsChartFrame({ ids, overview, trends, markers, events, locale, labels: l }: TrendsChartFrameProps) {
   const g = overview.granularity;
   const layout = (width: number): TrendsModel => {
     const inner = Math.max(1, width - TIME_MARGIN.left - TIME_MARGIN.right);
@@ -196,6 +215,7 @@ function TrendsChartFrame({ ids, overview, trends, markers, locale, labels: l }:
       `${l.legendUnscored}: ${formatCount(unscored, locale)}`,
     ];
     const out = [
+      ...events.filter((e) => e.at >= s.from && e.at < s.to).map((e) => e.text),
       `${l.columnRecords}: ${formatCount(s.row.count, locale)}`,
       split.join(' · '),
       `${l.columnAverage}: ${formatScore(s.row.avgScore, locale)}`,

@@ -1,11 +1,11 @@
 import { scaleLinear } from '@visx/scale';
 import { Bar } from '@visx/shape';
 import type { ScoreBin } from '../../core/results';
+import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
+import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotLayout, type BarPlotLayout } from '../charts/BarPlot';
 import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { scoreTone } from '../primitives/ScorePill';
-import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
-import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotLayout, type BarPlotLayout } from '../charts/BarPlot';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
 import { shortText } from './short-text';

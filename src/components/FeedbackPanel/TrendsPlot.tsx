@@ -3,8 +3,9 @@ import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
-import type { ChangeEvent, FeedbackTrendBucket } from '../../core/results';
+import type { FeedbackTrendBucket } from '../../core/results';
 import { formatPercent } from '../primitives/format';
+import { MARKER_SHAPE, markerState, type MarkerKind } from '../primitives/marker-vocabulary';
 import { CountBarAxes } from '../charts/CountBarAxes';
 import { formatTick, type Span } from './series';
 import { spanBar, TIME_MARGIN, type timeScale } from './time-plot';
@@ -15,8 +16,8 @@ export interface ChangeMarker {
   at: number;
   /** 1-based number shown in the badge and in the change list. */
   number: number;
-  /** Model switch (a circle, as on the trend charts) or release (a rounded square). */
-  kind: ChangeEvent['kind'];
+  /** Model switch or release: the shape of the marker vocabulary (the number replaces the glyph). */
+  kind: MarkerKind;
   /** Flagged by the regression rule (drawn in the danger colour, as on the trend charts). */
   regression: boolean;
 }
@@ -64,8 +65,8 @@ function badgePositions(xs: readonly number[]): { line: number; badge: number }[
 /**
  * The feedback trend drawing: on top, the average score and the success rate on one 0–1 scale (score ticks on the
  * left, percentages on the right); below, records per bucket stacked positive / negative / unscored; numbered
- * change markers across both, in the trend charts' marker vocabulary (a circle per model switch, a rounded square
- * per release, the danger colour for a regression). Decorative for assistive technology (the frame names it; the
+ * change markers across both, in the marker vocabulary of every time chart (`primitives/marker-vocabulary`: shape
+ * per kind, regression state; the number replaces the glyph). Decorative for assistive technology (the frame names it; the
  * table has the data).
  */
 export function TrendsPlot({ width, height, spans, success, markers, granularity, x, active, locale }: TrendsPlotProps) {
@@ -179,12 +180,12 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
         </Group>
         {badgePositions(markers.map((m) => x(new Date(m.at)))).map(({ line, badge }, i) => {
           const m = markers[i] as ChangeMarker;
-          const state = m.regression ? 'regression' : 'ok';
+          const state = markerState(m.regression);
           const cy = -BADGE_RADIUS - 2;
           return (
             <g key={`${m.number}-${m.at}`} className="us-feedback-chart__marker" data-kind={m.kind} data-state={state}>
               <line className="us-chart__marker-line" data-kind={m.kind} data-state={state} x1={line} x2={line} y1={0} y2={innerH} />
-              {m.kind === 'release' ? (
+              {MARKER_SHAPE[m.kind] === 'square' ? (
                 <rect x={badge - BADGE_RADIUS} y={cy - BADGE_RADIUS} width={2 * BADGE_RADIUS} height={2 * BADGE_RADIUS} rx={3} />
               ) : (
                 <circle cx={badge} cy={cy} r={BADGE_RADIUS} />

@@ -4,6 +4,8 @@
  * `<UserscopeProvider labels>` ids `feedback.<key>` into it).
  * @module
  */
+import { markerVocabularyLabels } from '../primitives/marker-vocabulary';
+
 export const feedbackPanelLabels = {
   /** Section heading. */
   title: 'User feedback',
@@ -64,6 +66,11 @@ export const feedbackPanelLabels = {
   /** Change markers, numbered like the list of changes under the chart. */
   legendModelSwitch: 'Model switch',
   legendRelease: 'Release',
+  /** A change named in the tooltip of its period, after its marker's number (the time charts' marker vocabulary). */
+  markerEvent: markerVocabularyLabels.markerEvent,
+  markerEventRegression: markerVocabularyLabels.markerEventRegression,
+  /** The `{change}` of a model switch or release with a previous value. */
+  markerChange: '{from} → {to}',
   trendsSuccessLoading: 'Loading the success rate…',
   trendsSuccessError: 'Could not load the success rate.',
   /** Table columns. */

@@ -1,4 +1,4 @@
-import type { ChangeEvent } from '../../core/results';
+import { MARKER_SHAPE, type MarkerKind } from '../primitives/marker-vocabulary';
 import type { SeriesVariant } from './series';
 
 /** One legend entry: a series, drawn in its colour, or a kind of change marker, drawn like the chart's markers. */
@@ -18,14 +18,14 @@ export type LegendItem =
       id: string;
       /** Text. */
       label: string;
-      /** The marker of a change kind: a circle for model switches, a rounded square for releases (theme colours). */
-      variant: ChangeEvent['kind'];
+      /** The marker of a change kind, shaped as in the marker vocabulary (circle, rounded square; theme colours). */
+      variant: MarkerKind;
     };
 
 /** The swatch of one legend entry, drawn like the series or marker it names. */
 function Swatch({ item }: { item: LegendItem }) {
   if (!('color' in item)) {
-    return item.variant === 'release' ? (
+    return MARKER_SHAPE[item.variant] === 'square' ? (
       <rect className="us-chart__marker-swatch" data-kind={item.variant} x={5} y={1} width={8} height={8} rx={1.5} />
     ) : (
       <circle className="us-chart__marker-swatch" data-kind={item.variant} cx={9} cy={5} r={4} />

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import type { MsRange } from '../../core/engine/time';
+import { markerGlyph, markerState } from '../primitives/marker-vocabulary';
 import { useTooltip } from '../primitives/Tooltip';
 import type { ChartMarker } from './change-markers';
 import { CHART_MARGIN, type LinearScale } from './chart-layout';
@@ -43,7 +44,7 @@ export function MarkerLines({ placed, innerHeight }: { placed: readonly PlacedMa
           key={marker.key}
           className="us-chart__marker-line"
           data-kind={marker.kind}
-          data-state={marker.regression ? 'regression' : 'ok'}
+          data-state={markerState(marker.regression)}
           x1={x}
           x2={x}
           y1={-CHART_MARGIN.top + MARKER_PX}
@@ -64,14 +65,14 @@ function MarkerButton({ placed, onSelect }: { placed: PlacedMarker; onSelect?: (
       type="button"
       className="us-chart__marker"
       data-kind={marker.kind}
-      data-state={marker.regression ? 'regression' : 'ok'}
+      data-state={markerState(marker.regression)}
       data-at={new Date(marker.at).toISOString()}
       aria-label={marker.name}
       aria-describedby={detailId}
       style={{ left: CHART_MARGIN.left + x - MARKER_PX / 2, top: 3 + row * ROW_PX }}
       onClick={() => onSelect?.(marker)}
     >
-      <span aria-hidden="true">{marker.regression ? '!' : marker.kind === 'release' ? 'R' : 'M'}</span>
+      <span aria-hidden="true">{markerGlyph(marker.kind, marker.regression)}</span>
       <span id={detailId} className="us-visually-hidden">
         {marker.lines.join('. ')}
       </span>
