@@ -59,6 +59,21 @@ export const RegressionUser: Story = {
   },
 };
 
+/**
+ * The demo's first 30 days: nothing before them, so the previous period is empty and the metric cards and the verdict
+ * compare with all users instead ("vs all users", "vs avg. user"); the cost position sits under the legend.
+ */
+export const NoPreviousPeriod: Story = {
+  args: { defaultRange: { preset: 'custom', from: '2026-08-27', to: '2026-09-25' } },
+  play: async ({ canvasElement }) => {
+    await waitForDetailPage(canvasElement);
+    const canvas = within(canvasElement);
+    await waitFor(() => expect(canvas.getByText(/^No traces in the previous period: changes compare with all users \(\d+ with traces\)\.$/)).toBeVisible());
+    await expect(canvas.getAllByText('vs all users').length).toBeGreaterThan(0);
+    await waitFor(() => expect(canvas.getByRole('list', { name: 'Position among all users' })).toHaveTextContent(/^Cost in the (top|bottom) /));
+  },
+};
+
 /** The regression user compared with the other pro users (the plan chip in the header is pressed). */
 export const ComparedWithCohort: Story = {
   args: { defaultCohort: { key: 'plan', value: 'pro' } },
