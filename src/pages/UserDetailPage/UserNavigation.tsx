@@ -41,10 +41,11 @@ function NavControl({ target, slot, name, title, children }: NavControlProps) {
       </button>
     );
   }
+  // The disabled-link pattern: still a link to assistive tech ("dimmed"), but with nowhere to go and no tab stop.
   return (
-    <span className={className} data-slot={slot} data-disabled="" aria-disabled="true">
+    <a className={className} role="link" data-slot={slot} data-disabled="" aria-disabled="true">
       {children}
-    </span>
+    </a>
   );
 }
 
