@@ -16,6 +16,8 @@ export interface ImportEdge {
   line: number;
   /** The module specifier as written, e.g. `../core/model` or `react`. */
   specifier: string;
+  /** Whether the specifier is relative (`./x`, `../x`) rather than a package. */
+  relative: boolean;
   /**
    * For a relative specifier, the file it resolves to (repository-relative), or `null` when no file matches; for a
    * package specifier, `null`.
@@ -32,7 +34,7 @@ const SOURCE = /\.(ts|tsx|mts|cts)$/;
 const RESOLVE_SUFFIXES = ['', '.ts', '.tsx', '.d.ts', '/index.ts', '/index.tsx'];
 
 /** Whether a specifier is relative (`./x`, `../x`). */
-export function isRelative(specifier: string): boolean {
+function isRelative(specifier: string): boolean {
   return specifier === '.' || specifier === '..' || specifier.startsWith('./') || specifier.startsWith('../');
 }
 
@@ -131,13 +133,10 @@ export function readImportGraph(root: string, dirs: readonly string[]): ImportGr
       const parsed = ts.createSourceFile(abs, readFileSync(abs, 'utf8'), ts.ScriptTarget.Latest, false, kind);
       graph.set(
         from,
-        importsOf(parsed).map(({ specifier, line, typeOnly }) => ({
-          from,
-          line,
-          specifier,
-          target: isRelative(specifier) ? resolveRelative(root, abs, specifier) : null,
-          typeOnly,
-        })),
+        importsOf(parsed).map(({ specifier, line, typeOnly }) => {
+          const relative = isRelative(specifier);
+          return { from, line, specifier, relative, target: relative ? resolveRelative(root, abs, specifier) : null, typeOnly };
+        }),
       );
     }
   }

@@ -9,7 +9,9 @@ function graphOf(files: [string, [string, string | null, boolean?][]][]): Import
   return new Map(
     files.map(([from, imports]) => [
       from,
-      imports.map(([specifier, target, typeOnly = false], i): ImportEdge => ({ from, line: i + 1, specifier, target, typeOnly })),
+      imports.map(
+        ([specifier, target, typeOnly = false], i): ImportEdge => ({ from, line: i + 1, specifier, relative: specifier.startsWith('.'), target, typeOnly }),
+      ),
     ]),
   );
 }

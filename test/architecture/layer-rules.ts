@@ -6,7 +6,6 @@
  * @module
  */
 import type { ImportEdge, ImportGraph } from './import-graph';
-import { isRelative } from './import-graph';
 
 /** The folders of `src/`, each a layer. */
 export type Layer = 'core' | 'adapters' | 'hooks' | 'components' | 'pages' | 'testing' | 'theme';
@@ -81,7 +80,7 @@ export function layerViolations(graph: ImportGraph): string[] {
   for (const edge of edges(graph, 'src/')) {
     const from = layerOf(edge.from);
     if (from === null) continue;
-    if (!isRelative(edge.specifier)) {
+    if (!edge.relative) {
       if (/^@userscope\/server(\/|$)/.test(edge.specifier)) out.push(`${describeEdge(edge)}: the library never imports the server`);
       continue;
     }
@@ -109,7 +108,7 @@ export function layerViolations(graph: ImportGraph): string[] {
 export function packageViolations(graph: ImportGraph): string[] {
   const out: string[] = [];
   for (const edge of edges(graph, 'src/')) {
-    if (isRelative(edge.specifier)) continue;
+    if (edge.relative) continue;
     const layer = layerOf(edge.from);
     if (layer !== null && UI_FREE_LAYERS.includes(layer) && UI_PACKAGES.some((p) => p.test(edge.specifier))) {
       out.push(`${describeEdge(edge)}: ${layer} runs without React or a DOM`);
@@ -131,7 +130,7 @@ export function packageViolations(graph: ImportGraph): string[] {
 export function serverViolations(graph: ImportGraph): string[] {
   const out: string[] = [];
   for (const edge of edges(graph, 'server/src/')) {
-    if (isRelative(edge.specifier)) {
+    if (edge.relative) {
       if (edge.target === null) out.push(`${describeEdge(edge)}: resolves to no file`);
       else if (!edge.target.startsWith('server/')) out.push(`${describeEdge(edge)}: use the library's public entries`);
     } else if (/^userscope(\/|$)/.test(edge.specifier) && !SERVER_LIBRARY_ENTRY.test(edge.specifier)) {
