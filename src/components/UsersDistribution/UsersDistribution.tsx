@@ -80,7 +80,9 @@ export function UsersDistribution(props: UsersDistributionProps) {
       {state === 'loading' ? <SectionState state="loading" message={l.loading} /> : null}
       {state === 'error' ? <SectionState state="error" error={props.error} onRetry={props.onRetry} message={l.error} labels={{ retry: l.retry }} /> : null}
       {state === 'unknown' ? <SectionState state="empty" message={l.tooLarge} /> : null}
-      {state === 'empty' ? <SectionState state="empty" message={formatLabel(l.empty, { metric: lowerName })} /> : null}
+      {state === 'empty' ? (
+        <SectionState state="empty" message={distribution?.unknownCount ? formatLabel(l.empty, { metric: lowerName }) : l.emptyRange} />
+      ) : null}
       {state === 'ready' && distribution ? (
         <DistributionBars
           distribution={distribution}
@@ -146,7 +148,14 @@ function DistributionBars({ distribution, metric, selectedBin, onBinSelect, heig
                 <span className="us-distribution__bar" style={barStyle} />
               </button>
             ) : (
-              <span key={key} className="us-distribution__bin" role="img" aria-label={barName(bin)} title={barName(bin)}>
+              <span
+                key={key}
+                className="us-distribution__bin"
+                role="img"
+                aria-label={barName(bin)}
+                title={barName(bin)}
+                data-empty={bin.userCount === 0 ? '' : undefined}
+              >
                 <span className="us-distribution__bar" style={barStyle} />
               </span>
             );

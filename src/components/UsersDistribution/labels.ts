@@ -33,6 +33,8 @@ export const usersDistributionLabels = {
   retry: 'Retry',
   /** No active user has a known value. `{metric}` as in `title`. */
   empty: 'No active user has a known {metric} in this range.',
+  /** No active user at all. */
+  emptyRange: 'No active users in this range.',
   /** The answer is unknown: the provider has no getUsersDistribution and the range has too many users to read. */
   tooLarge: 'Too many active users to bin here: this provider does not answer the distribution itself.',
   /** Table alternative. */
