@@ -3,6 +3,7 @@ import { createMemoryProvider } from 'userscope/adapters/memory';
 import type { DistributionMetric, Trace, User } from 'userscope/core';
 import { diffValues } from '../../src/testing/contract/compare';
 import { createSqlProvider, ingest, type Database, type SqlProvider } from '../src/index';
+import { truncateAll } from './differential';
 import { ENGINES } from './engines';
 
 const range = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
@@ -128,6 +129,24 @@ for (const engine of ENGINES) {
         }
       }
       expect(problems).toEqual([]);
+    });
+
+    it('bins a cost on the memory engine\'s side of an edge even where the engine\'s own sum lands on the other', async () => {
+      await truncateAll(db);
+      // In start order 0.01 + 0.01 + 0.18 = 0.19999999999999998 (the memory engine); stored newest first, DuckDB's sum()
+      // adds them the other way round and gets 0.2, the edge between the two bins.
+      const costs = [0.18, 0.01, 0.01].map((costUsd, i) => trace(`e${i}`, 'ann', `2026-01-0${3 - i}`, 100, { costUsd }));
+      await ingest(db, { users, traces: [...costs, trace('f0', 'bob', '2026-01-05', 100, { costUsd: 0 }), trace('g0', 'cy', '2026-01-05', 100, { costUsd: 0.4 })] });
+      if (engine.name === 'DuckDB') {
+        const [row] = await db.query({ text: "SELECT sum(cost_usd) AS s FROM traces WHERE user_id = 'ann'", params: {} });
+        expect(row?.s).toBe(0.2);
+      }
+      const answer = await sql.getUsersDistribution!({ range, metric: 'costUsd', binCount: 2, userId: 'ann' });
+      expect(answer.bins).toEqual([
+        { from: 0, to: 0.2, userCount: 2 },
+        { from: 0.2, to: 0.4, userCount: 1 },
+      ]);
+      expect(answer.position).toEqual({ value: 0.19999999999999998, aboveCount: 1 });
     });
   });
 }

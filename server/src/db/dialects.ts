@@ -36,7 +36,7 @@ export const duckdbDialect: Dialect = {
   sortedArray: (expr) => `list_sort(list(${expr}))`,
   arrayAt: (array, index) => `list_extract(${array}, ${index})`,
   orderedSum: (expr, orderBy) =>
-    `list_reduce(list(${expr} ORDER BY ${orderBy.join(', ')}) FILTER (WHERE ${expr} IS NOT NULL), lambda acc, x: acc + x)`,
+    `list_sum(list(${expr} ORDER BY ${orderBy.join(', ')}) FILTER (WHERE ${expr} IS NOT NULL))`,
   countDistinct: (expr) => `count(DISTINCT ${expr})`,
   contains: (haystack, needle) => `(strpos(${haystack}, ${needle}) > 0)`,
   divide: (a, b) => `(CAST(${a} AS DOUBLE) / ${b})`,
