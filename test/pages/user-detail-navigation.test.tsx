@@ -64,7 +64,7 @@ describe('UserDetailPage navigation', () => {
       },
     });
     const nav = screen.getByRole('navigation', { name: 'Users' });
-    expect(nav).toHaveTextContent('← Back to users1 of 120‹ PreviousNext ›');
+    expect(nav).toHaveTextContent('←Back to users1 of 120‹PreviousNext›');
     expect(screen.getByRole('link', { name: 'Back to users' })).toHaveAttribute('href', '/users?sort=cost');
     const next = screen.getByRole('link', { name: 'Next user: Grace Hopper' });
     expect(next).toHaveAttribute('href', '/users/u-2');
@@ -82,7 +82,7 @@ describe('UserDetailPage navigation', () => {
     unmount();
     renderPage({ navigation: { pending: true } });
     const nav = screen.getByRole('navigation', { name: 'Users' });
-    expect([...nav.querySelectorAll('[aria-disabled="true"]')].map((e) => e.textContent)).toEqual(['‹ Previous', 'Next ›']);
+    expect([...nav.querySelectorAll('[aria-disabled="true"]')].map((e) => e.textContent)).toEqual(['‹Previous', 'Next›']);
   });
 
   it('useAdjacentUsersInView + adjacentNavigation give the links of the list view', async () => {

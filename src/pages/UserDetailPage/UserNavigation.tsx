@@ -79,7 +79,7 @@ export function UserNavigation({ navigation: n, labels: l, locale }: UserNavigat
     <nav className="us-user-detail__pager" aria-label={l.pagerLabel} data-slot="user-pager">
       {n.back ? (
         <NavControl target={n.back} slot="back">
-          <span aria-hidden="true">← </span>
+          <span aria-hidden="true">←</span>
           {n.back.label ?? l.navBack}
         </NavControl>
       ) : null}
@@ -91,12 +91,12 @@ export function UserNavigation({ navigation: n, labels: l, locale }: UserNavigat
             </span>
           ) : null}
           <NavControl target={previous} slot="previous-user" name={named(l.navPreviousNamed, previous)} title={previous?.label}>
-            <span aria-hidden="true">‹ </span>
+            <span aria-hidden="true">‹</span>
             {l.navPrevious}
           </NavControl>
           <NavControl target={next} slot="next-user" name={named(l.navNextNamed, next)} title={next?.label}>
             {l.navNext}
-            <span aria-hidden="true"> ›</span>
+            <span aria-hidden="true">›</span>
           </NavControl>
         </div>
       ) : null}
