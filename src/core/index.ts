@@ -27,6 +27,19 @@ export * from './schema/results';
 export * from './schema/validate';
 export { isValidTrace } from './schema/fast-trace';
 export { lttb, lttbWithGaps } from './engine/lttb';
+export { binIndex, distributionEdges, distributionOf, DISTRIBUTION_METRICS } from './engine/distribution';
+export {
+  compareSegments,
+  MIN_WORST_SEGMENT_TRACES,
+  rankSegments,
+  segmentKey,
+  segmentOf,
+  segmentValue,
+  worstSegments,
+  type SegmentTraces,
+  type WorstSegmentMeasure,
+} from './engine/segments';
+export { computeUsersDistribution, computeUsersSegments, userMetricValue } from './engine/users-population';
 export {
   buildChangeCallout,
   changeCalloutLabels,

@@ -7,6 +7,8 @@ import type {
   DataProvider,
   GetUserMetricsParams,
   GetUserParams,
+  GetUsersDistributionParams,
+  GetUsersSegmentsParams,
   GetUsersSummaryParams,
   ListConversationsParams,
   ListFeedbackCommentsParams,
@@ -18,7 +20,7 @@ import type {
 } from '../../core/contract';
 import { ProviderError, throwIfAborted } from '../../core/errors';
 import type { Feedback, Granularity, Trace, User } from '../../core/model';
-import type { Page, TraceRow, UserRow, UsersSummary } from '../../core/results';
+import type { Page, TraceRow, UserRow, UsersDistribution, UsersSegments, UsersSummary } from '../../core/results';
 import { parseDataset } from '../../core/schema/validate';
 import { sortConversations, summarizeConversations } from '../../core/engine/conversations';
 import { computeFeedback } from '../../core/engine/feedback';
@@ -30,6 +32,7 @@ import type { MsRange } from '../../core/engine/time';
 import type { TraceIndex } from '../../core/engine/trace-index';
 import { computeUserTrends } from '../../core/engine/trends';
 import { DEFAULT_USERS_CACHE_RANGES, queryUsers, summarizeUsers } from '../../core/engine/users';
+import { computeUsersDistribution, computeUsersSegments } from '../../core/engine/users-population';
 import { cursorPage, openCursor, queryFingerprint, sealCursor } from './cursor';
 import { deepCopy } from './deep-copy';
 import { buildMemoryState, userPosition, type MemoryState } from './memory-state';
@@ -81,7 +84,8 @@ function traceRow(idx: TraceIndex, row: number): TraceRow {
  * `range`, `granularity`, `sorting[i].id`, `filters[i].id`, `filters[i].value`, `search`, `limit`, `cursor`,
  * `pagination.*`), rejects with `not-found` for an unknown `userId`, and returns results that
  * share nothing with the provider's state. Cursors are opaque and bound to the query that made them.
- * It implements the optional `getUsersSummary` from the same cached per-range aggregates as `listUsers`.
+ * It implements the optional `getUsersSummary`, `getUsersDistribution` and `getUsersSegments` from the same cached
+ * per-range aggregates as `listUsers`.
  */
 export function createMemoryProvider(options: MemoryProviderOptions): DataProvider {
   const { latencyMs = 0, validate = true, usersCacheRanges = DEFAULT_USERS_CACHE_RANGES } = options;
@@ -130,6 +134,16 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
 
     getUsersSummary: (params: GetUsersSummaryParams): Promise<UsersSummary> =>
       answer('getUsersSummary', params, ({ idx, usersCache }, { range }) => summarizeUsers(idx, range, usersCache)),
+
+    getUsersDistribution: (params: GetUsersDistributionParams): Promise<UsersDistribution> =>
+      answer('getUsersDistribution', params, ({ idx, usersCache }, { range, binCount }) =>
+        computeUsersDistribution(idx, usersCache.entry(range).agg, params.metric, binCount, params.userId),
+      ),
+
+    getUsersSegments: (params: GetUsersSegmentsParams): Promise<UsersSegments> =>
+      answer('getUsersSegments', params, ({ idx, usersCache }, { range, limit }) =>
+        computeUsersSegments(idx, usersCache.entry(range).agg, params.key, limit as number),
+      ),
 
     getUser: (params: GetUserParams) =>
       answer('getUser', params, ({ idx }) => deepCopy(idx.users[userPosition(idx, params.userId)] as User)),
