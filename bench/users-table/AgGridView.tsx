@@ -30,9 +30,9 @@ const columnDefs: ColDef<UserRow>[] = [
   {
     colId: 'attention',
     headerName: 'Attention',
-    width: 160,
+    width: 272,
     sortable: false,
-    cellRenderer: (p: Cell) => (p.data ? <AttentionCell reasons={p.data.attention} labels={usersTableLabels} /> : null),
+    cellRenderer: (p: Cell) => (p.data ? <AttentionCell reasons={p.data.attention} labels={usersTableLabels} locale="en-US" /> : null),
   },
   { colId: 'plan', headerName: 'Plan', width: 96, valueGetter: (p) => p.data?.user.metadata.plan },
   { colId: 'region', headerName: 'Region', width: 104, valueGetter: (p) => p.data?.user.metadata.region },
