@@ -490,6 +490,7 @@ const change = (at: number): ChangeEvent => {
 
 describe('feedback before and after a change', () => {
   const start = Date.UTC(2026, 10, 1);
+  afterEach(() => vi.unstubAllGlobals());
 
   it('compares equal windows of whole periods, leaving out the change period and stopping at neighbouring changes', () => {
     const trend = Array.from({ length: 10 }, (_, d) => (d < 5 ? bucket(start + d * DAY, 2, 3, 0.4) : bucket(start + d * DAY, 5, 0, 0.9)));
@@ -582,7 +583,6 @@ describe('feedback before and after a change', () => {
     expect(card('trends').querySelector('[data-slot="chart-tooltip"]')).toHaveTextContent('1 Model switch: a → b (regression)');
     fireEvent.keyDown(plot, { key: 'ArrowRight' });
     expect(live.textContent).not.toContain('Model switch');
-    vi.unstubAllGlobals();
   });
 
   it('property: merged buckets keep every count and the score mean weighted by scored records', () => {
