@@ -9,6 +9,7 @@ import { normaliseFeedback } from '../../core/engine/feedback-normalise';
 import { buildTraceIndex, type TraceIndex } from '../../core/engine/trace-index';
 import { createUsersCache, type UsersCache } from '../../core/engine/users-cache';
 import { stringOrder } from '../../core/engine/users-string-order';
+import { takePreparedTraces } from '../../core/schema/validate';
 import { parseUserId } from './validate-params';
 
 /** The indexes every method reads. Read-only after construction. */
@@ -22,7 +23,8 @@ export interface MemoryState {
 }
 
 /**
- * Leaves out `source: "eval"` feedback, normalises the other scores, builds both indexes and the users-list cache holding up to `usersCacheRanges` ranges,
+ * Leaves out `source: "eval"` feedback, normalises the other scores, builds both indexes (reusing the trace-id map and
+ * start times `parseDataset` computed, when `traces` is the array it returned) and the users-list cache holding up to `usersCacheRanges` ranges,
  * and precomputes the order of the `user` sort key, so the first sort by user is a walk, not a 100k-string sort.
  */
 export function buildMemoryState(
@@ -33,7 +35,7 @@ export function buildMemoryState(
 ): MemoryState {
   // Automated evaluations are not feedback: they never enter a figure, a score scale or a comment list.
   const normalised = normaliseFeedback(feedback.filter((f) => f.source !== 'eval'));
-  const idx = buildTraceIndex(users, traces, normalised);
+  const idx = buildTraceIndex(users, traces, normalised, takePreparedTraces(traces));
   stringOrder(idx, 'user');
   return { idx, fidx: buildFeedbackIndex(normalised), usersCache: createUsersCache(idx, usersCacheRanges) };
 }

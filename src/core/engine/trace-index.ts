@@ -4,8 +4,9 @@
  * in a range are one contiguous slice found by binary search.
  * @module
  */
-import type { AttributedTrace, Feedback, Trace, User } from '../model';
+import type { Feedback, Trace, User } from '../model';
 import { toMs } from './time';
+import { traceOrder } from './trace-order';
 
 /** A string column stored as dictionary codes: `codes[row]` indexes `values`, `-1` means absent. */
 export interface DictColumn {
@@ -53,8 +54,8 @@ export interface TraceIndex {
   userPos: Map<string, number>;
   /** Rows of user `u` are `[userStart[u], userStart[u + 1])`. Length `users.length + 1`. */
   userStart: Int32Array;
-  /** Row of a trace id. */
-  tracePos: Map<string, number>;
+  /** Row of a trace id (`undefined` for an unknown or unattributed trace). */
+  tracePos: TraceLookup;
   /**
    * Start times (epoch ms, ascending) of the unattributed traces (`userId: null`). They are kept out of every row
    * above, so they count in no user's figures; only `UsersSummary.unattributedTraceCount` reads them.
@@ -62,68 +63,115 @@ export interface TraceIndex {
   unattributedStartMs: Float64Array;
 }
 
-/** Code-unit order of two ids. */
-const compareIds = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+/** Row of a trace id: a read-only lookup (a `Map` fits). */
+export interface TraceLookup {
+  /** The row of trace `id`, `undefined` when the index has no row for it. */
+  get(id: string): number | undefined;
+}
 
-function dictColumn(n: number): { col: DictColumn; codeOf: Map<string, number> } {
+/**
+ * What validation already computed for a trace array (see `parseDataset`), so the build neither parses a timestamp
+ * nor hashes a trace id a second time.
+ */
+export interface PreparedTraces {
+  /** Position of each trace id in the array. */
+  positionOfId: ReadonlyMap<string, number>;
+  /** Start time (epoch ms) of each trace, by position. */
+  startMs: Float64Array;
+}
+
+/** A string column being dictionary-encoded: the column and the code of each value seen. */
+interface DictBuilder {
+  col: DictColumn;
+  codeOf: Map<string, number>;
+}
+
+function dictBuilder(n: number): DictBuilder {
   return { col: { codes: new Int32Array(n).fill(-1), values: [] }, codeOf: new Map() };
 }
 
-function encode(dict: { col: DictColumn; codeOf: Map<string, number> }, row: number, value: string | undefined): void {
-  if (value === undefined || value === null) return;
+/** The code of `value` in `dict`, adding it when new. */
+function codeOf(dict: DictBuilder, value: string): number {
   let code = dict.codeOf.get(value);
   if (code === undefined) {
     code = dict.col.values.length;
     dict.col.values.push(value);
     dict.codeOf.set(value, code);
   }
-  dict.col.codes[row] = code;
+  return code;
 }
 
 const num = (v: number | undefined): number => (typeof v === 'number' ? v : NaN);
 
+/** Source positions, start times and user positions of the attributed traces; unattributed start times aside. */
+interface Split {
+  /** Position in the source array of each attributed trace. */
+  source: Int32Array;
+  /** Start (epoch ms) of each attributed trace. */
+  starts: Float64Array;
+  /** User position of each attributed trace. */
+  userOf: Int32Array;
+  /** Sorted starts of the unattributed traces. */
+  unattributedStartMs: Float64Array;
+}
+
+/** One pass over the traces: users (adding those only traces mention), starts, and the unattributed ones aside. */
+function splitTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<string, number>, startMs: Float64Array | undefined): Split {
+  const total = traces.length;
+  const source = new Int32Array(total);
+  const starts = new Float64Array(total);
+  const userOf = new Int32Array(total);
+  const unattributed: number[] = [];
+  let n = 0;
+  for (let i = 0; i < total; i++) {
+    const t = traces[i] as Trace;
+    const start = startMs === undefined ? toMs(t.startTime) : (startMs[i] as number);
+    const userId = t.userId;
+    if (userId === null) {
+      unattributed.push(start);
+      continue;
+    }
+    let u = userPos.get(userId);
+    if (u === undefined) {
+      u = allUsers.length;
+      userPos.set(userId, u);
+      allUsers.push({ id: userId, metadata: {} });
+    }
+    source[n] = i;
+    starts[n] = start;
+    userOf[n] = u;
+    n++;
+  }
+  return {
+    source: source.subarray(0, n),
+    starts: starts.subarray(0, n),
+    userOf: userOf.subarray(0, n),
+    unattributedStartMs: Float64Array.from(unattributed).sort(),
+  };
+}
+
 /**
- * Builds the index. `feedback` must already carry normalised `score`s (see `normaliseFeedback`); records whose trace
- * is unknown are ignored here (they still count in feedback aggregates, which read feedback records directly).
+ * Builds the index in time linear in the traces: one pass to find users and start times, a radix order by user and
+ * start (`trace-order.ts`), one pass to fill the columns. `feedback` must already carry normalised `score`s (see
+ * `normaliseFeedback`); records whose trace is unknown are ignored here (they still count in feedback aggregates,
+ * which read feedback records directly). `prepared` (from validation) saves re-parsing start times and re-hashing
+ * trace ids: its id map becomes the index's trace lookup.
  */
-export function buildTraceIndex(users: readonly User[], allTraces: readonly Trace[], feedback: readonly Feedback[] = []): TraceIndex {
+export function buildTraceIndex(
+  users: readonly User[],
+  traces: readonly Trace[],
+  feedback: readonly Feedback[] = [],
+  prepared?: PreparedTraces,
+): TraceIndex {
   const allUsers: User[] = [...users];
   const userPos = new Map<string, number>();
-  allUsers.forEach((u, i) => userPos.set(u.id, i));
-  const { traces, unattributedStartMs } = splitUnattributed(allTraces);
-  for (const t of traces) {
-    if (!userPos.has(t.userId)) {
-      userPos.set(t.userId, allUsers.length);
-      allUsers.push({ id: t.userId, metadata: {} });
-    }
-  }
-  const n = traces.length;
+  for (let u = 0; u < allUsers.length; u++) userPos.set((allUsers[u] as User).id, u);
+  const split = splitTraces(traces, allUsers, userPos, prepared?.startMs);
+  const { source } = split;
+  const n = source.length;
   const U = allUsers.length;
-  const starts = new Float64Array(n);
-  const userOfSource = new Int32Array(n);
-  const counts = new Int32Array(U + 1);
-  for (let i = 0; i < n; i++) {
-    const t = traces[i] as AttributedTrace;
-    starts[i] = toMs(t.startTime);
-    const u = userPos.get(t.userId) as number;
-    userOfSource[i] = u;
-    counts[u + 1]++;
-  }
-  const userStart = new Int32Array(U + 1);
-  for (let u = 0; u < U; u++) userStart[u + 1] = (userStart[u] as number) + (counts[u + 1] as number);
-  // Counting sort by user, then sort each user's slice by start time.
-  const order = new Int32Array(n);
-  const fill = userStart.slice(0, U);
-  for (let i = 0; i < n; i++) order[fill[userOfSource[i]]++] = i;
   // Ties in start time are ordered by trace id, so every engine (the SQL server too) sees the same order.
-  const byStartThenId = (a: number, b: number): number =>
-    (starts[a] as number) - (starts[b] as number) || compareIds((traces[a] as Trace).id, (traces[b] as Trace).id);
-  for (let u = 0; u < U; u++) {
-    const slice = order.subarray(userStart[u] as number, userStart[u + 1] as number);
-    let sorted = true;
-    for (let k = 1; k < slice.length; k++) if (byStartThenId(slice[k - 1] as number, slice[k] as number) > 0) { sorted = false; break; }
-    if (!sorted) slice.set(Array.from(slice).sort(byStartThenId));
-  }
+  const { order, userStart } = traceOrder(split.starts, split.userOf, U, (k) => (traces[source[k] as number] as Trace).id);
 
   const idx: TraceIndex = {
     size: n,
@@ -145,33 +193,11 @@ export function buildTraceIndex(users: readonly User[], allTraces: readonly Trac
     userPos,
     userStart,
     tracePos: new Map(),
-    unattributedStartMs,
+    unattributedStartMs: split.unattributedStartMs,
   };
-  const model = dictColumn(n);
-  const release = dictColumn(n);
-  const errorType = dictColumn(n);
-  const conversation = dictColumn(n);
-  for (let row = 0; row < n; row++) {
-    const src = order[row] as number;
-    const t = traces[src] as Trace;
-    idx.traces[row] = t;
-    idx.tracePos.set(t.id, row);
-    idx.startMs[row] = starts[src] as number;
-    idx.latencyMs[row] = t.latencyMs;
-    idx.isError[row] = t.status === 'error' ? 1 : 0;
-    idx.costUsd[row] = num(t.costUsd);
-    idx.inputTokens[row] = num(t.inputTokens);
-    idx.outputTokens[row] = num(t.outputTokens);
-    idx.userOf[row] = userOfSource[src];
-    encode(model, row, t.model);
-    encode(release, row, t.release);
-    encode(errorType, row, t.errorType);
-    encode(conversation, row, t.conversationId);
-  }
-  idx.model = model.col;
-  idx.release = release.col;
-  idx.errorType = errorType.col;
-  idx.conversation = conversation.col;
+  const rowOfSource = new Int32Array(traces.length).fill(-1);
+  fillColumns(idx, traces, split, order, rowOfSource);
+  idx.tracePos = traceLookup(traces, rowOfSource, prepared?.positionOfId);
   for (const f of feedback) {
     const row = idx.tracePos.get(f.traceId);
     if (row === undefined || typeof f.score !== 'number') continue;
@@ -181,22 +207,72 @@ export function buildTraceIndex(users: readonly User[], allTraces: readonly Trac
   return idx;
 }
 
-/** The traces with a user id, and the sorted start times of those without one. */
-function splitUnattributed(traces: readonly Trace[]): {
-  traces: readonly (AttributedTrace)[];
-  unattributedStartMs: Float64Array;
-} {
-  let unattributed = 0;
-  for (const t of traces) if (t.userId === null) unattributed++;
-  if (unattributed === 0) return { traces: traces as readonly (AttributedTrace)[], unattributedStartMs: new Float64Array(0) };
-  const attributed: (AttributedTrace)[] = [];
-  const starts = new Float64Array(unattributed);
-  let k = 0;
-  for (const t of traces) {
-    if (t.userId === null) starts[k++] = toMs(t.startTime);
-    else attributed.push(t as AttributedTrace);
+/**
+ * Fills every column, reading the traces in their given order (the objects sit in memory in about that order, so
+ * reads stay local) and writing each to its row. A user's conversation id often repeats the user's previous one:
+ * that case skips the dataset-wide dictionary.
+ */
+function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, order: Int32Array, rowOfSource: Int32Array): void {
+  const n = idx.size;
+  const rowOf = new Int32Array(n);
+  for (let row = 0; row < n; row++) {
+    const k = order[row] as number;
+    rowOf[k] = row;
+    rowOfSource[split.source[k] as number] = row;
   }
-  return { traces: attributed, unattributedStartMs: starts.sort() };
+  const model = dictBuilder(n);
+  const release = dictBuilder(n);
+  const errorType = dictBuilder(n);
+  const conversation = dictBuilder(n);
+  const lastConversation: (string | undefined)[] = new Array(idx.users.length);
+  const lastConversationCode = new Int32Array(idx.users.length);
+  for (let k = 0; k < n; k++) {
+    const t = traces[split.source[k] as number] as Trace;
+    const row = rowOf[k] as number;
+    const u = split.userOf[k] as number;
+    idx.traces[row] = t;
+    idx.startMs[row] = split.starts[k] as number;
+    idx.latencyMs[row] = t.latencyMs;
+    idx.isError[row] = t.status === 'error' ? 1 : 0;
+    idx.costUsd[row] = num(t.costUsd);
+    idx.inputTokens[row] = num(t.inputTokens);
+    idx.outputTokens[row] = num(t.outputTokens);
+    idx.userOf[row] = u;
+    // `!= null`: data passed with `validate: false` may hold null where the model says absent.
+    if (t.model != null) model.col.codes[row] = codeOf(model, t.model);
+    if (t.release != null) release.col.codes[row] = codeOf(release, t.release);
+    if (t.errorType != null) errorType.col.codes[row] = codeOf(errorType, t.errorType);
+    const c = t.conversationId;
+    if (c == null) continue;
+    if (c !== lastConversation[u]) {
+      lastConversation[u] = c;
+      lastConversationCode[u] = codeOf(conversation, c);
+    }
+    conversation.col.codes[row] = lastConversationCode[u] as number;
+  }
+  idx.model = model.col;
+  idx.release = release.col;
+  idx.errorType = errorType.col;
+  idx.conversation = conversation.col;
+}
+
+/** Row of a trace id, through validation's id map when there is one (else one map is built here). */
+function traceLookup(traces: readonly Trace[], rowOfSource: Int32Array, positionOfId: ReadonlyMap<string, number> | undefined): TraceLookup {
+  let positions = positionOfId;
+  if (positions === undefined) {
+    const built = new Map<string, number>();
+    for (let i = 0; i < traces.length; i++) built.set((traces[i] as Trace).id, i);
+    positions = built;
+  }
+  const byId = positions;
+  return {
+    get(id) {
+      const position = byId.get(id);
+      if (position === undefined) return undefined;
+      const row = rowOfSource[position] as number;
+      return row < 0 ? undefined : row;
+    },
+  };
 }
 
 /** Unattributed traces starting in `[from, to)`. */

@@ -1,0 +1,95 @@
+/**
+ * The row order of the trace index in linear time: grouped by user, start time ascending inside a user, ties by
+ * trace id (code units). An LSD radix sort of the start times (16-bit digits, only the digits that vary), then a
+ * stable counting sort by user, then the rare runs of equal start times inside a user sorted by id. No comparator
+ * runs except on those runs, and no per-user array is allocated.
+ * @module
+ */
+
+const DIGIT_BITS = 16;
+const BUCKETS = 1 << DIGIT_BITS;
+const TWO_32 = 2 ** 32;
+
+/** Positions `0..n-1` ordered by `starts` (stable); `null` when a start is not a finite integer (then sort otherwise). */
+function radixByStart(starts: Float64Array): Int32Array | null {
+  const n = starts.length;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const s = starts[i] as number;
+    if (!Number.isInteger(s)) return null;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  if (n < 2 || max === min) return order;
+  const lo = new Uint32Array(n);
+  const hi = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const key = (starts[i] as number) - min;
+    const h = Math.floor(key / TWO_32);
+    hi[i] = h;
+    lo[i] = key - h * TWO_32;
+  }
+  const span = max - min;
+  const passes = span < 2 ** 16 ? 1 : span < TWO_32 ? 2 : span < 2 ** 48 ? 3 : 4;
+  let next = new Int32Array(n);
+  const count = new Int32Array(BUCKETS + 1);
+  for (let pass = 0; pass < passes; pass++) {
+    const words = pass < 2 ? lo : hi;
+    const shift = pass % 2 === 0 ? 0 : DIGIT_BITS;
+    count.fill(0);
+    for (let k = 0; k < n; k++) count[(((words[order[k] as number] as number) >>> shift) & 0xffff) + 1]++;
+    for (let b = 0; b < BUCKETS; b++) count[b + 1] = (count[b + 1] as number) + (count[b] as number);
+    for (let k = 0; k < n; k++) {
+      const i = order[k] as number;
+      next[count[((words[i] as number) >>> shift) & 0xffff]++] = i;
+    }
+    [order, next] = [next, order];
+  }
+  return order;
+}
+
+/** Row order of the index and each user's first row. */
+export interface TraceOrder {
+  /** `order[row]` is the position (in `starts`) of the trace at that row. */
+  order: Int32Array;
+  /** Rows of user `u` are `[userStart[u], userStart[u + 1])`; length `userCount + 1`. */
+  userStart: Int32Array;
+}
+
+/**
+ * Orders the positions `0..n-1` (`n = starts.length`) by user (`userOf`, `0..userCount-1`), then start time, then
+ * id (`idOf(position)`, code-unit order).
+ */
+export function traceOrder(starts: Float64Array, userOf: Int32Array, userCount: number, idOf: (position: number) => string): TraceOrder {
+  const n = starts.length;
+  const byId = (a: number, b: number): number => {
+    const x = idOf(a);
+    const y = idOf(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  };
+  const byStartThenId = (a: number, b: number): number => (starts[a] as number) - (starts[b] as number) || byId(a, b);
+  let byStart = radixByStart(starts);
+  if (byStart === null) byStart = Int32Array.from({ length: n }, (_, i) => i).sort(byStartThenId);
+  const userStart = new Int32Array(userCount + 1);
+  for (let i = 0; i < n; i++) userStart[(userOf[i] as number) + 1]++;
+  for (let u = 0; u < userCount; u++) userStart[u + 1] = (userStart[u + 1] as number) + (userStart[u] as number);
+  const fill = userStart.slice(0, userCount);
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) {
+    const i = byStart[k] as number;
+    order[fill[userOf[i] as number]++] = i;
+  }
+  // Equal start times inside a user: order the run by id (runs are short and rare).
+  for (let row = 1; row < n; row++) {
+    const a = order[row - 1] as number;
+    if (starts[a] !== starts[order[row] as number] || userOf[a] !== userOf[order[row] as number]) continue;
+    let end = row + 1;
+    while (end < n && starts[order[end] as number] === starts[a] && userOf[order[end] as number] === userOf[a]) end++;
+    order.subarray(row - 1, end).sort(byId);
+    row = end - 1;
+  }
+  return { order, userStart };
+}
