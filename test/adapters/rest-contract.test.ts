@@ -12,7 +12,7 @@ const server = setupServer(...createRestHandlers(createMemoryProvider(contractDa
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterAll(() => server.close());
 
-runProviderContractTests(() => createRestProvider({ baseUrl: ABSOLUTE, retries: 0, usersSummary: true }), {
+runProviderContractTests(() => createRestProvider({ baseUrl: ABSOLUTE, retries: 0, usersSummary: true, usersDistribution: true, usersSegments: true }), {
   describe,
   it,
   name: 'createRestProvider over msw handlers of a memory provider: DataProvider contract',

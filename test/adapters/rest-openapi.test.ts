@@ -35,6 +35,12 @@ function namedSchemas(): [string, z.ZodType][] {
     ['UserRow', results.userRowSchema],
     ['UserRowPage', route('listUsers')],
     ['UsersSummary', results.usersSummarySchema],
+    ['DistributionMetric', results.distributionMetricSchema],
+    ['DistributionBin', results.distributionBinSchema],
+    ['DistributionPosition', results.distributionPositionSchema],
+    ['UsersDistribution', results.usersDistributionSchema],
+    ['UserSegment', results.userSegmentSchema],
+    ['UsersSegments', results.usersSegmentsSchema],
     ['KeyMetrics', results.keyMetricsSchema],
     ['CohortMetrics', results.cohortMetricsSchema],
     ['Cohort', results.cohortSchema],
@@ -110,8 +116,10 @@ async function examples(): Promise<Record<RestMethodName, unknown>> {
   return {
     listUsers: await p.listUsers({ range, pagination: { pageIndex: 0, pageSize: 1 } }),
     getUsersSummary: await p.getUsersSummary?.({ range }),
+    getUsersDistribution: await p.getUsersDistribution?.({ range, metric: 'costUsd', binCount: 3, userId: 'u01' }),
+    getUsersSegments: await p.getUsersSegments?.({ range, key: 'plan', limit: 2 }),
     getUser: await p.getUser({ userId: 'u01' }),
-    getUserMetrics: await p.getUserMetrics({ userId: 'u01', range, compare: { cohort: { key: 'plan', value: 'pro' } } }),
+    getUserMetrics: await p.getUserMetrics({ userId: 'u01', range, compare: { cohort: { key: 'plan', value: 'pro' }, population: true } }),
     getUserTrends: await p.getUserTrends({ userId: 'u01', ...week, compare: { cohort: { key: 'plan', value: 'pro' } } }),
     getModelUsage: await p.getModelUsage({ userId: 'u-switch', ...week }),
     getFeedback: await p.getFeedback({ userId: 'u01', ...week }),
@@ -132,8 +140,8 @@ cannot drift. Conventions: timestamps are ISO-8601 strings, ranges are half-open
 durations are milliseconds, rates are fractions 0..1, and unknown numbers are null (never 0). Extra keys in answers
 are allowed and ignored. Authentication is up to the host: the client sends whatever its \`headers\` callback returns.
 Errors carry { error: { code, message, field? } }: 400 invalid-data names the bad param in \`field\`; 404 not-found
-for an unknown user, and for the optional /users-summary route when the backend does not serve it; 5xx answers are
-retried by the client (GET is idempotent), 4xx never.`;
+for an unknown user, and for the optional /users-summary, /users-distribution and /users-segments routes when the
+backend does not serve them; 5xx answers are retried by the client (GET is idempotent), 4xx never.`;
 
 async function buildDocument(): Promise<Record<string, unknown>> {
   const named = namedSchemas();
@@ -237,11 +245,11 @@ describe('docs/rest-api.yaml', () => {
   });
 
   it('documents every route of the table with its params, and every example passes its schema', async () => {
-    const doc = (await buildDocument()) as { paths: Record<string, { get: { operationId: string; parameters: { name: string }[] } }> };
+    const doc = (await buildDocument()) as { paths: Record<string, { get: { operationId: string; parameters: { name: string; in: string }[] } }> };
     expect(Object.values(doc.paths).map((p) => p.get.operationId)).toEqual(REST_ROUTES.map((r) => r.method));
     for (const route of REST_ROUTES) {
       const op = doc.paths[route.path.replace(':userId', '{userId}')]!.get;
-      expect(op.parameters.map((p) => p.name).filter((n) => n !== 'userId')).toEqual(route.query.map((q) => q.name));
+      expect(op.parameters.filter((p) => p.in === 'query').map((p) => p.name)).toEqual(route.query.map((q) => q.name));
     }
   });
 

@@ -23,6 +23,10 @@ export interface RestProviderOptions extends HttpOptions {
    * false: the method is left out and a users page derives its totals from `GET /users`.
    */
   usersSummary?: boolean;
+  /** The backend serves the optional `GET /users-distribution` route (`getUsersDistribution`). Default false. */
+  usersDistribution?: boolean;
+  /** The backend serves the optional `GET /users-segments` route (`getUsersSegments`). Default false. */
+  usersSegments?: boolean;
 }
 
 type Method<M extends RestMethodName> = NonNullable<DataProvider[M]>;
@@ -66,6 +70,8 @@ export function createRestProvider(options: RestProviderOptions): DataProvider {
     capabilities,
     listUsers: method('listUsers'),
     ...(options.usersSummary ? { getUsersSummary: method('getUsersSummary') } : {}),
+    ...(options.usersDistribution ? { getUsersDistribution: method('getUsersDistribution') } : {}),
+    ...(options.usersSegments ? { getUsersSegments: method('getUsersSegments') } : {}),
     getUser: method('getUser'),
     getUserMetrics: method('getUserMetrics'),
     getUserTrends: method('getUserTrends'),

@@ -6,11 +6,22 @@
  */
 import { z } from 'zod';
 import type { DataProvider } from '../../core/contract';
-import { MAX_PAGE_SIZE, MAX_RANGE_DAYS, MAX_SEARCH_CHARS, MAX_SERIES_BUCKETS } from '../../core/limits';
+import {
+  DEFAULT_DISTRIBUTION_BINS,
+  DEFAULT_SEGMENTS,
+  MAX_DISTRIBUTION_BINS,
+  MAX_PAGE_SIZE,
+  MAX_PARAM_ID_CHARS,
+  MAX_RANGE_DAYS,
+  MAX_SEARCH_CHARS,
+  MAX_SEGMENTS,
+  MAX_SERIES_BUCKETS,
+} from '../../core/limits';
 import { isoTimestampSchema, userSchema } from '../../core/schema/records';
 import {
   cohortSchema,
   conversationSummarySchema,
+  distributionMetricSchema,
   feedbackCommentSchema,
   feedbackOverviewSchema,
   granularitySchema,
@@ -19,6 +30,8 @@ import {
   traceRowSchema,
   userMetricsSchema,
   userRowSchema,
+  usersDistributionSchema,
+  usersSegmentsSchema,
   usersSummarySchema,
   userTrendsSchema,
 } from '../../core/schema/results';
@@ -102,6 +115,14 @@ const COHORT: RestQueryParam = {
   required: false,
   description: 'Compare with the users whose `metadata[key] === value` over the same range.',
 };
+const POPULATION: RestQueryParam = {
+  name: 'population',
+  target: ['compare', 'population'],
+  encoding: 'json',
+  schema: z.boolean(),
+  required: false,
+  description: '`true` adds `population`: every user over the same range, aggregated like a cohort.',
+};
 const CURSOR: RestQueryParam = {
   name: 'cursor',
   target: ['cursor'],
@@ -159,13 +180,38 @@ export const REST_ROUTES: readonly RestRoute[] = [
     response: usersSummarySchema,
     query: [FROM, TO],
   },
+  {
+    method: 'getUsersDistribution',
+    path: '/users-distribution',
+    summary: 'The active users of the range binned by one per-user measure (optional: 404 when the backend does not serve it).',
+    response: usersDistributionSchema,
+    query: [
+      FROM,
+      TO,
+      { name: 'metric', target: ['metric'], encoding: 'text', schema: distributionMetricSchema, required: true, description: 'The per-user measure: `costUsd`, `traceCount`, `errorRate` or `latencyP95Ms`.' },
+      { name: 'binCount', target: ['binCount'], encoding: 'integer', schema: z.int().min(1).max(MAX_DISTRIBUTION_BINS), required: false, default: DEFAULT_DISTRIBUTION_BINS, description: `Most bins (at most ${MAX_DISTRIBUTION_BINS}); edges by core's \`distributionEdges\`.` },
+      { name: 'userId', target: ['userId'], encoding: 'text', schema: z.string().min(1).max(MAX_PARAM_ID_CHARS), required: false, description: 'Adds `position`: this user’s value and how many users have a larger one.' },
+    ],
+  },
+  {
+    method: 'getUsersSegments',
+    path: '/users-segments',
+    summary: 'The active users of the range broken down by a metadata key (optional: 404 when the backend does not serve it).',
+    response: usersSegmentsSchema,
+    query: [
+      FROM,
+      TO,
+      { name: 'key', target: ['key'], encoding: 'text', schema: z.string().min(1).max(MAX_PARAM_ID_CHARS), required: true, description: 'The metadata key, e.g. `plan` or `region`.' },
+      { name: 'limit', target: ['limit'], encoding: 'integer', schema: z.int().min(1).max(MAX_SEGMENTS), required: false, default: DEFAULT_SEGMENTS, description: `Most segments (at most ${MAX_SEGMENTS}), most traces first; the rest are counted in \`omittedCount\`.` },
+    ],
+  },
   { method: 'getUser', path: '/users/:userId', summary: 'One user; 404 when unknown.', response: userSchema, query: [] },
   {
     method: 'getUserMetrics',
     path: '/users/:userId/metrics',
-    summary: 'Key metrics for the range, the previous period of equal length and, on request, a cohort.',
+    summary: 'Key metrics for the range, the previous period of equal length and, on request, a cohort and the population.',
     response: userMetricsSchema,
-    query: [FROM, TO, COHORT],
+    query: [FROM, TO, COHORT, POPULATION],
   },
   {
     method: 'getUserTrends',

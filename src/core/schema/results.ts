@@ -13,6 +13,9 @@ import type {
   CohortTrends,
   CommentMomentumBucket,
   ConversationSummary,
+  DistributionBin,
+  DistributionMetric,
+  DistributionPosition,
   FeedbackComment,
   FeedbackKeyStat,
   FeedbackOverview,
@@ -29,7 +32,10 @@ import type {
   TrendBucket,
   UserMetrics,
   UserRow,
+  UserSegment,
   UserTrends,
+  UsersDistribution,
+  UsersSegments,
   UsersSummary,
   WindowMetrics,
 } from '../results';
@@ -97,6 +103,50 @@ export const userRowSchema: z.ZodType<UserRow> = z.looseObject({
   lastSeen: isoTimestampSchema,
   sparkline: z.array(sparkPointSchema),
   attention: z.array(attentionReasonSchema),
+});
+
+/** A {@link DistributionMetric}: `costUsd`, `traceCount`, `errorRate` or `latencyP95Ms`. */
+export const distributionMetricSchema: z.ZodType<DistributionMetric> = z.enum(['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms']);
+
+/** A {@link DistributionBin}. */
+export const distributionBinSchema: z.ZodType<DistributionBin> = z.looseObject({
+  from: z.number(),
+  to: z.number(),
+  userCount: countSchema,
+});
+
+/** A {@link DistributionPosition}. */
+export const distributionPositionSchema: z.ZodType<DistributionPosition> = z.looseObject({
+  value: z.number().nullable(),
+  aboveCount: countSchema.nullable(),
+});
+
+/** A {@link UsersDistribution}. */
+export const usersDistributionSchema: z.ZodType<UsersDistribution> = z.looseObject({
+  metric: distributionMetricSchema,
+  bins: z.array(distributionBinSchema),
+  userCount: countSchema,
+  unknownCount: countSchema,
+  position: distributionPositionSchema.optional(),
+});
+
+/** A {@link UserSegment}. */
+export const userSegmentSchema: z.ZodType<UserSegment> = z.looseObject({
+  value: metadataValueSchema,
+  userCount: countSchema,
+  traceCount: countSchema,
+  errorRate: rate,
+  latencyP50Ms: ms,
+  latencyP95Ms: ms,
+  costUsd: usd,
+  costPerTraceUsd: usd,
+});
+
+/** A {@link UsersSegments}. */
+export const usersSegmentsSchema: z.ZodType<UsersSegments> = z.looseObject({
+  key: z.string().min(1),
+  segments: z.array(userSegmentSchema),
+  omittedCount: countSchema,
 });
 
 /** A {@link UsersSummary}. */
