@@ -1,7 +1,7 @@
 /**
  * `getUsersSegments` in SQL: the range's traces joined to their user's value of one metadata key and aggregated per
- * value (users, traces, errors, exact p50/p95, cost) in one query; core's shared order (`rankSegments`: traces,
- * most first, ties by value as text) picks the segments to return.
+ * value (users, traces, errors, exact p50/p95, cost) in one query, which returns only the segments that can rank
+ * within `limit`; core's shared order (`rankSegments`: traces, most first, ties by value as text) picks them.
  * @module
  */
 import { rankSegments, type MsRange, type UserSegment, type UsersSegments } from 'userscope/core';
@@ -25,13 +25,16 @@ export async function usersSegments(ctx: SqlContext, range: MsRange, key: string
   const d = ctx.db.dialect;
   const b = new Binder(d);
   const meta = `(SELECT user_id AS meta_user, kind, num, str FROM user_meta WHERE meta_key = ${b.str(key)})`;
+  // Only the segments that can make the first `limit` after the tie-break reach JavaScript: those whose trace count
+  // ranks within `limit` (ties at the cut all come along); `seg_total` counts every segment.
   const rows = await runQuery(
     ctx,
     b.query(
-      `SELECT coalesce(m.kind, ${META_KIND.null}) AS seg_kind, m.num AS seg_num, m.str AS seg_str, ` +
-        `${d.countDistinct('user_id')} AS user_n, ${aggregateColumns(d)} ` +
+      `SELECT * FROM (SELECT coalesce(m.kind, ${META_KIND.null}) AS seg_kind, m.num AS seg_num, m.str AS seg_str, ` +
+        `${d.countDistinct('user_id')} AS user_n, ${aggregateColumns(d)}, ` +
+        `rank() OVER (ORDER BY count(*) DESC) AS seg_rank, count(*) OVER () AS seg_total ` +
         `FROM traces LEFT JOIN ${meta} m ON m.meta_user = traces.user_id WHERE ${inRange(b, range)} ` +
-        `GROUP BY seg_kind, seg_num, seg_str${d.selectSettings}`,
+        `GROUP BY seg_kind, seg_num, seg_str) ranked WHERE seg_rank <= ${b.int(limit)}${d.selectSettings}`,
     ),
     signal,
   );
@@ -48,5 +51,6 @@ export async function usersSegments(ctx: SqlContext, range: MsRange, key: string
       costPerTraceUsd: f.costPerTraceUsd,
     };
   });
-  return rankSegments(key, segments, limit);
+  const ranked = rankSegments(key, segments, limit);
+  return { ...ranked, omittedCount: Math.max(0, num(rows[0], 'seg_total') - ranked.segments.length) };
 }
