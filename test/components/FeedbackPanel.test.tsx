@@ -6,7 +6,8 @@ import { createDemoDataset, DEMO_DEFAULT_NOW, DEMO_USERS } from '../../src/adapt
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
 import { changeImpacts, MIN_SCORES_PER_SIDE } from '../../src/components/FeedbackPanel/change-impact';
 import { FeedbackPanel, type FeedbackPanelProps } from '../../src/components/FeedbackPanel/FeedbackPanel';
-import { downsample, mergeFeedbackTrend, periodLabel } from '../../src/components/FeedbackPanel/series';
+import { downsample } from '../../src/components/charts/time-spans';
+import { mergeFeedbackTrend, periodLabel } from '../../src/components/FeedbackPanel/series';
 import { formatCount, formatDuration, formatPercent, formatScore } from '../../src/components/primitives/format';
 import type { DataProvider } from '../../src/core/contract';
 import { computeFeedback } from '../../src/core/engine/feedback';

@@ -2,16 +2,17 @@ import { Bar } from '@visx/shape';
 import type { CommentMomentumBucket } from '../../core/results';
 import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotInnerWidth, barPlotLayout, type BarPlotLayout } from '../charts/BarPlot';
+import { downsample, maxBars, spanBar, spanIndexAt, spanTimeScale, type Span } from '../charts/time-spans';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import type { FeedbackCardProps } from './card-props';
 import { ChartCard } from './ChartCard';
-import { downsample, formatTick, mergeMomentum, periodLabel, type Span } from './series';
-import { maxBars, spanBar, spanIndexAt, spanLabel, timeScale } from './time-plot';
+import { formatTick, mergeMomentum, periodLabel } from './series';
+import { spanLabel } from './time-plot';
 
 interface MomentumModel extends ItemChartModel, BarPlotLayout {
   spans: Span<CommentMomentumBucket>[];
-  x: ReturnType<typeof timeScale>;
+  x: ReturnType<typeof spanTimeScale>;
 }
 
 const commentShare = (b: CommentMomentumBucket) => (b.feedbackCount === 0 ? null : b.commentCount / b.feedbackCount);
@@ -49,7 +50,7 @@ export function CommentMomentum({ overview, headingLevel, locale, labels: l }: F
       ...barPlotLayout(width, spans.map((s) => s.row.feedbackCount)),
       count: spans.length,
       spans,
-      x: timeScale(first.from, last.to, innerW),
+      x: spanTimeScale(first.from, last.to, innerW),
     };
   };
 

@@ -1,6 +1,7 @@
 import type { ChangeEvent, FeedbackOverview, FeedbackTrendBucket, UserTrends } from '../../core/results';
 import type { LegendItem } from '../charts/ChartLegend';
 import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
+import { downsample, maxBars, spanIndexAt, spanTimeScale, type Span } from '../charts/time-spans';
 import { formatCount, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { SectionState } from '../primitives/SectionState';
@@ -9,9 +10,9 @@ import { changeImpacts } from './change-impact';
 import { ChangeImpactList } from './ChangeImpactList';
 import { ChartCard } from './ChartCard';
 import type { FeedbackPanelLabels } from './labels';
-import { downsample, mergeFeedbackTrend, mergeSuccess, periodLabel, type Span } from './series';
+import { mergeFeedbackTrend, mergeSuccess, periodLabel } from './series';
 import { shortText } from './short-text';
-import { TIME_MARGIN, maxBars, spanIndexAt, spanLabel, timeScale } from './time-plot';
+import { TIME_MARGIN, spanLabel } from './time-plot';
 import { TrendsPlot, type ChangeMarker } from './TrendsPlot';
 
 /** Height of the trend plot (px). */
@@ -187,7 +188,7 @@ interface TrendsChartFrameProps {
 interface TrendsModel extends ItemChartModel {
   spans: Span<FeedbackTrendBucket>[];
   success: Span<{ successRate: number | null }>[] | null;
-  x: ReturnType<typeof timeScale>;
+  x: ReturnType<typeof spanTimeScale>;
 }
 
 /** Downsamples to the plot width, then draws and explains one bucket at a time. */
@@ -199,7 +200,7 @@ function TrendsChartFrame({ ids, overview, trends, markers, events, locale, labe
     const success = trends ? downsample(trends.buckets, trends.granularity, maxBars(inner), mergeSuccess) : null;
     const first = spans[0] as Span<FeedbackTrendBucket>;
     const last = spans[spans.length - 1] as Span<FeedbackTrendBucket>;
-    return { width, count: spans.length, spans, success, x: timeScale(first.from, last.to, inner) };
+    return { width, count: spans.length, spans, success, x: spanTimeScale(first.from, last.to, inner) };
   };
   const successOf = (m: TrendsModel, span: Span<FeedbackTrendBucket>): number | null => {
     if (!m.success) return null;

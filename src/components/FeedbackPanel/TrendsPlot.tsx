@@ -4,11 +4,12 @@ import { scaleLinear } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
 import type { FeedbackTrendBucket } from '../../core/results';
+import { CountBarAxes } from '../charts/CountBarAxes';
+import { spanBar, type Span, type spanTimeScale } from '../charts/time-spans';
 import { formatPercent } from '../primitives/format';
 import { MARKER_SHAPE, markerState, type MarkerKind } from '../primitives/marker-vocabulary';
-import { CountBarAxes } from '../charts/CountBarAxes';
-import { formatTick, type Span } from './series';
-import { spanBar, TIME_MARGIN, type timeScale } from './time-plot';
+import { formatTick } from './series';
+import { TIME_MARGIN } from './time-plot';
 
 /** A change marker: when, what kind, whether it is a regression, and its number in the change list. */
 export interface ChangeMarker {
@@ -36,8 +37,8 @@ export interface TrendsPlotProps {
   markers: readonly ChangeMarker[];
   /** Bucket size (axis ticks). */
   granularity: Granularity;
-  /** The time scale of the inner plot (see `timeScale`). */
-  x: ReturnType<typeof timeScale>;
+  /** The time scale of the inner plot (see `spanTimeScale`). */
+  x: ReturnType<typeof spanTimeScale>;
   /** Highlighted span. */
   active: number | null;
   /** Locale of the tick labels. */

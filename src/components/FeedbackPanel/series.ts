@@ -1,44 +1,12 @@
 /**
- * Time-series helpers of the feedback charts: downsampling long series into wider buckets before drawing, and
- * period labels.
+ * Time-series helpers of the feedback charts: how their buckets merge when `charts/time-spans` sums them into wider
+ * spans, period labels and axis ticks.
  * @module
  */
-import { bucketSizeMs } from '../../core/engine/time';
 import type { Granularity } from '../../core/model';
 import type { CommentMomentumBucket, FeedbackTrendBucket, TrendBucket } from '../../core/results';
 import { formatDateTime } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
-
-/** A bucket drawn on a time axis: its start and end (epoch ms) plus the source rows it sums up. */
-export interface Span<T> {
-  /** Start, epoch ms. */
-  from: number;
-  /** End (exclusive), epoch ms. */
-  to: number;
-  /** The merged row. */
-  row: T;
-}
-
-/**
- * Merges consecutive rows so at most `max` spans remain (every span but the last holds the same number of rows).
- * `merge` combines a group; a single row is passed through `merge` too, so the output type is uniform.
- */
-export function downsample<T extends { t: string }, R>(
-  rows: readonly T[],
-  granularity: Granularity,
-  max: number,
-  merge: (group: readonly T[]) => R,
-): Span<R>[] {
-  const size = bucketSizeMs(granularity);
-  const per = Math.max(1, Math.ceil(rows.length / Math.max(1, max)));
-  const out: Span<R>[] = [];
-  for (let i = 0; i < rows.length; i += per) {
-    const group = rows.slice(i, i + per);
-    const from = Date.parse((group[0] as T).t);
-    out.push({ from, to: Date.parse((group[group.length - 1] as T).t) + size, row: merge(group) });
-  }
-  return out;
-}
 
 /** Sums feedback trend buckets; the average score is weighted by the scored records of each bucket. */
 export function mergeFeedbackTrend(group: readonly FeedbackTrendBucket[]): FeedbackTrendBucket {
