@@ -29,22 +29,32 @@ const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 
 /** One Map by trace id and one Date.parse per trace: the least any engine does with the rows. */
 function minimalWork(traces) {
+  gc();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const byId = new Map();
   for (const t of traces) byId.set(t.id, Date.parse(t.startTime));
   const ms = performance.now() - started;
   if (byId.size !== traces.length) throw new Error('duplicate trace ids');
-  return ms;
+  return { ms, cpuMs: cpuMs(cpu) };
+}
+
+/** Process CPU time (every thread) since `since`, in ms: steadier than wall time on a shared machine. */
+function cpuMs(since) {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
 }
 
 /** Loads `data` with `create`, then asks the first users list, a new range and a cohort; main-thread figures. */
 async function measure(create, data) {
   gc();
   const probe = watchMainThread();
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const provider = create(data);
   const first = await provider.listUsers({ range: FIRST });
   const loadMs = performance.now() - started;
+  const loadCpuMs = cpuMs(cpu);
   const main = probe.stop();
   let t = performance.now();
   const second = await provider.listUsers({ range: NEW_RANGE });
@@ -54,7 +64,7 @@ async function measure(create, data) {
   const metrics = await provider.getUserMetrics({ userId: someone, range: COHORT_RANGE, compare: { cohort: { key: 'plan', value: 'pro' } } });
   const cohortMs = performance.now() - t;
   provider.terminate?.();
-  return { loadMs, ...main, newRangeMs, cohortMs, answer: JSON.stringify([first.total, first.rows.map((r) => r.user.id), second.total, metrics.cohort]) };
+  return { loadMs, loadCpuMs, ...main, newRangeMs, cohortMs, answer: JSON.stringify([first.total, first.rows.map((r) => r.user.id), second.total, metrics.cohort]) };
 }
 
 const { createMemoryProvider, createWorkerProvider } = await loadProviders();
@@ -65,7 +75,8 @@ for (const traceCount of SIZES) {
   const userCount = Math.max(1, Math.round(traceCount * Number(args['users-per-trace'])));
   gc();
   const data = syntheticDataset({ userCount, traceCount, days: 45, end: END });
-  const minimal = Math.min(minimalWork(data.traces), minimalWork(data.traces));
+  const runs = [minimalWork(data.traces), minimalWork(data.traces)];
+  const minimal = { ms: Math.min(...runs.map((r) => r.ms)), cpuMs: Math.min(...runs.map((r) => r.cpuMs)) };
   const inThread = await measure((d) => createMemoryProvider(d), data);
   const worker = await measure((d) => createWorkerProvider(d), data);
   if (inThread.answer !== worker.answer) throw new Error(`different answers at ${traceCount} traces`);
@@ -74,22 +85,22 @@ for (const traceCount of SIZES) {
 }
 
 console.log('');
-console.log('| traces | provider | main thread busy (ms) | longest main-thread task (ms) | blocking > 50 ms (ms) | load + first list (ms) | × minimal work | new range (ms) | new cohort (ms) |');
-console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| traces | provider | main thread busy (ms) | longest main-thread task (ms) | blocking > 50 ms (ms) | load + first list (ms) | × minimal work (wall) | load CPU (ms) | × minimal work (CPU) | new range (ms) | new cohort (ms) |');
+console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const [name, m] of [['in-thread', r.inThread], ['worker', r.worker]]) {
     console.log(
-      `| ${r.traceCount.toLocaleString('en')} | ${name} | ${fmt(m.busyMs)} | ${fmt(m.longestTaskMs)} | ${fmt(m.blockingMs)} | ${fmt(m.loadMs)} | ${(m.loadMs / r.minimal).toFixed(2)} | ${fmt(m.newRangeMs)} | ${fmt(m.cohortMs)} |`,
+      `| ${r.traceCount.toLocaleString('en')} | ${name} | ${fmt(m.busyMs)} | ${fmt(m.longestTaskMs)} | ${fmt(m.blockingMs)} | ${fmt(m.loadMs)} | ${(m.loadMs / r.minimal.ms).toFixed(2)} | ${fmt(m.loadCpuMs)} | ${(m.loadCpuMs / r.minimal.cpuMs).toFixed(2)} | ${fmt(m.newRangeMs)} | ${fmt(m.cohortMs)} |`,
     );
   }
 }
 console.log('');
-console.log(`minimal work (Map by trace id + Date.parse): ${results.map((r) => `${r.traceCount.toLocaleString('en')} → ${fmt(r.minimal)} ms`).join(', ')}`);
+console.log(`minimal work (Map by trace id + Date.parse): ${results.map((r) => `${r.traceCount.toLocaleString('en')} → ${fmt(r.minimal.ms)} ms (CPU ${fmt(r.minimal.cpuMs)} ms)`).join(', ')}`);
 for (let i = 1; i < results.length; i++) {
   const [a, b] = [results[i - 1], results[i]];
-  const growth = (m) => (b[m].loadMs / a[m].loadMs).toFixed(2);
+  const growth = (m) => `${(b[m].loadMs / a[m].loadMs).toFixed(2)} (CPU ×${(b[m].loadCpuMs / a[m].loadCpuMs).toFixed(2)})`;
   console.log(
-    `growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal / a.minimal).toFixed(2)}`,
+    `growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal.ms / a.minimal.ms).toFixed(2)}`,
   );
 }
 console.log(`same answers from both providers: yes; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
