@@ -1,12 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMemoryProvider } from 'userscope/adapters/memory';
 import type { DistributionMetric, Trace, User } from 'userscope/core';
 import { diffValues } from '../../src/testing/contract/compare';
-import { createSqlProvider, ingest, type Database, type SqlProvider } from '../src/index';
+import { createSqlProvider, ingest, readSource, type Database, type SqlProvider } from '../src/index';
 import { truncateAll } from './differential';
 import { ENGINES } from './engines';
 
 const range = { from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z' };
+const fixture = (path: string): string => readFileSync(fileURLToPath(new URL(`../../../shared/fixtures/${path}`, import.meta.url)), 'utf8');
 const trace = (id: string, userId: string | null, start: string, latencyMs: number, extra: Partial<Trace> = {}): Trace => ({
   id,
   userId,
@@ -149,6 +152,21 @@ for (const engine of ENGINES) {
         { from: 0.2, to: 0.4, userCount: 1 },
       ]);
       expect(answer.position).toEqual({ value: 0.19999999999999998, aboveCount: 1 });
+    });
+
+    it('keeps the OTLP spans and Langfuse traces that carry no user id, unattributed', async () => {
+      await truncateAll(db);
+      const otlp = readSource(fixture('otlp/opentelemetry-proto-example.trace.json'), 'otlp.json');
+      const langfuse = JSON.parse(fixture('langfuse/autogen-2025-06-06.trace.json')) as { trace: { userId?: string | null } };
+      langfuse.trace.userId = null;
+      const fromLangfuse = readSource(langfuse, 'langfuse.json');
+      for (const source of [otlp, fromLangfuse]) {
+        expect(source.input.observedUsers).toEqual([]);
+        const report = await ingest(db, source.input);
+        expect(report).toMatchObject({ traces: source.input.traces?.length, unattributedTraces: source.input.traces?.length, users: 0 });
+        expect(report.traces).toBeGreaterThan(0);
+      }
+      expect((await sql.listUsers({ range: { from: '2018-01-01T00:00:00.000Z', to: '2027-01-01T00:00:00.000Z' } })).total).toBe(0);
     });
   });
 }
