@@ -1,5 +1,5 @@
 /**
- * The fixed dataset of the provider contract suite: 20 users and 461 traces around March 2025, generated
+ * The fixed dataset of the provider contract suite: 20 users and 466 traces (5 of them unattributed) around March 2025, generated
  * deterministically (seeded) plus hand-picked edge cases. Build your provider over it, then run
  * `runProviderContractTests`; the suite computes every expected answer from this data with plain loops.
  *
@@ -10,6 +10,8 @@
  * - `u-edge`: traces exactly on `main.from` (in) and `main.to` (out), one millisecond before `main.to`, on day and
  *   hour boundaries, and several with equal start times and equal latencies (tie-breaks by id).
  * - `u-single`: one trace; `u-switch`: a model switch and a release change half-way through `main`.
+ * - `t-anon-*`: unattributed traces (`userId: null`), slow and costly, so a figure that counts them shows it.
+ * - `u-errors`, `u-nocost`, `u-single`, `u-switch` are new users of `main` (their first trace ever is in it).
  * - `u07` has `metadata.plan: null`, `u08` has no metadata; conversations cross the `main` boundaries; about a
  *   fifth of traces have no conversation; feedback mixes booleans, numeric scores and unscored categories, blank
  *   comments (not comments), and two records created exactly on `main.to` (out) and one millisecond before (in).
@@ -266,6 +268,20 @@ function feedbackFor(traces: readonly AttributedTrace[], rand: () => number): Fe
   return out;
 }
 
+/** Traces without a user id: three in `main`, one before it, one exactly on `main.to` (out). */
+function unattributedTraces(): Trace[] {
+  const at = [MAIN_FROM, MAIN_FROM + 3 * DAY + 5 * MINUTE, MAIN_TO - 1, MAIN_FROM - 2 * DAY, MAIN_TO];
+  return at.map((ms, i) => ({
+    id: `t-anon-${i + 1}`,
+    userId: null,
+    startTime: iso(ms),
+    latencyMs: 60_000,
+    status: i === 1 ? 'error' : 'ok',
+    costUsd: 5,
+    name: 'chat',
+  }));
+}
+
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
     Object.freeze(value);
@@ -286,7 +302,7 @@ function buildContractDataset(): ContractDataset {
     { id: 'f-edge-1', traceId: edge.id, userId: 'u-edge', key: 'thumbs', value: true, comment: 'On the edge', createdAt: iso(MAIN_TO) },
     { id: 'f-edge-2', traceId: edge.id, userId: 'u-edge', key: 'thumbs', value: true, comment: 'Just in', createdAt: iso(MAIN_TO - 1) },
   );
-  return deepFreeze({ users: USERS, traces: b.traces, feedback });
+  return deepFreeze({ users: USERS, traces: [...b.traces, ...unattributedTraces()], feedback });
 }
 
 /** The contract suite's dataset (deeply frozen). */

@@ -20,6 +20,7 @@ import { contractDataset, contractRanges, type ContractDataset, type ContractRan
 import { registerDetailsSection } from './details-section';
 import { registerErrorsSection } from './errors-section';
 import { registerListsSection } from './lists-section';
+import { registerPopulationSection } from './population-section';
 import { createSuiteContext, type DescribeFn, type ItFn } from './suite-context';
 import { registerSummarySection } from './summary-section';
 import { registerUsersSection } from './users-section';
@@ -56,8 +57,8 @@ function fromGlobals<T>(name: 'describe' | 'it'): T {
  * first test). The provider must be built over `options.dataset` (default {@link contractDataset}). It checks every
  * method's result shape and numbers, paging (every row exactly once), sorting (each documented id, unknown values
  * last), search and filters, the previous period, bucket coverage, conversation and `(none)` trace filters, the
- * `not-found`, `aborted` and `invalid-data` errors (with `field`), the optional `getUsersSummary` when the provider
- * has it, and skips the checks of sections whose capability is off.
+ * `not-found`, `aborted` and `invalid-data` errors (with `field`), `getUserMetrics`' population, the optional
+ * `getUsersSummary`, `getUsersDistribution` and `getUsersSegments` when the provider has them, and skips the checks of sections whose capability is off.
  */
 export function runProviderContractTests(
   makeProvider: () => DataProvider | Promise<DataProvider>,
@@ -69,6 +70,7 @@ export function runProviderContractTests(
   describe(options.name ?? 'DataProvider contract', () => {
     registerUsersSection(ctx);
     registerSummarySection(ctx);
+    registerPopulationSection(ctx);
     registerDetailsSection(ctx);
     registerListsSection(ctx);
     registerErrorsSection(ctx);
