@@ -251,6 +251,8 @@ function stickyHeader(story, { firstColumn = false } = {}) {
     if (firstColumn) await page.setViewportSize({ width: NARROW, height: 800 });
     await page.waitForFunction(() => document.querySelectorAll('[role="grid"] tbody tr').length > 10);
     if (!(await page.evaluate(markGridScroller))) return ['the grid has no scroll container'];
+    // The page may hold sections above the grid (the users page's population): bring the grid into view first.
+    await page.evaluate(() => document.querySelector('[data-layout-scroller]').scrollIntoView({ block: 'start' }));
     const before = await page.evaluate(gridScrollState);
     await page.evaluate(() => {
       document.querySelector('[data-layout-scroller]').scrollTop = 300;
