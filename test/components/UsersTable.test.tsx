@@ -119,6 +119,19 @@ describe('UsersTable', () => {
     expect(bodyRows()[1]).toHaveAttribute('data-state', 'attention');
   });
 
+  it('says latency and cost reasons with their units: p95 as a duration, cost per trace as money', () => {
+    const slowAndCostly = row('s', {
+      attention: [
+        { kind: 'latency', value: 4_200, baseline: 1_100, message: 'p95 latency 4.2 s vs 1.1 s across all users' },
+        { kind: 'cost', value: 0.12, baseline: 0.03, message: 'Cost per trace $0.12 vs $0.03 across all users' },
+      ],
+    });
+    renderTable({ rows: [slowAndCostly], rowCount: 1 });
+    const cell = within(bodyRows()[0] as HTMLElement);
+    expect(cell.getByText('Slow 4.2 s vs 1.1 s', { selector: '[aria-hidden="true"]' })).toBeVisible();
+    expect(cell.getByText('Cost $0.12 vs $0.030', { selector: '[aria-hidden="true"]' })).toBeVisible();
+  });
+
   it('shows the tooltip with the exact reason on hover', async () => {
     const { user } = renderTable();
     const badge = within(bodyRows()[1] as HTMLElement).getByText('Errors 80% vs 10%', { selector: '[aria-hidden="true"]' });

@@ -78,9 +78,11 @@ function titleCase(key: string): string {
 }
 
 /**
- * The users list page: heading, population totals of the range, search (debounced), metadata filters discovered
- * from the data, a "needs attention" quick filter, a time-range picker, CSV export of the whole view (all pages,
- * through the provider, with progress and cancel) and the {@link UsersTable}. Sorting and paging keep the previous
+ * The users list page: heading, population totals of the range (with new users and the share of traces that carry
+ * a user id), a "why are users missing?" notice when few traces carry one, the population (users by cost, traces,
+ * error rate or p95 latency; segments by a metadata key), search (debounced), metadata filters discovered from the
+ * data, a "needs attention" quick filter, a time-range picker, CSV export of the whole view (all pages, through the
+ * provider, with progress and cancel) and the {@link UsersTable}. Sorting and paging keep the previous
  * rows on screen while the provider answers. While the list loads from a provider that reports progress
  * (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows above the table. Render it inside a
  * `<UserscopeProvider>`.
