@@ -2,11 +2,10 @@
  * Input files told apart by shape: a userscope dataset (`{ users, traces, feedback }`, as `createDemoDataset`
  * returns it), an OTLP/JSON trace export (`{ resourceSpans }`, JSON Lines of those, or an array of them), or a
  * Langfuse UI trace export (`{ trace, observations }` or an array of them). OTLP and Langfuse go through the
- * library's own importers; what they skip is carried into the ingest report, and their traces without a user id are
- * kept unattributed.
+ * library's own importers; what they skip is carried into the ingest report, and the traces they import without a
+ * user id (`userId: null`) are kept unattributed.
  * @module
  */
-import { randomUUID } from 'node:crypto';
 import { fromLangfuseExport } from 'userscope/adapters/langfuse';
 import { fromOtlpJson } from 'userscope/adapters/otlp';
 import type { IngestInput } from './ingest';
@@ -67,20 +66,10 @@ export function readSource(content: string | unknown, name: string): Source {
     const list = (k: string): unknown[] => (Array.isArray(d[k]) ? (d[k] as unknown[]) : []);
     return { kind, input: { users: list('users'), traces: list('traces'), feedback: list('feedback') }, skipped: [] };
   }
-  // The importers skip a trace without a user id unless given a default user; a fresh random one marks those traces,
-  // which are then kept unattributed (userId null), and never becomes a user.
-  const noUser = `userscope-no-user-${randomUUID()}`;
-  const result = kind === 'otlp' ? fromOtlpJson(value, { defaultUserId: noUser }) : fromLangfuseExport(value, { defaultUserId: noUser });
+  const result = kind === 'otlp' ? fromOtlpJson(value) : fromLangfuseExport(value);
   const skipped = result.report.skipped.map((issue) => ({
     path: `${name}: ${[issue.traceId && `trace ${issue.traceId}`, issue.itemId && `item ${issue.itemId}`, issue.field].filter(Boolean).join(', ') || 'record'}`,
     reason: issue.reason,
   }));
-  const traces = result.traces.map((t) => (t.userId === noUser ? { ...t, userId: null } : t));
-  const feedback = result.feedback.filter((f) => {
-    if (f.userId !== noUser) return true;
-    skipped.push({ path: `${name}: trace ${f.traceId}, item ${f.id}`, reason: 'feedback on a trace without a user id (no user to give it to)' });
-    return false;
-  });
-  const observedUsers = result.users.filter((u) => u.id !== noUser);
-  return { kind, input: { observedUsers, traces, feedback }, skipped };
+  return { kind, input: { observedUsers: result.users, traces: result.traces, feedback: result.feedback }, skipped };
 }
