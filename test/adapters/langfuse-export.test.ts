@@ -60,7 +60,7 @@ describe('fromLangfuseExport on the two Langfuse UI exports', () => {
     ]);
     expect(users).toEqual([{ id: 'user_123', metadata: {}, firstSeen: '2025-06-05T15:45:52.971Z', lastSeen: '2025-06-06T11:31:33.965Z' }]);
     expect(feedback).toEqual([]);
-    expect(report).toEqual({ traceCount: 2, userCount: 1, feedbackCount: 0, skipped: [], skippedCounts: { document: 0, span: 0, trace: 0, observation: 0, score: 0 }, flagged: [] });
+    expect(report).toEqual({ traceCount: 2, unattributedTraceCount: 0, userCount: 1, feedbackCount: 0, skipped: [], skippedCounts: { document: 0, span: 0, trace: 0, observation: 0, score: 0 }, flagged: [] });
   });
 
   it('gives the per-user figures computed by hand through the memory provider', async () => {
@@ -130,17 +130,23 @@ describe('fromLangfuseExport rules', () => {
     expect(report.flagged).toEqual([{ traceId: 't1', field: 'model', reason: 'observations used 2 models (gpt-4o, gpt-4o-mini); the trace shows the first' }]);
   });
 
-  it('derives a missing latency from the observations, skips traces without a user unless defaultUserId', () => {
+  it('derives a missing latency from the observations, keeps traces without a user unattributed unless defaultUserId', () => {
     const noLatency = fromLangfuseExport({ trace: { ...trace, latency: null, scores: [] }, observations });
     expect(noLatency.traces[0]!.latencyMs).toBe(1000);
     expect(noLatency.report.flagged[0]).toEqual({ traceId: 't1', field: 'latency', reason: 'no trace latency; computed from the observations' });
     const anonymous = { trace: { ...trace, userId: null, scores: [] }, observations };
-    expect(fromLangfuseExport(anonymous).report.skipped).toEqual([{ kind: 'trace', traceId: 't1', reason: 'no userId' }]);
-    // Its scores go with it, counted.
+    const unattributed = fromLangfuseExport(anonymous);
+    expect(unattributed.traces.map((t) => t.userId)).toEqual([null]);
+    expect(unattributed.users).toEqual([]);
+    expect(unattributed.report).toMatchObject({ traceCount: 1, unattributedTraceCount: 1, userCount: 0, skipped: [] });
+    // Its scores have no user to give feedback to: each one is counted as skipped.
     const scored = fromLangfuseExport({ trace: { ...trace, userId: null }, observations }).report;
-    expect(scored.skipped).toEqual([{ kind: 'trace', traceId: 't1', reason: 'no userId' }, { kind: 'score', traceId: 't1', count: 4, reason: '4 score(s) of a skipped trace; left out' }]);
-    expect(scored.skippedCounts).toMatchObject({ trace: 1, score: 4 });
-    expect(fromLangfuseExport(anonymous, { defaultUserId: 'guest' }).traces[0]!.userId).toBe('guest');
+    expect(scored.feedbackCount).toBe(0);
+    expect(scored.skippedCounts).toMatchObject({ trace: 0, score: 4 });
+    expect(scored.skipped.every((i) => i.kind === 'score' && i.traceId === 't1')).toBe(true);
+    const guest = fromLangfuseExport(anonymous, { defaultUserId: 'guest' });
+    expect(guest.traces[0]!.userId).toBe('guest');
+    expect(guest.report.unattributedTraceCount).toBe(0);
   });
 
   it('reads a bare API trace (TraceWithFullDetails) with inline observations', () => {

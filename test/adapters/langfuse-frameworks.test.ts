@@ -19,16 +19,16 @@ const FILES = readdirSync(DIR).filter((f) => f.endsWith('.trace.json')).sort().m
 const range = { from: '2024-01-01T00:00:00Z', to: '2027-01-01T00:00:00Z' };
 
 describe('fromLangfuseExport on 20 real framework exports: Langfuse’s own per-user figures', () => {
-  it('reports what it leaves out: 14 traces without a user with their 22 scores, and the repeated trace', () => {
-    const { report, traces } = fromLangfuseExport(FILES);
+  it('keeps 14 traces without a user unattributed and reports what it leaves out: their 22 scores and the repeated trace', () => {
+    const { report, traces, users } = fromLangfuseExport(FILES);
     expect(FILES).toHaveLength(20);
-    expect(traces).toHaveLength(5);
-    expect(report.skipped.filter((i) => i.reason === 'no userId')).toHaveLength(14);
+    expect(traces).toHaveLength(19);
+    expect(traces.filter((t) => t.userId === null)).toHaveLength(14);
+    expect(report).toMatchObject({ traceCount: 19, unattributedTraceCount: 14, userCount: users.length });
     expect(report.skipped.filter((i) => i.reason.startsWith('the same trace'))).toEqual([{ kind: 'trace', traceId: '25f4bdeebaab60e6e1bee7e8469554bc', path: '[15]', reason: 'the same trace appears more than once; the first is kept' }]);
-    // The 22 EVAL scores on the 14 traces without a user go with them, counted (they were dropped silently once).
-    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 15, observation: 0, score: 22 });
-    expect(report.skipped.filter((i) => i.kind === 'score')).toHaveLength(10); // 10 of the 14 carry scores
-    expect(report.skipped).toHaveLength(15 + 10);
+    // The 22 EVAL scores on the 14 unattributed traces have no user to be feedback of: each is counted as skipped.
+    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 1, observation: 0, score: 22 });
+    expect(report.skipped.filter((i) => i.kind === 'score')).toHaveLength(22);
   });
 
   it('gives each user’s tokens and cost as Langfuse counts them', async () => {

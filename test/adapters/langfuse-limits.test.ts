@@ -150,18 +150,23 @@ describe('createLangfuseProvider: timeouts and rate limits', () => {
 });
 
 describe('createLangfuseProvider: nothing dropped silently (D3)', () => {
-  it('reports traces without a user and session-level scores in the load report', async () => {
+  it('keeps traces without a user unattributed, and reports session-level scores and scores of traces not loaded', async () => {
     const data = contractAsLangfuse(contractDataset);
     const orphan = { ...data.observations[0]!, id: 'orphan-root', traceId: 'orphan', userId: null, parentObservationId: null };
     const sessionScore = { ...data.scores[0]!, id: 'session-score', traceId: null, sessionId: 'c-1' };
-    const mock = createLangfuseMock(LIAR, AUTH, { ...data, observations: [...data.observations, orphan], scores: [...data.scores, sessionScore] });
+    const strayScore = { ...data.scores[0]!, id: 'stray-score', traceId: 'not-a-loaded-trace' };
+    const mock = createLangfuseMock(LIAR, AUTH, { ...data, observations: [...data.observations, orphan], scores: [...data.scores, sessionScore, strayScore] });
     server.use(...mock.handlers);
     const reports: LangfuseLoadReport[] = [];
-    await make(LIAR, { onReport: (r) => reports.push(r) }).listUsers({ range: contractRanges.long });
+    const provider = make(LIAR, { onReport: (r) => reports.push(r) });
+    await provider.listUsers({ range: contractRanges.long });
+    const anonymous = contractDataset.traces.filter((t) => t.userId === null).length;
+    expect(reports[0]!.unattributedTraceCount).toBe(anonymous + 1);
     expect(reports[0]!.skipped).toEqual(expect.arrayContaining([
-      { kind: 'trace', traceId: 'orphan', reason: 'no userId' },
       { kind: 'score', itemId: 'session-score', reason: 'session-level score on session c-1; feedback is per trace' },
+      { kind: 'score', traceId: 'not-a-loaded-trace', itemId: 'stray-score', reason: 'its trace was not loaded (outside the range, or skipped)' },
     ]));
-    expect(reports[0]!.skippedCounts).toMatchObject({ trace: 1, score: 1 });
+    expect(reports[0]!.skippedCounts).toMatchObject({ trace: 0, score: 2 });
   });
+
 });

@@ -49,9 +49,11 @@ describe('fromOtlpJson: the host’s own attribute keys', () => {
     ]);
   });
 
-  it('names the host keys when a trace has no user', () => {
-    const { report } = fromOtlpJson(payload(span(id(3), [['other', 'x']])), { userIdKeys: ['app.customer_id'] });
-    expect(report.skipped).toEqual([{ kind: 'trace', traceId: id(3), reason: 'no user id attribute (app.customer_id, user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
+  it('keeps a trace without any user id attribute, host keys included, unattributed and counts it', () => {
+    const { traces, users, report } = fromOtlpJson(payload(span(id(3), [['other', 'x']]), span(id(4), [['app.customer_id', 'c-9']])), { userIdKeys: ['app.customer_id'] });
+    expect(traces.map((t) => [t.id, t.userId])).toEqual([[id(3), null], [id(4), 'c-9']]);
+    expect(users.map((u) => u.id)).toEqual(['c-9']);
+    expect(report).toMatchObject({ traceCount: 2, unattributedTraceCount: 1, userCount: 1, skipped: [] });
   });
 });
 

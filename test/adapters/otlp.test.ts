@@ -10,10 +10,11 @@ import { readFixture } from '../fixtures-path';
 const PROTO_EXAMPLE = readFixture('otlp/opentelemetry-proto-example.trace.json');
 
 describe('fromOtlpJson on the opentelemetry-proto example', () => {
-  it('skips the trace without a user, saying why', () => {
+  it('keeps the trace without a user unattributed (userId: null), counted in the report', () => {
     const { users, traces, feedback, report } = fromOtlpJson(PROTO_EXAMPLE);
-    expect([users, traces, feedback]).toEqual([[], [], []]);
-    expect(report.skipped).toEqual([{ kind: 'trace', traceId: '5b8efff798038103d269b633813fc60c', reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
+    expect([users, feedback]).toEqual([[], []]);
+    expect(traces.map((t) => [t.id, t.userId])).toEqual([['5b8efff798038103d269b633813fc60c', null]]);
+    expect(report).toMatchObject({ traceCount: 1, unattributedTraceCount: 1, userCount: 0, skipped: [] });
   });
 
   it('keeps it under defaultUserId, with the orphan root and the missing user flagged', () => {
@@ -133,11 +134,11 @@ describe('fromOtlpJson on GenAI and OpenInference spans', () => {
     expect(c).toEqual({ id: C, userId: 'alice', conversationId: 'conv-1', name: 'query', startTime: '2025-03-03T13:06:40.000Z', endTime: '2025-03-03T13:06:41.200Z', latencyMs: 1200, status: 'ok', model: 'claude-3-5-sonnet-20241022', inputTokens: 13, outputTokens: 81, costUsd: 0.0012, release: '1.2.3', inputPreview: 'What is Langfuse?', outputPreview: 'An observability platform.', tags: ['rag'] });
   });
 
-  it('reports the skipped trace and the flagged data', () => {
+  it('keeps the trace without a user unattributed and reports the flagged data', () => {
     const { report, users } = importAll();
-    expect(report).toMatchObject({ traceCount: 3, userCount: 2, feedbackCount: 0 });
-    expect(report.skipped).toEqual([{ kind: 'trace', traceId: E, reason: 'no user id attribute (user.id, enduser.id, langfuse.user.id, traceloop.association.properties.user_id, ai.telemetry.metadata.userId)' }]);
-    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 1, observation: 0, score: 0 });
+    // The trace without a user id is kept, unattributed.
+    expect(report).toMatchObject({ traceCount: 4, unattributedTraceCount: 1, userCount: 2, feedbackCount: 0, skipped: [] });
+    expect(report.skippedCounts).toEqual({ document: 0, span: 0, trace: 0, observation: 0, score: 0 });
     expect(report.flagged).toEqual([
       // The CHAIN root's prompt count 999 is more than the 13 of the LLM call under it: not counted, but said.
       { traceId: C, itemId: 'c000000000000001', field: 'input', reason: 'reports more input (999) than the spans under it (13); only theirs are counted' },

@@ -33,6 +33,11 @@ export interface ImportIssue {
 export interface ImportReport {
   /** Traces imported. */
   traceCount: number;
+  /**
+   * Imported traces without any user id (`userId: null`, kept unattributed because no `defaultUserId` was given):
+   * they count in `traceCount` and in the provider's `UsersSummary.unattributedTraceCount`, in no user's figures.
+   */
+  unattributedTraceCount: number;
   /** Users imported. */
   userCount: number;
   /** Feedback records imported. */
@@ -106,6 +111,10 @@ export function finishImport(traces: Trace[], feedback: Feedback[], log: IssueLo
     users: [...users.values()],
     traces,
     feedback,
-    report: { traceCount: traces.length, userCount: users.size, feedbackCount: feedback.length, skipped: log.skipped, skippedCounts: countSkipped(log.skipped), flagged: log.flagged },
+    report: {
+      traceCount: traces.length,
+      unattributedTraceCount: traces.filter((t) => t.userId === null).length,
+      userCount: users.size, feedbackCount: feedback.length, skipped: log.skipped, skippedCounts: countSkipped(log.skipped), flagged: log.flagged,
+    },
   };
 }

@@ -11,7 +11,10 @@ import type { LangfuseObservation, LangfuseScore } from './schemas';
 
 /** Options of {@link fromLangfuseExport}. */
 export interface LangfuseExportOptions {
-  /** User of traces without a `userId` (flagged). Without it such traces are skipped. */
+  /**
+   * User of traces without a `userId` (flagged). Without it such traces are kept unattributed (`userId: null`,
+   * counted in `report.unattributedTraceCount`).
+   */
   defaultUserId?: string;
 }
 

@@ -52,7 +52,7 @@ export interface LoadContext {
   progress: (loaded: number, expected: number | null) => void;
   /** Where skipped and flagged records go. */
   log: IssueLog;
-  /** User of traces without one; without it they are skipped (reported). */
+  /** User of traces without one; without it they are kept unattributed (`userId: null`). */
   defaultUserId?: string;
   /** Abort signal of the load. */
   signal: AbortSignal | undefined;

@@ -47,7 +47,10 @@ export interface LangfuseProviderOptions extends LangfuseHttpOptions {
   observationSlackMs?: number;
   /** How long after a range's end its traces' scores are still read, in ms. Default 7 days. */
   scoreSlackMs?: number;
-  /** User of traces without a user id. Without it they are left out (and counted in the load report). */
+  /**
+   * User of traces without a user id (flagged). Without it they are kept unattributed (`userId: null`): in the
+   * users page's `unattributedTraceCount` and the load report's, in no user's figures.
+   */
   defaultUserId?: string;
   /** Called after every load with what it skipped and flagged (traces without a user, scores on sessions, …). */
   onReport?: (report: LangfuseLoadReport) => void;
@@ -142,7 +145,10 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): Langfu
       const userIds = w.userId !== undefined && loaded.traces.length === 0 && (await userExists(api, w.userId, environments, signal)) ? [w.userId] : [];
       options.onReport?.({
         id, api: used, requests: http.sent() - sentBefore,
-        traceCount: loaded.traces.length, userCount: new Set(loaded.traces.map((t) => t.userId)).size, feedbackCount: loaded.feedback.length,
+        traceCount: loaded.traces.length,
+        unattributedTraceCount: loaded.traces.filter((t) => t.userId === null).length,
+        userCount: new Set(loaded.traces.flatMap((t) => (t.userId === null ? [] : [t.userId]))).size,
+        feedbackCount: loaded.feedback.length,
         skipped: log.skipped, skippedCounts: countSkipped(log.skipped), flagged: log.flagged,
       });
       return { traces: loaded.traces, feedback: loaded.feedback, userIds };
@@ -187,7 +193,9 @@ export function createLangfuseProvider(options: LangfuseProviderOptions): Langfu
     throwIfAborted(params.signal);
     const range = parseRange(params.range);
     const user = userLoad(parseUserId(params.userId), range.from, range.to);
-    return over(params.signal, ...(params.compare?.cohort ? [user, rangeLoad(range.from, range.to)] : [user]));
+    const compare = params.compare as { cohort?: unknown; population?: boolean } | undefined;
+    // A cohort and the population read every user's traces of the range: the range load serves both.
+    return over(params.signal, ...(compare?.cohort || compare?.population ? [user, rangeLoad(range.from, range.to)] : [user]));
   }
 
   function perUser<P extends { userId: string; signal?: AbortSignal; range: { from: string; to: string } }, R>(call: (p: DataProvider, params: P) => Promise<R>) {

@@ -33,9 +33,9 @@ export function scoreFromV3(s: LangfuseScoreV3): LangfuseScore {
 }
 
 /**
- * Feedback from `scores` on `traces`. Scores on a trace that is not loaded belong to another range or user and are
- * passed over; session-level and experiment scores have no trace (userscope feedback is per trace) and are reported
- * as skipped, as are repeated scores and scores without a usable value.
+ * Feedback from `scores` on `traces`. Every score left out is reported as skipped: scores on a trace that is not
+ * loaded (another range or user, or a skipped trace), session-level and experiment scores (userscope feedback is per
+ * trace), repeated scores, scores without a usable value and scores on an unattributed trace.
  */
 export function feedbackFromScores(scores: readonly LangfuseScore[], traces: ReadonlyMap<string, Trace>, configs: ReadonlyMap<string, LangfuseScoreConfig>, log: IssueLog): Feedback[] {
   const feedback: Feedback[] = [];
@@ -46,7 +46,10 @@ export function feedbackFromScores(scores: readonly LangfuseScore[], traces: Rea
       continue;
     }
     const trace = traces.get(s.traceId);
-    if (trace === undefined) continue;
+    if (trace === undefined) {
+      log.skip({ kind: 'score', traceId: s.traceId, itemId: s.id, reason: 'its trace was not loaded (outside the range, or skipped)' });
+      continue;
+    }
     if (seen.has(s.id)) {
       log.skip({ kind: 'score', traceId: s.traceId, itemId: s.id, reason: 'the same score appears more than once; the first is kept' });
       continue;

@@ -52,12 +52,13 @@ function errorTypeOf(o: LangfuseObservation | undefined, log: IssueLog, traceId:
 
 /**
  * The userscope trace of Langfuse trace `t` with its `observations` (other traces' observations must be left out
- * by the caller). `null`, recorded as skipped, when it has no user (and no `defaultUserId`) or no latency at all.
+ * by the caller). Without a user id it is unattributed (`userId: null`) unless `defaultUserId` is given (flagged).
+ * `null`, recorded as skipped, when it has no latency at all.
  */
 export function traceFromLangfuse(t: LangfuseTrace, observations: readonly LangfuseObservation[], log: IssueLog, defaultUserId?: string): Trace | null {
-  const userId = t.userId || defaultUserId;
-  if (!userId) return log.skip({ kind: 'trace', traceId: t.id, reason: 'no userId' }), null;
-  if (!t.userId) log.flag({ traceId: t.id, field: 'userId', reason: `no userId; assigned to ${JSON.stringify(defaultUserId)}` });
+  // Without a user id (and no default user) the trace is kept unattributed: counted in the report, in no user's figures.
+  const userId = t.userId || defaultUserId || null;
+  if (!t.userId && defaultUserId) log.flag({ traceId: t.id, field: 'userId', reason: `no userId; assigned to ${JSON.stringify(defaultUserId)}` });
   const latencyMs = latencyOf(t, observations, log);
   if (latencyMs === null) return log.skip({ kind: 'trace', traceId: t.id, reason: 'no latency and no observation end time' }), null;
   const startMs = Date.parse(t.timestamp);

@@ -16,7 +16,10 @@ import { traceFromSpans } from './trace-from-spans';
 export interface OtlpImportOptions {
   /** USD per million tokens by exact model id, for spans that carry tokens but no cost. */
   prices?: PriceTable;
-  /** User of traces that carry no user id attribute (flagged). Without it such traces are skipped. */
+  /**
+   * User of traces that carry no user id attribute (flagged). Without it such traces are kept unattributed
+   * (`userId: null`, counted in `report.unattributedTraceCount`).
+   */
   defaultUserId?: string;
   /**
    * Your own attribute keys for the end-user id (e.g. `["app.customer_id"]`), read before the conventions' keys

@@ -96,9 +96,11 @@ export function traceFromSpans(traceId: string, spans: OtlpSpan[], options: Trac
   const userKeys = [...(options.userIdKeys ?? []), ...USER_ID_KEYS];
   const userText = toText(firstValue(attrs, userKeys)?.value);
   if (userText !== null && userText.length > MAX_ID_CHARS) return skip(`user.id is longer than ${MAX_ID_CHARS} characters`);
-  if (userText === null && options.defaultUserId === undefined) return skip(`no user id attribute (${userKeys.join(', ')})`);
-  if (userText === null) log.flag({ traceId, field: 'user.id', reason: `no user id; assigned to ${JSON.stringify(options.defaultUserId)}` });
-  const userId = userText ?? (options.defaultUserId as string);
+  if (userText === null && options.defaultUserId !== undefined) {
+    log.flag({ traceId, field: 'user.id', reason: `no user id; assigned to ${JSON.stringify(options.defaultUserId)}` });
+  }
+  // Without a user id (and no default user) the trace is kept unattributed: counted in the report, in no user's figures.
+  const userId = userText ?? options.defaultUserId ?? null;
 
   const trace: Trace = {
     id: traceId,
