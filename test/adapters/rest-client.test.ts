@@ -102,10 +102,23 @@ describe('createRestProvider trends', () => {
 describe('createRestProvider users summary', () => {
   it('has getUsersSummary only when the backend serves it, and calls GET /users-summary with the range', async () => {
     expect(provider().getUsersSummary).toBeUndefined();
-    const summary = { userCount: 3, activeUserCount: 2, attentionUserCount: 0, traceCount: 5, errorRate: 0.2, costUsd: null };
+    const summary = { userCount: 3, activeUserCount: 2, attentionUserCount: 0, traceCount: 5, errorRate: 0.2, costUsd: null, newUserCount: 1, unattributedTraceCount: 4 };
     const seen = sequence('/users-summary', [() => HttpResponse.json(summary)]);
     expect(await provider({ usersSummary: true }).getUsersSummary!({ range })).toEqual(summary);
     expect(Object.fromEntries(new URL(seen[0]!.url).searchParams)).toEqual({ from: range.from, to: range.to });
+  });
+
+  it('has getUsersDistribution and getUsersSegments only when the backend serves them, with their params', async () => {
+    expect([provider().getUsersDistribution, provider().getUsersSegments]).toEqual([undefined, undefined]);
+    const distribution = { metric: 'costUsd', bins: [{ from: 0, to: 0.5, userCount: 2 }], userCount: 2, unknownCount: 1, position: { value: 0.2, aboveCount: 1 } };
+    const segments = { key: 'plan', segments: [{ value: null, userCount: 1, traceCount: 3, errorRate: 0, latencyP50Ms: 10, latencyP95Ms: 20, costUsd: null, costPerTraceUsd: null }], omittedCount: 0 };
+    const seenDistribution = sequence('/users-distribution', [() => HttpResponse.json(distribution)]);
+    const seenSegments = sequence('/users-segments', [() => HttpResponse.json(segments)]);
+    const p = provider({ usersDistribution: true, usersSegments: true });
+    expect(await p.getUsersDistribution!({ range, metric: 'costUsd', binCount: 5, userId: 'u 1' })).toEqual(distribution);
+    expect(await p.getUsersSegments!({ range, key: 'plan', limit: 3 })).toEqual(segments);
+    expect(Object.fromEntries(new URL(seenDistribution[0]!.url).searchParams)).toEqual({ from: range.from, to: range.to, metric: 'costUsd', binCount: '5', userId: 'u 1' });
+    expect(Object.fromEntries(new URL(seenSegments[0]!.url).searchParams)).toEqual({ from: range.from, to: range.to, key: 'plan', limit: '3' });
   });
 });
 
