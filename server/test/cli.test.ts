@@ -82,12 +82,13 @@ describe.runIf(BUILT)('userscope-server CLI (built package)', () => {
     expect(again.stderr).toContain(`already stored (not counted twice): ${data.traces.length + data.feedback.length}`);
   });
 
-  it('reports an unreadable file and a user-less OTLP span instead of failing silently', () => {
+  it('reports an unreadable file instead of failing silently, and keeps a user-less OTLP span unattributed', () => {
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, '{"not": "a known shape"}');
     const r = cli('ingest', '--db', db, bad, OTLP_FIXTURE);
     expect(r.stderr).toContain('bad.json: skipped');
     expect(r.stderr).toMatch(/skipped: [1-9]/);
+    expect(r.stderr).toMatch(/imported [1-9]\d* traces \([1-9]\d* without a user id\)/);
   });
 
   it('serves the database: the REST client reads the same figures as the memory provider', async () => {
