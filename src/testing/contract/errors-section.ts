@@ -11,6 +11,8 @@ import type { SuiteContext } from './suite-context';
 function everyMethod(p: DataProvider, userId: string, range: TimeRange, extra: object): [string, () => Promise<unknown>][] {
   const base = { userId, range, ...extra };
   const summarize = p.getUsersSummary?.bind(p);
+  const distribute = p.getUsersDistribution?.bind(p);
+  const segment = p.getUsersSegments?.bind(p);
   const calls: [string, () => Promise<unknown>][] = [
     ['listUsers', () => p.listUsers({ range, ...extra })],
     ['getUser', () => p.getUser({ userId, ...extra })],
@@ -23,6 +25,8 @@ function everyMethod(p: DataProvider, userId: string, range: TimeRange, extra: o
     ['listTraces', () => p.listTraces(base)],
   ];
   if (summarize) calls.push(['getUsersSummary', () => summarize({ range, ...extra })]);
+  if (distribute) calls.push(['getUsersDistribution', () => distribute({ range, metric: 'costUsd', ...extra })]);
+  if (segment) calls.push(['getUsersSegments', () => segment({ range, key: 'plan', ...extra })]);
   return calls;
 }
 
@@ -94,6 +98,22 @@ export function registerErrorsSection(ctx: SuiteContext): void {
         ['listFeedbackComments limit 0', () => p.listFeedbackComments({ userId: u, range, limit: 0 }), 'limit'],
         ['listFeedbackComments cursor', () => p.listFeedbackComments({ userId: u, range, cursor: 'not a cursor' }), 'cursor'],
         ['getFeedback granularity', () => p.getFeedback({ userId: u, range, granularity: 'year' as Granularity }), 'granularity'],
+      );
+    }
+    const distribute = p.getUsersDistribution?.bind(p);
+    if (distribute) {
+      cases.push(
+        ['getUsersDistribution metric', () => distribute({ range, metric: 'median' as 'costUsd' }), 'metric'],
+        ['getUsersDistribution binCount 0', () => distribute({ range, metric: 'costUsd', binCount: 0 }), 'binCount'],
+        ['getUsersDistribution binCount 101', () => distribute({ range, metric: 'costUsd', binCount: 101 }), 'binCount'],
+      );
+    }
+    const segment = p.getUsersSegments?.bind(p);
+    if (segment) {
+      cases.push(
+        ['getUsersSegments key', () => segment({ range, key: '' }), 'key'],
+        ['getUsersSegments limit 0', () => segment({ range, key: 'plan', limit: 0 }), 'limit'],
+        ['getUsersSegments limit 101', () => segment({ range, key: 'plan', limit: 101 }), 'limit'],
       );
     }
     if (p.capabilities.modelUsage) {
