@@ -6,6 +6,7 @@
  */
 import type { FilterItem } from './contract';
 import type { Granularity } from './model';
+import type { DistributionBin, DistributionMetric } from './results';
 import { CONVERSATION_SORT_IDS } from './engine/conversations';
 import type { MsRange } from './engine/time';
 import { ATTENTION_BIT } from './engine/users-attention';
@@ -53,8 +54,53 @@ const ATTENTION: FilterRule = {
     typeof v === 'boolean' ? all.length === 1 : typeof v === 'string' && Object.prototype.hasOwnProperty.call(ATTENTION_BIT, v),
 };
 
-/** Filter ids of `listUsers` besides `metadata.<key>`. */
-export const USERS_FILTER_IDS = ['status', 'model', 'attention'] as const;
+/**
+ * The value of a measure filter of `listUsers` (ids: the {@link DISTRIBUTION_METRICS}): keeps users whose value `v`
+ * is known and `from ≤ v < to`; a missing bound is open. {@link binRange} gives the range of a distribution bin.
+ */
+export interface MetricRange {
+  /** Inclusive lower bound; none when absent. */
+  from?: number;
+  /** Exclusive upper bound; none when absent. */
+  to?: number;
+}
+
+/** True when `value` is known and inside `range` (`from ≤ value < to`, absent bounds open). */
+export function inMetricRange(range: MetricRange, value: number | null): boolean {
+  return value !== null && (range.from === undefined || value >= range.from) && (range.to === undefined || value < range.to);
+}
+
+/**
+ * The {@link MetricRange} holding exactly the users of bin `index` of a distribution's `bins`, as core's `binIndex`
+ * places them: `[from, to)`, with the first bin open below and the last one open above (a value outside the edges
+ * goes to the nearest end bin, and the last bin is closed), so a measure filter with it lists the bin's
+ * `userCount` users.
+ */
+export function binRange(bins: readonly DistributionBin[], index: number): MetricRange {
+  const bin = bins[index];
+  if (bin === undefined) throw new RangeError(`binRange: no bin ${index} of ${bins.length}`);
+  return { ...(index > 0 ? { from: bin.from } : {}), ...(index < bins.length - 1 ? { to: bin.to } : {}) };
+}
+
+const isFiniteNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const METRIC_RANGE: FilterRule = {
+  expected: '{ from?, to? } with finite numbers, from < to',
+  accepts: (v) => {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+    const r = v as Record<string, unknown>;
+    if (Object.keys(r).some((k) => (k !== 'from' && k !== 'to') || r[k] === undefined)) return false;
+    if ((r.from !== undefined && !isFiniteNumber(r.from)) || (r.to !== undefined && !isFiniteNumber(r.to))) return false;
+    return r.from === undefined || r.to === undefined || (r.from as number) < (r.to as number);
+  },
+};
+
+/** Filter ids of `listUsers` besides `metadata.<key>`: the measure filters take a {@link MetricRange}. */
+export const USERS_FILTER_IDS = ['status', 'model', 'attention', ...DISTRIBUTION_METRICS] as const;
+
+/** True for a measure filter id of `listUsers` (a {@link DistributionMetric}, value a {@link MetricRange}). */
+export function isMetricFilterId(id: string): id is DistributionMetric {
+  return (DISTRIBUTION_METRICS as readonly string[]).includes(id);
+}
 
 /** Filter ids of `listTraces`. */
 export const TRACE_FILTER_IDS = ['status', 'model', 'name', 'errorType', 'release'] as const;
@@ -62,7 +108,7 @@ export const TRACE_FILTER_IDS = ['status', 'model', 'name', 'errorType', 'releas
 /** Sort ids of `listTraces`. */
 export const TRACE_SORT_IDS = ['startTime', 'latencyMs', 'costUsd', 'inputTokens', 'outputTokens', 'name', 'model', 'status'] as const;
 
-/** Numeric sort ids of `listUsers` (besides `user` and `metadata.<key>`). */
+/** Sort ids of `listUsers` besides `metadata.<key>`: numeric columns, `attention` (severity) and `user`. */
 export const USERS_SORT_IDS = [
   'traceCount',
   'conversationCount',
@@ -77,6 +123,7 @@ export const USERS_SORT_IDS = [
   'feedbackAvgScore',
   'firstSeen',
   'lastSeen',
+  'attention',
   'user',
 ] as const;
 
@@ -85,6 +132,7 @@ const isMetadataId = (id: string): boolean => id.startsWith('metadata.') && id.l
 
 function usersRule(id: string): FilterRule | undefined {
   if (isMetadataId(id)) return METADATA;
+  if (isMetricFilterId(id)) return METRIC_RANGE;
   return id === 'status' ? STATUS : id === 'model' ? TEXT : id === 'attention' ? ATTENTION : undefined;
 }
 
@@ -117,10 +165,11 @@ function checkFilters(filters: unknown, ruleOf: (id: string) => FilterRule | und
 
 /**
  * `listUsers` filters: `metadata.<key>` (scalars or `null`), `status` (`"ok"`/`"error"`), `model` (strings),
- * `attention` (one boolean, or kinds). Throws naming `filters`, `filters[i].id` or `filters[i].value`.
+ * `attention` (one boolean, or kinds), and the measures `costUsd`, `traceCount`, `errorRate`, `latencyP95Ms`
+ * ({@link MetricRange}s). Throws naming `filters`, `filters[i].id` or `filters[i].value`.
  */
 export function checkUsersFilters(filters: unknown): CheckedFilter[] {
-  return checkFilters(filters, usersRule, '`metadata.<key>`, status, model, attention');
+  return checkFilters(filters, usersRule, `\`metadata.<key>\`, ${USERS_FILTER_IDS.join(', ')}`);
 }
 
 /** `listTraces` filters: `status` (`"ok"`/`"error"`), `model`, `name`, `errorType`, `release` (strings). */

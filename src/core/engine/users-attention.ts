@@ -63,6 +63,29 @@ export function attentionBits(agg: UserAggregates, u: number): number {
   );
 }
 
+/**
+ * How far a reason's value is above its baseline: `value / baseline`, or `Infinity` when the baseline is 0 (only
+ * latency can fire so: the error and cost baselines pool the user's own traces, so a 0 baseline leaves the user at 0).
+ */
+export function attentionRatio(value: number, baseline: number): number {
+  return baseline > 0 ? value / baseline : Infinity;
+}
+
+/**
+ * The severity of user `u`, the `attention` sort of the users list: the number of reasons, then the largest
+ * {@link attentionRatio} among them; `null` for a user without reasons (sorted last, like an unknown value).
+ */
+export function attentionSeverity(agg: UserAggregates, u: number): { count: number; ratio: number } | null {
+  let count = 0;
+  let ratio = -Infinity;
+  for (const firing of [errorsFiring(agg, u), latencyFiring(agg, u), costFiring(agg, u)]) {
+    if (firing === null) continue;
+    count++;
+    ratio = Math.max(ratio, attentionRatio(firing.value, firing.baseline));
+  }
+  return count === 0 ? null : { count, ratio };
+}
+
 /** A rate as a percentage: whole points from 10 %, one decimal below, e.g. `32 %`, `4.5 %`. */
 function formatPercent(rate: number): string {
   const p = rate * 100;

@@ -4,11 +4,12 @@
  * @module
  */
 import type { MetadataValue } from '../model';
-import { checkUsersFilters } from '../params-filters';
-import type { AttentionKind } from '../results';
+import { checkUsersFilters, inMetricRange, isMetricFilterId, type MetricRange } from '../params-filters';
+import type { AttentionKind, DistributionMetric } from '../results';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
 import { ATTENTION_BIT } from './users-attention';
+import { userMetricValue } from './users-population';
 
 /** A compiled filter: true when user `u` passes. */
 export type UserPredicate = (agg: UserAggregates, u: number) => boolean;
@@ -78,11 +79,21 @@ function compileAttention(values: readonly unknown[]): UserPredicate {
   return (agg, u) => (agg.attention[u] & mask) !== 0;
 }
 
+function compileMetricRange(metric: DistributionMetric, values: readonly unknown[]): UserPredicate {
+  const ranges = values as readonly MetricRange[];
+  return (agg, u) => {
+    const v = userMetricValue(agg, u, metric);
+    return ranges.some((r) => inMetricRange(r, v));
+  };
+}
+
 /**
  * Compiles `listUsers` filters, checked first by `checkUsersFilters` (core `params-filters.ts`). Ids:
  * `metadata.<key>` (strict equality with the value or any array item), `status` (`"error"`: at least one failed
- * trace in range; `"ok"`: none), `model` (a trace in range on that model), `attention` (`true`/`false`, or kinds).
- * An `undefined` value or an empty array disables the filter.
+ * trace in range; `"ok"`: none), `model` (a trace in range on that model), `attention` (`true`/`false`, or kinds),
+ * and the measures `costUsd`, `traceCount`, `errorRate`, `latencyP95Ms` (the row figure, as the distribution
+ * bins it, in any of the `MetricRange`s; unknown never matches). An `undefined` value or an empty array disables
+ * the filter.
  * Throws `ProviderError('invalid-data')` naming `filters`, `filters[i].id` or `filters[i].value`.
  */
 export function compileFilters(idx: TraceIndex, filters: unknown): UserPredicate[] {
@@ -90,6 +101,7 @@ export function compileFilters(idx: TraceIndex, filters: unknown): UserPredicate
     if (id === 'status') return compileStatus(values);
     if (id === 'model') return compileModel(idx, values);
     if (id === 'attention') return compileAttention(values);
+    if (isMetricFilterId(id)) return compileMetricRange(id, values);
     return compileMetadata(idx, id.slice('metadata.'.length), values);
   });
 }

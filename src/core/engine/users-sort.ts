@@ -12,6 +12,7 @@ import { parseSorting } from '../params';
 import { isUsersSortId, USERS_SORT_IDS } from '../params-filters';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
+import { attentionSeverity } from './users-attention';
 import { isStringSortId, stringOrder, type StringOrder } from './users-string-order';
 
 /** One ready sort key. */
@@ -49,6 +50,11 @@ const NUMERIC_COLUMNS: Readonly<Record<string, ColumnBuilder>> = {
   lastSeen: (a) => a.lastMs,
 };
 
+/** The two columns of the `attention` sort: reason count, then the largest value/baseline ratio (`NaN` without reasons). */
+function severityColumn(agg: UserAggregates, part: 'count' | 'ratio'): Float64Array {
+  return perUser(agg, (u) => attentionSeverity(agg, u)?.[part] ?? NaN);
+}
+
 /** A validated sort item, ready to build its column over the aggregates of any range. */
 export interface CompiledSort {
   /** The sort id. */
@@ -62,23 +68,30 @@ export interface CompiledSort {
 }
 
 /**
- * Validates one sort item: every numeric `UserRow` field, `firstSeen`, `lastSeen`, `user` (display name or id,
- * case-insensitive) and `metadata.<key>`. Unknown ids throw `ProviderError('invalid-data')` naming `sorting[i].id`.
+ * Validates one sort item: every numeric `UserRow` field, `firstSeen`, `lastSeen`, `attention` (severity: two
+ * keys, see {@link attentionSeverity}), `user` (display name or id, case-insensitive) and `metadata.<key>`. Unknown
+ * ids throw `ProviderError('invalid-data')` naming `sorting[i].id`.
  */
-function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort {
+function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort[] {
   const { id, desc } = item;
   const numeric = Object.prototype.hasOwnProperty.call(NUMERIC_COLUMNS, id) ? NUMERIC_COLUMNS[id] : undefined;
-  if (numeric) return { id, desc, build: numeric };
+  if (numeric) return [{ id, desc, build: numeric }];
+  if (id === 'attention') {
+    return [
+      { id: 'attention', desc, build: (a) => severityColumn(a, 'count') },
+      { id: 'attention.ratio', desc, build: (a) => severityColumn(a, 'ratio') },
+    ];
+  }
   if (isStringSortId(id)) {
     const order = (): StringOrder => stringOrder(idx, id);
-    return { id, desc, build: () => order().rank, stringOrder: order };
+    return [{ id, desc, build: () => order().rank, stringOrder: order }];
   }
   throw new ProviderError('invalid-data', `Unknown users sort "${id}"`, { field: `sorting[${i}].id` });
 }
 
-/** Compiles sort items, validating every item first (`parseSorting`: at most `MAX_SORT_KEYS`, known ids, boolean `desc`). */
+/** Compiles sort items (an `attention` item becomes two keys), validating every item first (`parseSorting`: at most `MAX_SORT_KEYS`, known ids, boolean `desc`). */
 export function compileSorting(idx: TraceIndex, sorting: readonly SortingItem[]): CompiledSort[] {
-  return parseSorting(sorting, isUsersSortId, `${USERS_SORT_IDS.join(', ')}, metadata.<key>`).map((item, i) => compileSort(idx, item, i));
+  return parseSorting(sorting, isUsersSortId, `${USERS_SORT_IDS.join(', ')}, metadata.<key>`).flatMap((item, i) => compileSort(idx, item, i));
 }
 
 /** Comparator over user positions: keys in order (unknown last), then user id ascending. */

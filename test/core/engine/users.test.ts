@@ -264,7 +264,7 @@ describe('queryUsers examples', () => {
     [{ filters: [{ id: 'status', value: 'broken' }] }, 'filters[0].value'],
     [{ filters: [{ id: 'attention', value: ['errors', 'mood'] }] }, 'filters[0].value'],
     [{ filters: [{ id: 'model', value: 42 }] }, 'filters[0].value'],
-    [{ sorting: [{ id: 'traceCount', desc: true }, { id: 'attention', desc: false }] }, 'sorting[1].id'],
+    [{ sorting: [{ id: 'traceCount', desc: true }, { id: 'attention.ratio', desc: false }] }, 'sorting[1].id'],
     [{ sorting: [{ id: 'toString', desc: false }] }, 'sorting[0].id'],
     [{ pagination: { pageIndex: -1, pageSize: 10 } }, 'pagination.pageIndex'],
     [{ pagination: { pageIndex: 0, pageSize: 0 } }, 'pagination.pageSize'],
