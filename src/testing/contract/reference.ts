@@ -309,3 +309,27 @@ export function conversationsOf(userTraces: readonly Trace[], s: Span): Conversa
     };
   });
 }
+
+/**
+ * The attention severity of a user (docs/metrics.md, "Users list → Sorting"), with plain loops: the user's traces in
+ * range against the pooled traces of every user in range (`population`, attributed traces only). `[reasons, largest
+ * value / baseline]` (∞ for a 0 baseline), or `null` when no rule fires.
+ */
+export function attentionSeverityOf(own: readonly Trace[], population: readonly Trace[]): [number, number] | null {
+  const mine = keyMetricsOf(own);
+  const all = keyMetricsOf(population);
+  const n = mine.traceCount;
+  const costN = own.filter((t) => t.costUsd !== undefined).length;
+  const fired: { value: number; baseline: number }[] = [];
+  const baseRate = all.traceCount === 0 ? null : all.errorCount / all.traceCount;
+  const rate = n === 0 ? 0 : mine.errorCount / n;
+  if (n >= 5 && baseRate !== null && rate >= Math.max(2 * baseRate, baseRate + 0.1)) fired.push({ value: rate, baseline: baseRate });
+  const p95 = mine.latencyP95Ms;
+  const base95 = all.latencyP95Ms;
+  if (n >= 5 && p95 !== null && base95 !== null && p95 >= 2 * base95 && p95 > base95) fired.push({ value: p95, baseline: base95 });
+  const cost = mine.costPerTraceUsd;
+  const baseCost = all.costPerTraceUsd;
+  if (costN >= 5 && cost !== null && baseCost !== null && cost >= 3 * baseCost && cost > baseCost) fired.push({ value: cost, baseline: baseCost });
+  if (fired.length === 0) return null;
+  return [fired.length, Math.max(...fired.map((f) => (f.baseline > 0 ? f.value / f.baseline : Infinity)))];
+}

@@ -3,8 +3,10 @@
  * @module
  */
 import type { FilterItem, ListUsersParams, SortingItem } from '../../core/contract';
-import type { MetadataValue, TimeRange, User } from '../../core/model';
-import type { AttentionReason, UserRow } from '../../core/results';
+import type { MetadataValue, TimeRange, Trace, User } from '../../core/model';
+import type { AttentionReason, DistributionBin, DistributionMetric, UserRow } from '../../core/results';
+import { distributionEdges, DISTRIBUTION_METRICS } from '../../core/engine/distribution';
+import { binRange, type MetricRange } from '../../core/params-filters';
 import { pageSchema, userRowSchema } from '../../core/schema/results';
 import { userSchema } from '../../core/schema/records';
 import {
@@ -17,7 +19,7 @@ import {
   shapeProblems,
   type SortValue,
 } from './compare';
-import { keyMetricsOf, span, startsIn, userRowOf, type Span } from './reference';
+import { attentionSeverityOf, keyMetricsOf, span, startsIn, userRowOf, type Span } from './reference';
 import { allUserRows, type SuiteContext } from './suite-context';
 
 const METHODS = [
@@ -120,6 +122,40 @@ function searchTerms(users: readonly User[]): string[] {
   if (stringValue) terms.push(` ${stringValue.toUpperCase()} `);
   if (users[0]) terms.push(users[0].id);
   return terms;
+}
+
+/** The `attention` order with plain loops: severity (reasons, then largest ratio), no reason last, then user id. */
+function attentionOrder(ctx: SuiteContext, s: Span, desc: boolean): string[] {
+  const population = ctx.dataset.traces.filter((t) => t.userId !== null && startsIn(t, s));
+  const severity = new Map(ctx.activeUsers(s).map((u) => [u.id, attentionSeverityOf(ctx.tracesOf(u.id).filter((t) => startsIn(t, s)), population)]));
+  return [...severity.keys()].sort((a, b) => {
+    const x = severity.get(a) ?? null;
+    const y = severity.get(b) ?? null;
+    if (x === null || y === null) {
+      if (x !== y) return x === null ? 1 : -1;
+    } else {
+      for (let k = 0; k < 2; k++) if (x[k] !== y[k]) return ((x[k] as number) < (y[k] as number) ? -1 : 1) * (desc ? -1 : 1);
+    }
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+}
+
+/** A user's figure of a distribution measure over their traces in range (`errorRate` = errors / traces); `null` when unknown. */
+function measureOf(traces: readonly Trace[], metric: DistributionMetric): number | null {
+  const m = keyMetricsOf(traces);
+  return metric === 'traceCount' ? m.traceCount : metric === 'errorRate' ? m.errorCount / m.traceCount : m[metric];
+}
+
+/** Plain-loop bins of a measure (edges from core's shared rule, every value compared with every bin, the last closed). */
+function referenceBins(values: readonly (number | null)[], metric: DistributionMetric): { bin: DistributionBin; members: number[] }[] {
+  const known = values.filter((v): v is number => v !== null);
+  if (known.length === 0) return [];
+  const edges = distributionEdges(Math.min(...known), Math.max(...known), 8, metric);
+  const last = edges.length - 2;
+  return edges.slice(1).map((to, i) => {
+    const members = values.flatMap((v, k) => (v !== null && (i === 0 || v >= (edges[i] as number)) && (i === last || v < to) ? [k] : []));
+    return { bin: { from: edges[i] as number, to, userCount: members.length }, members };
+  });
 }
 
 /** Registers the `capabilities`, `listUsers` and `getUser` tests. */
@@ -227,6 +263,53 @@ export function registerUsersSection(ctx: SuiteContext): void {
       const rows = await listAll(ctx, { range: ranges.main, filters: [{ id: 'attention', value }] }, 100, problems, label);
       problems.push(...exactlyOnceProblems(label, rows.map((r) => r.user.id), want));
     }
+    return problems;
+  });
+
+  ctx.test('listUsers: sorts by attention severity in both directions, users without a reason last', async () => {
+    const problems: string[] = [];
+    for (const desc of [true, false]) {
+      const label = `sorting attention ${desc ? 'desc' : 'asc'}`;
+      const rows = await listAll(ctx, { range: ranges.main, sorting: [{ id: 'attention', desc }] }, 6, problems, label);
+      diffValues(rows.map((r) => r.user.id), attentionOrder(ctx, span(ranges.main), desc), label, problems);
+    }
+    return problems;
+  });
+
+  ctx.test('listUsers: measure filters keep the users in [from, to); a distribution bin lists its userCount users', async () => {
+    const p = await ctx.provider();
+    const problems: string[] = [];
+    const s = span(ranges.main);
+    const active = ctx.activeUsers(s);
+    for (const metric of DISTRIBUTION_METRICS) {
+      const values = active.map((u) => measureOf(ctx.tracesOf(u.id).filter((t) => startsIn(t, s)), metric));
+      const bins = referenceBins(values, metric);
+      for (const [i, { bin, members }] of bins.entries()) {
+        const cases: MetricRange[] = [binRange(bins.map((b) => b.bin), i), { from: bin.from, to: bin.to }];
+        for (const value of cases) {
+          const label = `filters ${metric} ${JSON.stringify(value)}`;
+          const want = active.filter((_, k) => {
+            const v = values[k] as number | null;
+            return v !== null && (value.from === undefined || v >= value.from) && (value.to === undefined || v < value.to);
+          });
+          const rows = await listAll(ctx, { range: ranges.main, filters: [{ id: metric, value }] }, 100, problems, label);
+          problems.push(...exactlyOnceProblems(label, rows.map((r) => r.user.id), want.map((u) => u.id)));
+        }
+        if (members.length !== bin.userCount) problems.push(`${metric} bin ${i}: reference bins disagree`);
+      }
+      const distribute = p.getUsersDistribution?.bind(p);
+      if (distribute === undefined) continue;
+      const answer = await distribute({ range: ranges.main, metric, binCount: 8 });
+      for (const [i, bin] of answer.bins.entries()) {
+        const value = binRange(answer.bins, i);
+        const page = await p.listUsers({ range: ranges.main, filters: [{ id: metric, value }], pagination: { pageIndex: 0, pageSize: 1 } });
+        if (page.total !== bin.userCount) problems.push(`${metric} bin ${i} ${JSON.stringify(value)}: userCount ${bin.userCount}, listUsers total ${String(page.total)}`);
+      }
+    }
+    problems.push(
+      ...(await rejectionProblems('filters costUsd {from: 2, to: 1}', () => p.listUsers({ range: ranges.main, filters: [{ id: 'costUsd', value: { from: 2, to: 1 } }] }), 'invalid-data', 'filters[0].value')),
+      ...(await rejectionProblems('filters errorRate {gte: 0}', () => p.listUsers({ range: ranges.main, filters: [{ id: 'errorRate', value: { gte: 0 } }] }), 'invalid-data', 'filters[0].value')),
+    );
     return problems;
   });
 
