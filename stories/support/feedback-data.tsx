@@ -9,7 +9,7 @@ import { FeedbackPanel } from '../../src/components/FeedbackPanel/FeedbackPanel'
 import type { FeedbackTraceRef } from '../../src/components/FeedbackPanel/TraceRef';
 import type { DataProvider } from '../../src/core/contract';
 import { autoGranularity, rangeToMs } from '../../src/core/engine/time';
-import type { Feedback, Granularity, TimeRange, Trace, User } from '../../src/core/model';
+import type { AttributedTrace, Feedback, Granularity, TimeRange, Trace, User } from '../../src/core/model';
 import { UserscopeProvider, useCapabilities } from '../../src/hooks/userscope-provider';
 import { useFeedbackComments } from '../../src/hooks/cursor-hooks';
 import { useFeedback, useModelUsage, useUserTrends } from '../../src/hooks/query-hooks';
@@ -122,8 +122,8 @@ const COMPLAINTS = [
  * Traces for {@link STORY_USER} over {@link STORY_RANGE}: 12 a day. Release 2.4.0 fails 25 % of the time; 2.4.1
  * (day 7) fixes it down to 3 %.
  */
-function storyTraces(random: () => number): Trace[] {
-  const traces: Trace[] = [];
+function storyTraces(random: () => number): AttributedTrace[] {
+  const traces: AttributedTrace[] = [];
   const start = NOW - 14 * DAY;
   for (let day = 0; day < 14; day++) {
     for (let k = 0; k < 12; k++) {
@@ -147,9 +147,9 @@ function storyTraces(random: () => number): Trace[] {
   return traces;
 }
 
-function feedbackFor(kind: StoryDatasetKind, traces: readonly Trace[], random: () => number): Feedback[] {
+function feedbackFor(kind: StoryDatasetKind, traces: readonly AttributedTrace[], random: () => number): Feedback[] {
   const out: Feedback[] = [];
-  const add = (trace: Trace, key: string, value: Feedback['value'], comment?: string) =>
+  const add = (trace: AttributedTrace, key: string, value: Feedback['value'], comment?: string) =>
     out.push({
       id: `fb_${String(out.length).padStart(4, '0')}`,
       traceId: trace.id,
