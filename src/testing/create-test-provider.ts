@@ -13,7 +13,7 @@ export type TestProviderOverrides = Partial<Omit<DataProvider, 'capabilities'>> 
 };
 
 /**
- * A memory provider over {@link contractDataset} (20 users, 461 traces in February–March 2025; query
+ * A memory provider over {@link contractDataset} (22 users, 866 traces in February–March 2025; query
  * `contractRanges.main` for the busiest two weeks), with no latency. Pass `overrides` to replace methods, e.g.
  * `{ getUser: () => Promise.reject(new ProviderError('not-found', 'gone')) }`, or to switch capabilities off.
  */

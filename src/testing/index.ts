@@ -10,6 +10,7 @@ export {
   type ItFn,
 } from './contract/run-provider-contract-tests';
 export {
+  contractAttributionRange,
   contractDataset,
   contractRanges,
   type ContractDataset,

@@ -1,5 +1,5 @@
 /**
- * The fixed dataset of the provider contract suite: 20 users and 466 traces (5 of them unattributed) around March 2025, generated
+ * The fixed dataset of the provider contract suite: 22 users and 866 traces (5 of them unattributed) around March 2025, generated
  * deterministically (seeded) plus hand-picked edge cases. Build your provider over it, then run
  * `runProviderContractTests`; the suite computes every expected answer from this data with plain loops.
  *
@@ -10,6 +10,9 @@
  * - `u-edge`: traces exactly on `main.from` (in) and `main.to` (out), one millisecond before `main.to`, on day and
  *   hour boundaries, and several with equal start times and equal latencies (tie-breaks by id).
  * - `u-single`: one trace; `u-switch`: a model switch and a release change half-way through `main`.
+ * - `u-attribution`: a harmless release then a harmful model switch (each regression blamed on its own change);
+ *   `u-alternating`: two models alternating evenly (no model switch at any granularity). Over
+ *   `contractAttributionRange`.
  * - `t-anon-*`: unattributed traces (`userId: null`), slow and costly, so a figure that counts them shows it.
  * - `u-errors`, `u-nocost`, `u-single`, `u-switch` are new users of `main` (their first trace ever is in it).
  * - `u07` has `metadata.plan: null`, `u08` has no metadata; conversations cross the `main` boundaries; about a
@@ -96,6 +99,8 @@ const USERS: User[] = [
   { id: 'u-old', displayName: 'Gone Quiet', metadata: { plan: 'free', region: 'apac', tier: 1 } },
   { id: 'u-idle', displayName: 'Never Active', email: 'idle@example.com', metadata: { plan: 'free', region: 'eu', tier: 1 } },
   { id: 'u-switch', displayName: 'Model Switcher', metadata: { plan: 'pro', region: 'eu', tier: 2 } },
+  { id: 'u-attribution', displayName: 'Release Then Switch', metadata: { plan: 'pro', region: 'us', tier: 2 } },
+  { id: 'u-alternating', displayName: 'Even Model Mix', metadata: { plan: 'free', region: 'eu', tier: 1 } },
 ];
 
 const MODELS = ['gpt-4o-2024-08-06', 'gpt-4o-mini-2024-07-18', 'claude-3-5-sonnet-20241022'];
@@ -236,6 +241,51 @@ function edgeTraces(b: Builder): void {
   }
 }
 
+/** Start of the crafted change-attribution users' traces: 8 days before `main`; they run for 25 days. */
+const ATTRIBUTION_FROM = MAIN_FROM - 8 * DAY;
+const ATTRIBUTION_DAYS = 25;
+const EVERY_3_HOURS = 3 * 3_600_000;
+
+/**
+ * Issue 17's crafted cases, one trace every 3 hours: `u-attribution` has a harmless release (1.9.0, day 10) followed by
+ * a harmful model switch (gpt-4.1, day 15: slower and dearer); `u-alternating` alternates two models evenly with
+ * nothing changing, so it must show no model switch at any granularity.
+ */
+function attributionTraces(b: Builder): void {
+  for (let k = 0; k < ATTRIBUTION_DAYS * 8; k++) {
+    const startMs = ATTRIBUTION_FROM + k * EVERY_3_HOURS;
+    const day = Math.floor(k / 8);
+    const common = { startTime: iso(startMs), name: 'chat', status: k % 25 === 0 ? ('error' as const) : ('ok' as const), inputTokens: 300, outputTokens: 100 };
+    const switched = day >= 15;
+    b.traces.push({
+      id: b.next('t-u-attribution'),
+      userId: 'u-attribution',
+      ...common,
+      ...(k % 25 === 0 ? { errorType: 'TimeoutError' } : {}),
+      model: switched ? 'gpt-4.1-2025-04-14' : 'gpt-4o-mini-2024-07-18',
+      release: day >= 10 ? '1.9.0' : '1.8.0',
+      latencyMs: (switched ? 1_400 : 800) + (k % 5) * 10,
+      costUsd: switched ? 0.004 : 0.002,
+    });
+    b.traces.push({
+      id: b.next('t-u-alternating'),
+      userId: 'u-alternating',
+      ...common,
+      ...(k % 25 === 0 ? { errorType: 'TimeoutError' } : {}),
+      model: k % 2 === 0 ? 'gpt-4o-2024-08-06' : 'claude-3-5-sonnet-20241022',
+      release: '2.0.0',
+      latencyMs: 900 + (k % 7) * 10,
+      costUsd: k % 2 === 0 ? 0.003 : 0.0035,
+    });
+  }
+}
+
+/** The span of the crafted change-attribution users' traces (hourly buckets fit the series bound). */
+export const contractAttributionRange: { readonly from: string; readonly to: string } = Object.freeze({
+  from: iso(ATTRIBUTION_FROM),
+  to: iso(ATTRIBUTION_FROM + ATTRIBUTION_DAYS * DAY),
+});
+
 function feedbackFor(traces: readonly AttributedTrace[], rand: () => number): Feedback[] {
   const out: Feedback[] = [];
   let n = 0;
@@ -295,6 +345,7 @@ function buildContractDataset(): ContractDataset {
   const b = newBuilder();
   for (const userId of Object.keys(PROFILES)) generatedTraces(b, userId, rand);
   edgeTraces(b);
+  attributionTraces(b);
   const feedback = feedbackFor(b.traces, rand);
   // Feedback created exactly on the end of `main` (out) and one millisecond before (in), on u-edge's traces.
   const edge = b.traces.find((t) => t.userId === 'u-edge' && t.startTime === iso(MAIN_TO - 1)) as Trace;

@@ -20,6 +20,7 @@ import {
   trendOf,
 } from './reference';
 import { changesOf } from './reference-changes';
+import { contractAttributionRange } from './contract-dataset';
 import type { SuiteContext } from './suite-context';
 
 /** A count record as `[key, count]` pairs sorted by key, so extra or missing keys show up in a diff. */
@@ -164,6 +165,30 @@ export function registerDetailsSection(ctx: SuiteContext): void {
         // Same switches at every granularity, windows bounded by the neighbouring changes, groups said so.
         diffValues(got.changes, changesOf(ctx.tracesOf(user.id), s), `${label}.changes`, problems);
       }
+    }
+    return problems;
+  });
+
+  ctx.test('getModelUsage: the crafted change-attribution cases at every granularity — a regression blamed on its own change, no switch in an even model mix (when capabilities.modelUsage)', async () => {
+    const p = await ctx.provider();
+    const has = (id: string) => dataset.users.some((u) => u.id === id);
+    if (!p.capabilities.modelUsage || !has('u-attribution') || !has('u-alternating')) return [];
+    const problems: string[] = [];
+    const range = contractAttributionRange;
+    for (const granularity of ['hour', 'day', 'week'] as const) {
+      const attributed = await p.getModelUsage({ userId: 'u-attribution', range, granularity });
+      diffValues(
+        attributed.changes.map((c) => ({ kind: c.kind, to: c.to, regressedOn: c.regressedOn, overlapsWith: c.overlapsWith ?? null })),
+        [
+          { kind: 'release', to: '1.9.0', regressedOn: [], overlapsWith: null },
+          { kind: 'model-switch', to: 'gpt-4.1-2025-04-14', regressedOn: ['latencyP95Ms', 'costPerTraceUsd'], overlapsWith: null },
+        ],
+        `getModelUsage(u-attribution, ${granularity}).changes`,
+        problems,
+      );
+      const alternating = await p.getModelUsage({ userId: 'u-alternating', range, granularity });
+      const switches = alternating.changes.filter((c) => c.kind === 'model-switch');
+      if (switches.length > 0) problems.push(`getModelUsage(u-alternating, ${granularity}): ${switches.length} phantom model switch(es) in an even mix`);
     }
     return problems;
   });
