@@ -182,10 +182,18 @@ describe('UsersTable', () => {
       expect(header('User')).toHaveAttribute('aria-sort', 'ascending');
     });
 
-    it('does not offer sorting on the sparkline and attention columns', () => {
+    it('does not offer sorting on the sparkline column', () => {
       renderTable();
       expect(within(header('Traces / day')).queryByRole('button')).toBeNull();
-      expect(header('Attention')).not.toHaveAttribute('aria-sort');
+    });
+
+    it('sorts the attention column by severity, most severe first', async () => {
+      const onSortingChange = vi.fn();
+      const { user } = renderTable({ onSortingChange });
+      expect(header('Attention')).toHaveAttribute('aria-sort', 'none');
+      await user.click(within(header('Attention')).getByRole('button'));
+      expect(onSortingChange).toHaveBeenLastCalledWith([{ id: 'attention', desc: true }]);
+      expect(header('Attention')).toHaveAttribute('aria-sort', 'descending');
     });
   });
 

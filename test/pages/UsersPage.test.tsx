@@ -117,8 +117,24 @@ describe('UsersPage', () => {
     await user.click(screen.getByRole('button', { name: 'Needs attention' }));
     expect(screen.getByRole('button', { name: 'Needs attention' })).toHaveAttribute('aria-pressed', 'true');
     await waitForRows(['Bob Failing']);
+    // The attention filter also sorts by severity, shown on the attention column.
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ attentionOnly: true, sorting: [{ id: 'attention', desc: true }] }));
+    expect(within(grid()).getByRole('columnheader', { name: 'Attention' })).toHaveAttribute('aria-sort', 'descending');
     await user.click(screen.getAllByRole('button', { name: 'Clear filters' })[0] as HTMLElement);
     await waitForRows(['Ada Lovelace', 'Bob Failing', '=HYPERLINK("http://evil.example","click")', 'Dee Quiet']);
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ attentionOnly: false, sorting: [{ id: 'lastSeen', desc: true }] }));
+  });
+
+  it('keeps a sort picked after the attention filter went on', async () => {
+    const onViewChange = vi.fn();
+    const { user } = renderPage({ onViewChange });
+    await waitForRows(['Ada Lovelace', 'Bob Failing', '=HYPERLINK("http://evil.example","click")', 'Dee Quiet']);
+    await user.click(screen.getByRole('button', { name: 'Needs attention' }));
+    await waitForRows(['Bob Failing']);
+    await user.click(within(within(grid()).getByRole('columnheader', { name: 'Traces' })).getByRole('button'));
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ sorting: [{ id: 'traceCount', desc: true }] }));
+    await user.click(screen.getByRole('button', { name: 'Needs attention' }));
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ attentionOnly: false, sorting: [{ id: 'traceCount', desc: true }] }));
   });
 
   it('offers "clear filters" when nothing matches', async () => {

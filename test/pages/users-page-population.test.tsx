@@ -110,27 +110,53 @@ describe('UsersPage: new users and traces with a user id', () => {
 });
 
 describe('UsersPage: population', () => {
-  it('sorts the list by the picked bar’s measure and opens the page where its users start', async () => {
+  it('filters the list to the picked bar’s users, shown as a removable chip', async () => {
     const base = provider();
     const listUsers = vi.fn(base.listUsers);
     const onViewChange = vi.fn();
-    const { user } = renderPage({ onViewChange, defaultView: { pagination: { pageIndex: 0, pageSize: 2 } } }, { ...base, listUsers });
+    const { user } = renderPage({ onViewChange }, { ...base, listUsers });
     const distribution = await screen.findByRole('region', { name: 'Users by cost' });
     await user.click(within(distribution).getByRole('button', { name: 'Traces' }));
     const region = await screen.findByRole('region', { name: 'Users by traces' });
-    const lowest = (await within(region).findAllByRole('button', { name: /^2 to / }))[0] as HTMLElement;
-    // The lowest bar holds the users with the fewest traces (Ada: 2, maybe Bob: 3): they come last, sorted by traces.
+    const bars = await within(region).findAllByRole('button', { name: / users?$/ });
+    const lowest = bars[0] as HTMLElement;
     const inBin = Number(/: (\d+) users?$/.exec(lowest.getAttribute('aria-label') ?? '')?.[1]);
-    const first = 6 - inBin;
     await user.click(lowest);
+    const [, to] = /^2 to (\d+)/.exec(lowest.getAttribute('aria-label') ?? '') ?? [];
     expect(onViewChange).toHaveBeenLastCalledWith(
-      expect.objectContaining({ sorting: [{ id: 'traceCount', desc: true }], pagination: { pageIndex: Math.floor(first / 2), pageSize: 2 } }),
+      expect.objectContaining({ measure: { metric: 'traceCount', range: { to: Number(to) }, bin: { from: 2, to: Number(to) } }, pagination: expect.objectContaining({ pageIndex: 0 }) }),
     );
-    await waitFor(() => expect(userNames()).toContain('Ada'));
+    // The list holds exactly the bar's users: Ada (2 traces) first among them.
+    await waitFor(() => expect(userNames()).toHaveLength(inBin));
+    expect(userNames()).toContain('Ada');
+    expect(userNames()).not.toContain('Fay');
     expect(lowest).toHaveAttribute('aria-pressed', 'true');
-    expect(screen.getByText(/Sorted by traces, highest first\./)).toHaveTextContent(`are rows ${first + 1}–6.`);
-    const sorts = listUsers.mock.calls.map(([p]) => (p as ListUsersParams).sorting?.[0]?.id);
-    expect(sorts).toContain('traceCount');
+    const filters = listUsers.mock.calls.map(([p]) => (p as ListUsersParams).filters ?? []);
+    expect(filters).toContainEqual([{ id: 'traceCount', value: { to: Number(to) } }]);
+    const toolbar = screen.getByRole('group', { name: 'Filters' });
+    expect(within(toolbar).getByText(`Traces: 2 to ${to}`)).toBeInTheDocument();
+    expect(screen.getByText(`The list shows the users with traces from 2 to ${to}.`)).toBeInTheDocument();
+
+    await user.click(within(toolbar).getByRole('button', { name: `Remove the filter traces from 2 to ${to}` }));
+    await waitFor(() => expect(userNames()).toHaveLength(6));
+    expect(onViewChange).toHaveBeenLastCalledWith(expect.objectContaining({ measure: null }));
+    expect(lowest).toHaveAttribute('aria-pressed', 'false');
+    expect(screen.getByRole('searchbox', { name: 'Search users' })).toHaveFocus();
+  });
+
+  it('lists as many users as each bar counts, and a second click on a bar removes its filter', async () => {
+    const { user } = renderPage();
+    const region = await screen.findByRole('region', { name: 'Users by cost' });
+    const bars = (await within(region).findAllByRole('button', { name: / users?$/ })).filter((b) => !(b as HTMLButtonElement).disabled);
+    for (const bar of bars) {
+      const count = Number(/: (\d+) users?$/.exec(bar.getAttribute('aria-label') ?? '')?.[1]);
+      await user.click(bar);
+      await waitFor(() => expect(userNames()).toHaveLength(count));
+    }
+    const last = bars[bars.length - 1] as HTMLElement;
+    await user.click(last);
+    await waitFor(() => expect(userNames()).toHaveLength(6));
+    expect(last).toHaveAttribute('aria-pressed', 'false');
   });
 
   it('filters the list to a segment picked in the breakdown', async () => {

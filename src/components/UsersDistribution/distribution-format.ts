@@ -38,6 +38,6 @@ export function formatMetricValue(metric: DistributionMetric, value: number, loc
 }
 
 /** A bin's edges, formatted. */
-export function binEdges(metric: DistributionMetric, bin: DistributionBin, locale: string): { from: string; to: string } {
+export function binEdges(metric: DistributionMetric, bin: Pick<DistributionBin, 'from' | 'to'>, locale: string): { from: string; to: string } {
   return { from: formatMetricValue(metric, bin.from, locale), to: formatMetricValue(metric, bin.to, locale) };
 }

@@ -147,9 +147,11 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
       meta: { label: l.columnUser, align: 'start', width: 216 },
       cell: (info) => <UserCell user={info.row.original.user} link={ctx.link} locale={locale} />,
     }),
-    helper.display({
+    // Sorted by the provider's `attention` sort (severity: reasons, then the largest value / baseline ratio).
+    helper.accessor((row) => row.attention.length, {
       id: 'attention',
       header: l.columnAttention,
+      sortDescFirst: true,
       meta: { label: l.columnAttention, align: 'start', width: 272 },
       cell: (info) => <AttentionCell reasons={info.row.original.attention} labels={l} locale={locale} />,
     }),

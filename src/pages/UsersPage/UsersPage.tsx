@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MetadataValue, User } from '../../core/model';
 import type { UserRow } from '../../core/results';
-import { mergeLabels } from '../../components/primitives/format-label';
+import { formatLabel, mergeLabels } from '../../components/primitives/format-label';
 import { resolveTimeRange, utcDay } from '../../components/primitives/time-range';
 import { timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import { useControllableState } from '../../components/primitives/use-controllable-state';
@@ -23,7 +23,9 @@ import { usersPageLabels, type UsersPageLabels } from './users-page-labels';
 import { UsersPopulation } from './UsersPopulation';
 import { UsersSummaryStrip } from './UsersSummaryStrip';
 import { UsersToolbar } from './UsersToolbar';
-import { DEFAULT_USERS_VIEW, isFiltered, viewParams, type UsersView } from './users-view';
+import { binEdges, metricName } from '../../components/UsersDistribution/distribution-format';
+import { usersDistributionLabels } from '../../components/UsersDistribution/labels';
+import { DEFAULT_USERS_VIEW, isFiltered, viewParams, withAttentionOnly, type UsersView } from './users-view';
 
 /** Props of {@link UsersPage}. */
 export interface UsersPageProps {
@@ -53,8 +55,9 @@ export interface UsersPageProps {
    */
   userIdDocsHref?: string;
   /**
-   * Shows the population above the list: users by cost, traces, error rate or p95 latency (a bar sorts the list and
-   * opens the page of its users) and segments by a metadata key (a segment filters the list). Default `true`.
+   * Shows the population above the list: users by cost, traces, error rate or p95 latency (a bar filters the list to
+   * its users, shown as a removable chip in the toolbar) and segments by a metadata key (a segment filters the
+   * list). Default `true`.
    */
   population?: boolean;
   /** Receives the CSV export instead of the browser download. */
@@ -81,7 +84,7 @@ function titleCase(key: string): string {
  * The users list page: heading, population totals of the range (with new users and the share of traces that carry
  * a user id), a "why are users missing?" notice when few traces carry one, the population (users by cost, traces,
  * error rate or p95 latency; segments by a metadata key), search (debounced), metadata filters discovered from the
- * data, a "needs attention" quick filter, a time-range picker, CSV export of the whole view (all pages, through the
+ * data, a "needs attention" quick filter (which also sorts by severity until another sort is picked), a time-range picker, CSV export of the whole view (all pages, through the
  * provider, with progress and cancel) and the {@link UsersTable}. Sorting and paging keep the previous
  * rows on screen while the provider answers. While the list loads from a provider that reports progress
  * (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows above the table. Render it inside a
@@ -95,6 +98,7 @@ export function UsersPage(props: UsersPageProps) {
     [contextLabels, props.tableLabels],
   );
   const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
+  const distributionLabels = useMemo(() => mergeLabels(usersDistributionLabels, contextLabels, 'usersDistribution', undefined), [contextLabels]);
   const [mountedAt] = useState(() => Date.now());
   const now = props.now ?? mountedAt;
   const metadataColumns = props.metadataColumns ?? DEFAULT_METADATA_COLUMNS;
@@ -151,8 +155,21 @@ export function UsersPage(props: UsersPageProps) {
     searchInputRef.current?.focus();
     committedSearch.current = '';
     setSearchInput('');
-    update({ search: '', filters: {}, attentionOnly: false }, true);
+    update({ search: '', filters: {}, measure: null, ...withAttentionOnly(view, false) }, true);
   };
+  const clearMeasure = () => {
+    searchInputRef.current?.focus();
+    update({ measure: null }, true);
+  };
+  const measure = view.measure ?? null;
+  const measureChip = useMemo(() => {
+    if (measure === null) return null;
+    const values = { metric: metricName(measure.metric, distributionLabels), ...binEdges(measure.metric, measure.bin, locale) };
+    return {
+      text: formatLabel(l.measureChip, values),
+      removeLabel: formatLabel(l.measureChipRemove, { ...values, metric: values.metric.toLocaleLowerCase(locale) }),
+    };
+  }, [measure, distributionLabels, locale, l]);
   const startExport = () => {
     const { pagination: _page, ...exportParams } = params;
     const ids = visibleColumnIds(defaultColumnIds(metadataColumns), view.columnOrder, view.columnVisibility);
@@ -209,7 +226,9 @@ export function UsersPage(props: UsersPageProps) {
         onFilterChange={(key: string, values: MetadataValue[]) => update({ filters: { ...view.filters, [key]: values } }, true)}
         facetLabel={labelOf}
         attentionOnly={view.attentionOnly}
-        onAttentionOnlyChange={(on) => update({ attentionOnly: on }, true)}
+        onAttentionOnlyChange={(on) => update(withAttentionOnly(view, on), true)}
+        measureChip={measureChip}
+        onMeasureClear={clearMeasure}
         filtered={filtered}
         onClearFilters={clearFilters}
         range={view.range}
@@ -224,7 +243,6 @@ export function UsersPage(props: UsersPageProps) {
           range={range}
           view={view}
           update={update}
-          filtered={filtered}
           segmentKeys={summary.facets.map((facet) => facet.key)}
           keyLabel={labelOf}
           headingLevel={(headingLevel + 1) as 2 | 3 | 4}

@@ -26,6 +26,10 @@ export interface UsersToolbarProps {
   attentionOnly: boolean;
   /** Flips the attention toggle. */
   onAttentionOnlyChange: (on: boolean) => void;
+  /** The chip of a distribution bar filtering the list: its text and its remove button's name; `null` for none. */
+  measureChip?: { text: string; removeLabel: string } | null;
+  /** Removes the bar's filter (the chip's button). */
+  onMeasureClear?: () => void;
   /** Shows "Clear filters". */
   filtered: boolean;
   /** Clears search and filters. */
@@ -48,7 +52,10 @@ function optionKey(value: MetadataValue): string {
   return `${typeof value}:${String(value)}`;
 }
 
-/** Search, metadata filters, the "needs attention" toggle, "clear filters" and the time-range picker. */
+/**
+ * Search, metadata filters, the "needs attention" toggle, the chip of a picked distribution bar, "clear filters" and
+ * the time-range picker.
+ */
 export function UsersToolbar(props: UsersToolbarProps) {
   const { labels: l } = props;
   const searchId = useId();
@@ -111,6 +118,16 @@ export function UsersToolbar(props: UsersToolbarProps) {
         >
           {l.attentionOnly}
         </button>
+        {props.measureChip ? (
+          <span className="us-users-toolbar__chip" data-slot="measure-filter">
+            <span>{props.measureChip.text}</span>
+            <button type="button" className="us-users-toolbar__chip-remove" aria-label={props.measureChip.removeLabel} onClick={props.onMeasureClear}>
+              <svg width="10" height="10" viewBox="0 0 10 10" aria-hidden="true" focusable="false">
+                <path d="m1.5 1.5 7 7m0-7-7 7" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />
+              </svg>
+            </button>
+          </span>
+        ) : null}
         {props.filtered ? (
           <button type="button" className="us-button" data-variant="ghost" onClick={props.onClearFilters}>
             {l.clearFilters}

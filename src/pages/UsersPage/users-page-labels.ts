@@ -46,12 +46,12 @@ export const usersPageLabels = {
   missingIdsDocs: 'How userscope reads user ids',
   /** Without a docs link: `{doc}` is the document's path. */
   missingIdsDocsText: 'How userscope reads user ids: {doc}, “Conventions → fields”.',
-  /** After a distribution bar is picked. `{metric}`: the measure in lower case. */
-  binSorted: 'Sorted by {metric}, highest first.',
-  /** Then, without search or filters. `{from}`, `{to}`: the bar's edges; `{first}`, `{last}`: formatted row numbers. */
-  binRows: 'Users from {from} to {to} are rows {first}–{last}.',
-  /** Then, with search or filters on. */
-  binFiltered: 'Clear the search and filters to open the page where the bar’s users start.',
+  /** While a distribution bar filters the list. `{metric}`: the measure in lower case; `{from}`, `{to}`: the bar's edges. */
+  binFiltered: 'The list shows the users with {metric} from {from} to {to}.',
+  /** The toolbar chip of a picked bar. `{metric}`: the measure's name; `{from}`, `{to}`: the bar's edges. */
+  measureChip: '{metric}: {from} to {to}',
+  /** Accessible name of the chip's remove button. Same placeholders. */
+  measureChipRemove: 'Remove the filter {metric} from {from} to {to}',
   /** Export. `{done}` and `{total}` are formatted numbers. */
   exportCsv: 'Export CSV',
   exportRunning: 'Exporting {done} of {total} users…',

@@ -5,12 +5,28 @@
  */
 import type { FilterItem, ListUsersParams, OffsetPagination, SortingItem } from '../../core/contract';
 import type { MetadataValue, TimeRange } from '../../core/model';
+import type { MetricRange } from '../../core/params-filters';
+import type { DistributionMetric } from '../../core/results';
 import type { TimeRangeValue } from '../../components/primitives/time-range';
 import {
   DEFAULT_USERS_TABLE_PAGINATION,
   DEFAULT_USERS_TABLE_SORTING,
   DEFAULT_USERS_TABLE_VISIBILITY,
 } from '../../components/UsersTable/UsersTable';
+
+/**
+ * A distribution bar picked as a filter of the list: the measure, the `listUsers` range of the bar (core's
+ * `binRange`, open at the end bars, so the list holds exactly the bar's users) and the bar's edges, which the filter
+ * chip shows and the distribution highlights.
+ */
+export interface MeasureFilter {
+  /** The binned measure, also the `listUsers` filter id. */
+  metric: DistributionMetric;
+  /** The `listUsers` filter value. */
+  range: MetricRange;
+  /** The picked bar's edges. */
+  bin: { from: number; to: number };
+}
 
 /** Everything the users page shows, as plain data. */
 export interface UsersView {
@@ -22,6 +38,8 @@ export interface UsersView {
   filters: Record<string, MetadataValue[]>;
   /** Only users with at least one attention reason. */
   attentionOnly: boolean;
+  /** Only the users of a distribution bar; `null` (or absent) for none. */
+  measure?: MeasureFilter | null;
   /** Sort keys, first wins. */
   sorting: SortingItem[];
   /** Current page. */
@@ -38,23 +56,44 @@ export const DEFAULT_USERS_VIEW: UsersView = {
   search: '',
   filters: {},
   attentionOnly: false,
+  measure: null,
   sorting: DEFAULT_USERS_TABLE_SORTING,
   pagination: DEFAULT_USERS_TABLE_PAGINATION,
   columnVisibility: DEFAULT_USERS_TABLE_VISIBILITY,
   columnOrder: [],
 };
 
-/** True when search, metadata filters or the attention filter narrow the list. */
-export function isFiltered(view: Pick<UsersView, 'search' | 'filters' | 'attentionOnly'>): boolean {
-  return view.search.trim() !== '' || view.attentionOnly || Object.values(view.filters).some((values) => values.length > 0);
+/** The sort the "Needs attention" toggle sets: severity, the most reasons and the highest ratio first. */
+export const ATTENTION_SORTING: readonly SortingItem[] = [{ id: 'attention', desc: true }];
+
+/** True when `sorting` is {@link ATTENTION_SORTING}. */
+export function isAttentionSorting(sorting: readonly SortingItem[]): boolean {
+  return sorting.length === 1 && sorting[0]?.id === 'attention' && sorting[0]?.desc === true;
 }
 
-/** The view's filters as contract filter items (`metadata.<key>`, `attention`). */
-export function viewFilters(view: Pick<UsersView, 'filters' | 'attentionOnly'>): FilterItem[] {
+/**
+ * The view after the "Needs attention" toggle: on, the list also sorts by severity; off, a list still sorted by
+ * severity goes back to the default sort. A sort picked after switching it on is kept either way.
+ */
+export function withAttentionOnly(view: UsersView, on: boolean): Partial<UsersView> {
+  if (on) return { attentionOnly: true, sorting: [...ATTENTION_SORTING] };
+  return isAttentionSorting(view.sorting) ? { attentionOnly: false, sorting: DEFAULT_USERS_VIEW.sorting } : { attentionOnly: false };
+}
+
+/** True when search, metadata filters, the attention filter or a distribution bar narrow the list. */
+export function isFiltered(view: Pick<UsersView, 'search' | 'filters' | 'attentionOnly' | 'measure'>): boolean {
+  return (
+    view.search.trim() !== '' || view.attentionOnly || (view.measure ?? null) !== null || Object.values(view.filters).some((values) => values.length > 0)
+  );
+}
+
+/** The view's filters as contract filter items (`metadata.<key>`, `attention`, the bar's measure). */
+export function viewFilters(view: Pick<UsersView, 'filters' | 'attentionOnly' | 'measure'>): FilterItem[] {
   const items: FilterItem[] = Object.entries(view.filters)
     .filter(([, values]) => values.length > 0)
     .map(([key, values]) => ({ id: `metadata.${key}`, value: values }));
   if (view.attentionOnly) items.push({ id: 'attention', value: true });
+  if (view.measure) items.push({ id: view.measure.metric, value: view.measure.range });
   return items;
 }
 
