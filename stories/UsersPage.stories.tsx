@@ -72,15 +72,24 @@ export const Normal: Story = {
   render: (args) => <Harness {...args} provider={demoProvider()} />,
 };
 
-/** Only the users who need attention, worst error rate first. */
+/**
+ * Only the users who need attention, most severe first (the toggle's sort: the most reasons, then the largest
+ * value / baseline ratio), each reason said in the row.
+ */
 export const NeedsAttention: Story = {
   render: (args) => (
     <Harness
       {...args}
       provider={demoProvider()}
-      defaultView={{ attentionOnly: true, range: { preset: '30d' }, sorting: [{ id: 'successRate', desc: false }] }}
+      defaultView={{ attentionOnly: true, range: { preset: '30d' }, sorting: [{ id: 'attention', desc: true }] }}
     />
   ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const grid = await canvas.findByRole('grid', undefined, { timeout: 10_000 });
+    await waitFor(() => expect(within(grid).getAllByRole('row').length).toBeGreaterThan(1), { timeout: 10_000 });
+    await expect(within(grid).getByRole('columnheader', { name: 'Attention' })).toHaveAttribute('aria-sort', 'descending');
+  },
 };
 
 /** First load: skeleton totals and rows. */
@@ -168,8 +177,8 @@ export const HundredThousandUsers: Story = {
 };
 
 /**
- * The population above the list: users by cost (pick a bar: the list sorts by cost and opens the page where those
- * users start) and segments by plan (pick one: the list filters to it).
+ * The population above the list: users by cost (pick a bar: the list filters to its users) and segments by plan
+ * (pick one: the list filters to it).
  */
 export const Population: Story = {
   render: (args) => <Harness {...args} provider={demoProvider()} defaultView={{ range: { preset: '30d' } }} />,
@@ -179,6 +188,37 @@ export const Population: Story = {
     await waitFor(() => expect(within(segments).getAllByRole('row').length).toBeGreaterThan(2), { timeout: 10_000 });
     const distribution = canvas.getByRole('region', { name: 'Users by cost' });
     await waitFor(() => expect(within(distribution).getAllByRole('button', { name: /users?$/ }).length).toBeGreaterThan(0), { timeout: 10_000 });
+  },
+};
+
+/**
+ * A picked bar: the most expensive users (the highest non-empty cost bar) filter the list, exactly the bar's count,
+ * with a removable chip in the toolbar.
+ */
+export const PopulationBarFilter: Story = {
+  render: (args) => <Harness {...args} provider={demoProvider()} defaultView={{ range: { preset: '30d' } }} />,
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const distribution = await canvas.findByRole('region', { name: 'Users by cost' }, { timeout: 10_000 });
+    const bars = await waitFor(
+      () => {
+        const enabled = within(distribution)
+          .getAllByRole('button', { name: / users?$/ })
+          .filter((bar) => !(bar as HTMLButtonElement).disabled);
+        expect(enabled.length).toBeGreaterThan(0);
+        return enabled;
+      },
+      { timeout: 10_000 },
+    );
+    const bar = bars[bars.length - 1] as HTMLElement;
+    const label = bar.getAttribute('aria-label') ?? '';
+    const count = Number(/: (\d+) users?$/.exec(label)?.[1]);
+    bar.click();
+    const toolbar = canvas.getByRole('group', { name: 'Filters' });
+    await waitFor(() => expect(within(toolbar).getByRole('button', { name: /^Remove the filter cost from / })).toBeInTheDocument());
+    const grid = canvas.getByRole('grid');
+    await waitFor(() => expect(within(grid).getAllByRole('row').length - 1).toBe(Math.min(count, 50)), { timeout: 10_000 });
+    await expect(bar).toHaveAttribute('aria-pressed', 'true');
   },
 };
 
