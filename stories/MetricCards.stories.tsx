@@ -93,6 +93,7 @@ const population: CohortMetrics = {
   traceCount: 48_000,
   conversationCount: 11_400,
   activeDays: 30,
+  activeDaysPerUser: 9.4,
   errorCount: 1_392,
   successRate: 0.971,
   topErrorType: 'Timeout',

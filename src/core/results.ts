@@ -137,6 +137,12 @@ export interface KeyMetrics {
 export type CohortMetrics = KeyMetrics & {
   /** Users in the cohort with at least one trace in range. */
   userCount: number;
+  /**
+   * Mean over those users of their own active days (distinct UTC days with a trace in range), so a user's
+   * `activeDays` compares with a typical member (`activeDays` above counts the group's distinct days). `null` when
+   * `userCount` is 0.
+   */
+  activeDaysPerUser: number | null;
 };
 
 /** A cohort selector: users whose `metadata[key] === value`. */

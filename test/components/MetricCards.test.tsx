@@ -135,7 +135,7 @@ describe('MetricCards deltas', () => {
   const metrics: UserMetrics = {
     current: { ...base, traceCount: 120, errorCount: 6, successRate: 0.95, latencyP95Ms: 2346, latencyP50Ms: 900, costPerTraceUsd: 0.01 },
     previous: { ...base, errorCount: 0 },
-    cohort: { ...base, traceCount: 4000, errorCount: 40, costUsd: 40, latencyP95Ms: 1700, userCount: 40 },
+    cohort: { ...base, traceCount: 4000, errorCount: 40, costUsd: 40, latencyP95Ms: 1700, userCount: 40, activeDaysPerUser: 12 },
   };
 
   it('reads as a sentence: "p95 latency 2.3 s, 38% higher than pro users (1.7 s)"', () => {
@@ -177,7 +177,8 @@ describe('MetricCards deltas', () => {
     // 6 errors vs 40 / 40 = 1 per user.
     expect(delta('errorCount', 1)).toHaveTextContent('Errors 6, 500% higher than the average pro user (1)');
     expect(delta('successRate', 1)).toHaveTextContent('Success rate 95%, 1% lower than pro users (96%)');
-    expect(deltas('activeDays')).toHaveLength(1); // distinct days do not compare with a cohort
+    // Active days against the mean of each pro user's own active days (12), not the cohort's distinct days.
+    expect(delta('activeDays', 1)).toHaveTextContent('Active days 5, 58% lower than the average pro user (12)');
     expect(screen.getByText('Changes compare with the previous period and pro users (40 with traces).')).toBeInTheDocument();
   });
 
@@ -202,7 +203,7 @@ describe('MetricCards deltas', () => {
       fc.property(arbMetrics, arbMetrics, fc.integer({ min: 0, max: 5 }), (a, b, users) => {
         const { unmount, container } = render(
           <MetricCards
-            metrics={{ current: { ...base, ...a }, previous: { ...base, ...b }, cohort: { ...base, ...b, userCount: users } }}
+            metrics={{ current: { ...base, ...a }, previous: { ...base, ...b }, cohort: { ...base, ...b, userCount: users, activeDaysPerUser: users === 0 ? null : 3 } }}
             cohort={{ key: 'tier', value: 3 }}
           />,
         );
@@ -222,7 +223,7 @@ describe('MetricCards verdict', () => {
     const metrics: UserMetrics = {
       current: { ...base, errorCount: 40, successRate: 0.6 },
       previous: { ...base, errorCount: 35, successRate: 0.65 },
-      cohort: { ...base, traceCount: 1000, errorCount: 36, userCount: 30 },
+      cohort: { ...base, traceCount: 1000, errorCount: 36, userCount: 30, activeDaysPerUser: 5 },
     };
     render(<MetricCards metrics={metrics} cohort={{ key: 'plan', value: 'free' }} />);
     expect(verdict()).toHaveAttribute('data-area', 'quality');
@@ -237,7 +238,7 @@ describe('MetricCards verdict', () => {
   });
 
   it('says nothing stands out, too few traces, or no baseline', () => {
-    const { rerender } = render(<MetricCards metrics={{ current: base, previous: base, cohort: { ...base, userCount: 3 } }} cohort={{ key: 'beta', value: true }} />);
+    const { rerender } = render(<MetricCards metrics={{ current: base, previous: base, cohort: { ...base, userCount: 3, activeDaysPerUser: base.activeDays } }} cohort={{ key: 'beta', value: true }} />);
     expect(verdict()).toHaveTextContent(
       'Nothing stands out: error rate, p95 latency and cost per trace are in line with the previous period and users with beta = true.',
     );

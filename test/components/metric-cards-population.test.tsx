@@ -47,6 +47,7 @@ const everyone: CohortMetrics = {
   costUsd: 20,
   costPerTraceUsd: 0.01,
   userCount: 50,
+  activeDaysPerUser: 4.2,
 };
 
 const stat = (key: string) => document.querySelector(`[data-stat="${key}"]`) as HTMLElement;

@@ -93,6 +93,14 @@ export function refAllUsers(data: Pick<RefData, 'users' | 'traces'>): User[] {
   return out;
 }
 
+/** Mean over the users (one trace list each) of their distinct UTC days; `null` without users. */
+function refMeanActiveDays(perUser: readonly (readonly Trace[])[]): number | null {
+  if (perUser.length === 0) return null;
+  let days = 0;
+  for (const ts of perUser) days += refKeyMetrics(ts).activeDays;
+  return days / perUser.length;
+}
+
 /** `getUserMetrics` from the definitions; throws when the user is unknown. */
 export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: string, range: RefRange, cohort?: Cohort, population = false): UserMetrics {
   const users = refAllUsers(data);
@@ -104,12 +112,12 @@ export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: 
   };
   if (cohort) {
     const members = users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
-    const perMember = members.map((u) => refUserTraces(data.traces, u.id, range));
-    out.cohort = { ...refKeyMetrics(perMember.flat()), userCount: perMember.filter((ts) => ts.length > 0).length };
+    const active = members.map((u) => refUserTraces(data.traces, u.id, range)).filter((ts) => ts.length > 0);
+    out.cohort = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: refMeanActiveDays(active) };
   }
   if (population) {
-    const inRange = data.traces.filter((t) => refInRange(t, range));
-    out.population = { ...refKeyMetrics(inRange), userCount: new Set(inRange.map((t) => t.userId)).size };
+    const active = users.map((u) => refUserTraces(data.traces, u.id, range)).filter((ts) => ts.length > 0);
+    out.population = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: refMeanActiveDays(active) };
   }
   return out;
 }

@@ -51,7 +51,7 @@ const SHAPES: [string, z.ZodType, Record<string, true>][] = [
     feedbackAvgScore: true, firstSeen: true, lastSeen: true, sparkline: true, attention: true,
   } satisfies Keys<R.UserRow>],
   ['KeyMetrics', S.keyMetricsSchema, KEY_METRICS_KEYS],
-  ['CohortMetrics', S.cohortMetricsSchema, { ...KEY_METRICS_KEYS, userCount: true } satisfies Keys<R.CohortMetrics>],
+  ['CohortMetrics', S.cohortMetricsSchema, { ...KEY_METRICS_KEYS, userCount: true, activeDaysPerUser: true } satisfies Keys<R.CohortMetrics>],
   ['Cohort', S.cohortSchema, { key: true, value: true } satisfies Keys<R.Cohort>],
   ['UserMetrics', S.userMetricsSchema, { current: true, previous: true, cohort: true, population: true } satisfies Keys<R.UserMetrics>],
   ['TrendBucket', S.trendBucketSchema, {
@@ -240,7 +240,7 @@ describe('result schemas', () => {
       } satisfies R.UserRow],
       total: 1,
     } satisfies R.Page<R.UserRow>],
-    ['UserMetrics', S.userMetricsSchema, { current: metrics, previous: metrics, cohort: { ...metrics, userCount: 4 } } satisfies R.UserMetrics],
+    ['UserMetrics', S.userMetricsSchema, { current: metrics, previous: metrics, cohort: { ...metrics, userCount: 4, activeDaysPerUser: 2.5 } } satisfies R.UserMetrics],
     ['UserTrends', S.userTrendsSchema, {
       granularity: 'day',
       buckets: [{ t: T, traceCount: 0, errorCount: 0, successRate: null, latencyP50Ms: null, latencyP95Ms: null, costUsd: null, tokens: null }],

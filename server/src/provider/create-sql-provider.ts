@@ -141,8 +141,8 @@ export function createSqlProvider(db: Database, options: SqlProviderOptions = {}
         cohort ? keyMetrics(ctx, (b) => cohortTraces(b, cohort, range), params.signal) : undefined,
         params.compare?.population ? populationOf(range, params.signal) : undefined,
       ]);
-      const { userCount: _c, ...currentMetrics } = periods.get(1) ?? noTraces();
-      const { userCount: _p, ...previousMetrics } = periods.get(0) ?? noTraces();
+      const { userCount: _c, activeDaysPerUser: _cd, ...currentMetrics } = periods.get(1) ?? noTraces();
+      const { userCount: _p, activeDaysPerUser: _pd, ...previousMetrics } = periods.get(0) ?? noTraces();
       const metrics: UserMetrics = { current: currentMetrics, previous: previousMetrics };
       if (cohortMetrics) metrics.cohort = cohortMetrics;
       if (populationMetrics) metrics.population = populationMetrics;

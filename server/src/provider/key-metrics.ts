@@ -4,7 +4,7 @@
  * docs/metrics.md: unknown is null, cost per trace divides by the traces that carry a cost.
  * @module
  */
-import { DAY_MS, type KeyMetrics } from 'userscope/core';
+import { DAY_MS, type CohortMetrics } from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Dialect, Row } from '../db/types';
 import { num, runQuery, type SqlContext } from './context';
@@ -55,8 +55,8 @@ export function aggregateFigures(row: Record<string, unknown> | undefined): {
   };
 }
 
-/** Key metrics of one group, plus the distinct users in it. */
-export type GroupMetrics = KeyMetrics & { userCount: number };
+/** Key metrics of one group, plus the distinct users in it and their mean own active days (as `CohortMetrics`). */
+export type GroupMetrics = CohortMetrics;
 
 /** The most frequent error type (ties: code-unit order, as the memory engine) among `[type, count]` pairs. */
 function topErrorType(counts: readonly (readonly [string, number])[]): string | null {
@@ -89,6 +89,7 @@ function toMetrics(row: Row | undefined, errorTypes: readonly (readonly [string,
     inputTokens: figures.inputTokens,
     outputTokens: figures.outputTokens,
     userCount: num(row, 'user_n'),
+    activeDaysPerUser: num(row, 'user_n') === 0 ? null : num(row, 'user_day_n') / num(row, 'user_n'),
   };
 }
 
@@ -111,7 +112,8 @@ export async function keyMetricsByGroup(
     ctx,
     b.query(
       `SELECT ${group(b)} AS group_no, ${aggregateColumns(d)}, ${d.countDistinct('conversation_id')} AS conv_n, ${d.countDistinct(day)} AS day_n, ` +
-        `sum(latency_ms) AS lat_sum, ${d.countDistinct('user_id')} AS user_n FROM traces WHERE ${where} GROUP BY group_no`,
+        `sum(latency_ms) AS lat_sum, ${d.countDistinct('user_id')} AS user_n, ` +
+        `${d.countDistinct(`user_id || ':' || CAST(${day} AS VARCHAR)`)} AS user_day_n FROM traces WHERE ${where} GROUP BY group_no`,
     ),
     signal,
   );

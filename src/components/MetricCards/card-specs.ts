@@ -22,9 +22,10 @@ export type StatKey =
 
 /**
  * How a stat compares with a cohort: `direct` for rates, percentiles and per-trace values; `per-user` for totals,
- * divided by the cohort's user count; `none` when no fair comparison exists (distinct days, text).
+ * divided by the cohort's user count; `user-mean` for a figure the group answers as the mean of its users' own values
+ * (active days: `CohortMetrics.activeDaysPerUser`); `none` when no fair comparison exists (text).
  */
-export type CohortMode = 'direct' | 'per-user' | 'none';
+export type CohortMode = 'direct' | 'per-user' | 'user-mean' | 'none';
 
 /** How a stat is formatted. */
 export type StatFormat = 'count' | 'percent' | 'duration' | 'usd' | 'text';
@@ -62,7 +63,7 @@ export const CARD_SPECS: readonly CardSpec[] = [
     stats: [
       { key: 'traceCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
       { key: 'conversationCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
-      { key: 'activeDays', format: 'count', direction: 'neutral', cohort: 'none' },
+      { key: 'activeDays', format: 'count', direction: 'neutral', cohort: 'user-mean' },
     ],
   },
   {

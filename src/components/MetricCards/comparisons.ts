@@ -100,10 +100,11 @@ function groupComparison(
   locale: string,
 ): StatComparison | null {
   if (spec.cohort === 'none') return null;
-  const perUser = spec.cohort === 'per-user';
+  const perUser = spec.cohort === 'per-user' || spec.cohort === 'user-mean';
   const total = numeric(statValue(group, spec.key));
   const users = group.userCount;
-  const base = perUser ? (total !== null && users > 0 ? total / users : null) : total;
+  const base =
+    spec.cohort === 'user-mean' ? group.activeDaysPerUser : spec.cohort === 'per-user' ? (total !== null && users > 0 ? total / users : null) : total;
   const baseText = perUser && base !== null && spec.format === 'count' ? formatAverage(base, locale) : formatStat(spec.format, base, locale);
   const change = relativeChange(value, base);
   return {

@@ -3,7 +3,7 @@
  * @module
  */
 import { ProviderError } from '../errors';
-import type { Cohort, KeyMetrics, UserMetrics } from '../results';
+import type { Cohort, CohortMetrics, KeyMetrics, UserMetrics } from '../results';
 import { cohortUserPositions, sliceRowCount, userSlices, type RowSlice } from './selection';
 import { p50p95, rate } from './stats';
 import { DAY_MS, previousRange, type MsRange } from './time';
@@ -91,6 +91,31 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
   };
 }
 
+/** Distinct UTC days per slice, summed: each slice is one user's rows in start order, so days only move forward. */
+function userDaysOf(idx: TraceIndex, slices: readonly RowSlice[]): number {
+  let total = 0;
+  for (const { lo, hi } of slices) {
+    let last = Number.NaN;
+    for (let r = lo; r < hi; r++) {
+      const day = Math.floor(idx.startMs[r] / DAY_MS);
+      if (day !== last) {
+        total++;
+        last = day;
+      }
+    }
+  }
+  return total;
+}
+
+/** Key metrics of a group of users' slices (one slice per active user), with the user count and active days per user. */
+export function computeGroupMetrics(idx: TraceIndex, slices: readonly RowSlice[]): CohortMetrics {
+  return {
+    ...computeKeyMetrics(idx, slices),
+    userCount: slices.length,
+    activeDaysPerUser: slices.length === 0 ? null : userDaysOf(idx, slices) / slices.length,
+  };
+}
+
 /**
  * `getUserMetrics`: the user's key metrics in `range`, in the previous period of equal length, and, when `cohort` is
  * given, the key metrics of every trace in `range` of the users whose `metadata[key] === value` (the user included
@@ -107,11 +132,11 @@ export function computeUserMetrics(idx: TraceIndex, userId: string, range: MsRan
   };
   if (cohort) {
     const slices = userSlices(idx, cohortUserPositions(idx, cohort.key, cohort.value), range);
-    out.cohort = { ...computeKeyMetrics(idx, slices), userCount: slices.length };
+    out.cohort = computeGroupMetrics(idx, slices);
   }
   if (population) {
     const slices = userSlices(idx, idx.users.keys(), range);
-    out.population = { ...computeKeyMetrics(idx, slices), userCount: slices.length };
+    out.population = computeGroupMetrics(idx, slices);
   }
   return out;
 }

@@ -180,10 +180,11 @@ const keyMetricsShape = {
 /** {@link KeyMetrics}. */
 export const keyMetricsSchema: z.ZodType<KeyMetrics> = z.looseObject(keyMetricsShape);
 
-/** {@link CohortMetrics}: key metrics plus the cohort's user count. */
+/** {@link CohortMetrics}: key metrics plus the cohort's user count and active days per user. */
 export const cohortMetricsSchema: z.ZodType<CohortMetrics> = z.looseObject({
   ...keyMetricsShape,
   userCount: countSchema,
+  activeDaysPerUser: nonNegativeSchema.nullable(),
 });
 
 /** A {@link Cohort} selector. */

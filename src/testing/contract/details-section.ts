@@ -20,6 +20,7 @@ import {
   trendOf,
 } from './reference';
 import { changesOf } from './reference-changes';
+import { meanActiveDays } from './reference-groups';
 import { contractAttributionRange } from './contract-dataset';
 import type { SuiteContext } from './suite-context';
 
@@ -49,11 +50,14 @@ function cohorts(users: readonly User[]): Cohort[] {
   return [...[...values].map((value) => ({ key, value: value ?? null })), { key, value: 'no-user-has-this-value' }];
 }
 
-/** Traces in `s` of the users whose `metadata[key] === value`, and how many of them have one. */
-function cohortTraces(ctx: SuiteContext, cohort: Cohort, s: Span): { traces: Trace[]; userCount: number } {
+/**
+ * Traces in `s` of the users whose `metadata[key] === value`, how many of them have one, and the mean of their own
+ * active days (distinct UTC days with a trace in `s`; `null` without such users).
+ */
+function cohortTraces(ctx: SuiteContext, cohort: Cohort, s: Span): { traces: Trace[]; userCount: number; activeDaysPerUser: number | null } {
   const members = ctx.dataset.users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
-  const perMember = members.map((u) => ctx.tracesOf(u.id).filter((t) => startsIn(t, s)));
-  return { traces: perMember.flat(), userCount: perMember.filter((ts) => ts.length > 0).length };
+  const active = members.map((u) => ctx.tracesOf(u.id).filter((t) => startsIn(t, s))).filter((ts) => ts.length > 0);
+  return { traces: active.flat(), userCount: active.length, activeDaysPerUser: meanActiveDays(active) };
 }
 
 /** Registers the detail tests. */
@@ -87,11 +91,11 @@ export function registerDetailsSection(ctx: SuiteContext): void {
     if (subject === undefined) return ['the dataset has no user with traces in the main range'];
     for (const cohort of cohorts(dataset.users)) {
       const label = `cohort ${JSON.stringify(cohort)}`;
-      const { traces, userCount } = cohortTraces(ctx, cohort, s);
+      const { traces, userCount, activeDaysPerUser } = cohortTraces(ctx, cohort, s);
       const got = await p.getUserMetrics({ userId: subject.id, range: ranges.main, compare: { cohort } });
       problems.push(...shapeProblems(userMetricsSchema, got, label));
       if (got.cohort === undefined) problems.push(`${label}: no cohort in the answer`);
-      else diffValues(got.cohort, { ...keyMetricsOf(traces), userCount }, label, problems);
+      else diffValues(got.cohort, { ...keyMetricsOf(traces), userCount, activeDaysPerUser }, label, problems);
     }
     return problems;
   });

@@ -10,12 +10,15 @@ import { userMetricsSchema, usersDistributionSchema, usersSegmentsSchema } from 
 import { distributionEdges, DISTRIBUTION_METRICS } from '../../core/engine/distribution';
 import { diffValues, shapeProblems } from './compare';
 import { keyMetricsOf, span, startsIn, type Span } from './reference';
+import { meanActiveDays } from './reference-groups';
 import type { SuiteContext } from './suite-context';
 
 /** Every attributed trace in `s`, aggregated like a cohort, with the number of users they belong to. */
 function populationOf(traces: readonly Trace[], s: Span): CohortMetrics {
   const inRange = traces.filter((t) => t.userId !== null && startsIn(t, s));
-  return { ...keyMetricsOf(inRange), userCount: new Set(inRange.map((t) => t.userId)).size };
+  const perUser = new Map<string | null, Trace[]>();
+  for (const t of inRange) perUser.set(t.userId, [...(perUser.get(t.userId) ?? []), t]);
+  return { ...keyMetricsOf(inRange), userCount: perUser.size, activeDaysPerUser: meanActiveDays([...perUser.values()]) };
 }
 
 /** A user's value of `metric` over their traces in range; `null` when unknown. */

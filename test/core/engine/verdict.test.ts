@@ -30,7 +30,7 @@ function km(traceCount: number, errorCount: number, latencyP95Ms: number | null,
   };
 }
 
-const cohortOf = (m: KeyMetrics, userCount = 10): CohortMetrics => ({ ...m, userCount });
+const cohortOf = (m: KeyMetrics, userCount = 10): CohortMetrics => ({ ...m, userCount, activeDaysPerUser: userCount === 0 ? null : m.activeDays });
 
 /** Random key metrics: empty sets, zero errors, all errors, unknown cost and zero cost included. */
 const arbKeyMetrics: fc.Arbitrary<KeyMetrics> = fc
