@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { createMemoryProvider } from 'userscope/adapters/memory';
-import { toIso, type DataProvider, type DistributionMetric, type MsRange, type Page, type TimeRange } from 'userscope/core';
+import { binRange, toIso, type DataProvider, type DistributionMetric, type MsRange, type Page, type TimeRange } from 'userscope/core';
 import { arbCohort, arbDatasetWithRange, arbGranularity } from '../../test/core/arbitraries';
 import { arbUsersParams } from '../../test/core/arbitraries-users';
 import { diffValues } from '../../src/testing/contract/compare';
@@ -79,6 +79,16 @@ export function differentialProperty(db: Database) {
       const { sparkGranularity: _ignored, ...listParams } = usersParams;
       const calls: Record<string, (p: DataProvider) => Promise<unknown>> = {
         listUsers: (p) => p.listUsers({ range, ...listParams }),
+        listUsersByAttention: (p) =>
+          p.listUsers({ range, sorting: [{ id: 'attention', desc: limit % 2 === 0 }], pagination: { pageIndex: 0, pageSize: 1000 } }),
+        // Each bin's filter lists the bin's users: the totals equal the counts, the same users on both engines.
+        listUsersByBin: async (p) => {
+          const { bins } = await p.getUsersDistribution!({ range, metric: population.metric, binCount: population.binCount });
+          const pages = await Promise.all(
+            bins.map((_, i) => p.listUsers({ range, filters: [{ id: population.metric, value: binRange(bins, i) }], sorting: [{ id: 'user', desc: false }], pagination: { pageIndex: 0, pageSize: 1000 } })),
+          );
+          return bins.map((bin, i) => ({ userCount: bin.userCount, total: pages[i]?.total, ids: pages[i]?.rows.map((r) => r.user.id) }));
+        },
         getUsersSummary: (p) => p.getUsersSummary!({ range }),
         getUsersDistribution: (p) => p.getUsersDistribution!({ range, metric: population.metric, binCount: population.binCount, userId }),
         getUsersSegments: (p) => p.getUsersSegments!({ range, key: population.key, limit }),
@@ -98,6 +108,8 @@ export function differentialProperty(db: Database) {
         const [got, want] = [await outcome(() => call(sql)), await outcome(() => call(mem))];
         diffValues(got, want, name, problems);
       }
+      const byBin = (await outcome(() => calls.listUsersByBin!(sql))) as { ok?: { userCount: number; total?: number }[] };
+      for (const [i, b] of (byBin.ok ?? []).entries()) if (b.total !== b.userCount) problems.push(`listUsersByBin ${i}: userCount ${b.userCount}, total ${b.total}`);
       if (problems.length > 0) throw new Error(problems.slice(0, 15).join('\n'));
     },
   );

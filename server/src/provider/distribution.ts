@@ -11,7 +11,7 @@
  * one in trace order, as the memory engine adds them.
  * @module
  */
-import { distributionEdges, type DistributionMetric, type MsRange, type UsersDistribution } from 'userscope/core';
+import { distributionEdges, type DistributionMetric, type MetricRange, type MsRange, type UsersDistribution } from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Dialect } from '../db/types';
 import { inRange, num, runQuery, type SqlContext } from './context';
@@ -59,6 +59,23 @@ function valuesCtes(d: Dialect, b: Binder, range: MsRange, metric: DistributionM
 
 /** `v` within {@link CLOSE} of `x` (bound). */
 const closeTo = (b: Binder, x: number): string => `abs(v - ${b.num(x)}) <= ${b.num(Math.abs(x) * CLOSE)}`;
+
+/**
+ * The `listUsers` measure filter as a condition on `column` (a user id): the users whose measure — the very values
+ * the distribution bins, cost refined near the bounds — is known and in any of `ranges` (`from ≤ v < to`), so a
+ * bar's filter lists exactly the bar's `userCount` users.
+ */
+export function measureMembership(d: Dialect, b: Binder, column: string, range: MsRange, metric: DistributionMetric, ranges: readonly MetricRange[]): string {
+  const bounds = ranges.flatMap((r) => [r.from, r.to]).filter((x): x is number => x !== undefined);
+  const near = (x: Binder): string | null => (bounds.length === 0 ? null : bounds.map((p) => `(${closeTo(x, p)})`).join(' OR '));
+  const inside = ranges.map((r) => {
+    const parts = ['v IS NOT NULL'];
+    if (r.from !== undefined) parts.push(`v >= ${b.num(r.from)}`);
+    if (r.to !== undefined) parts.push(`v < ${b.num(r.to)}`);
+    return `(${parts.join(' AND ')})`;
+  });
+  return `${column} IN (WITH ${valuesCtes(d, b, range, metric, near)} SELECT uv_user FROM vals WHERE ${inside.join(' OR ')})`;
+}
 
 /** SQL of the bin of `v` against `edges` (bound): the last `i` with `edges[i] ≤ v`, clamped to the bins — core's `binIndex`. */
 function binSql(b: Binder, edges: readonly number[]): string {

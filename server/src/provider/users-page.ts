@@ -139,7 +139,7 @@ export async function usersPage(
 ): Promise<Page<UserRow>> {
   const d = ctx.db.dialect;
   const baselinePromise = baselineOf(req.range, signal);
-  const rankedPromise = needsBaseline(req.filters)
+  const rankedPromise = needsBaseline(req.filters, req.sorting)
     ? baselinePromise.then((baseline) => runQuery(ctx, rankPageQuery(d, { ...req, baseline }, pageIndex, pageSize, DEFAULT_USERS_SORTING), signal))
     : runQuery(ctx, rankPageQuery(d, req, pageIndex, pageSize, DEFAULT_USERS_SORTING), signal);
   const [baseline, ranked] = await Promise.all([baselinePromise, rankedPromise]);

@@ -6,11 +6,20 @@
  * (`users-page.ts`).
  * @module
  */
-import { ATTENTION_RULE, type CheckedFilter, type MsRange, type PopulationBaseline, type SortingItem } from 'userscope/core';
+import {
+  ATTENTION_RULE,
+  isMetricFilterId,
+  type CheckedFilter,
+  type MetricRange,
+  type MsRange,
+  type PopulationBaseline,
+  type SortingItem,
+} from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Dialect } from '../db/types';
 import { SEARCH_SEPARATOR } from '../ingest/rows';
 import { inRange, metadataMembership } from './context';
+import { measureMembership } from './distribution';
 import { scoredFeedbackCtes } from './feedback-scores';
 
 /** Aggregate columns of the ranking CTE, computed only when a sort key or filter reads them. */
@@ -30,6 +39,7 @@ const SORT_NEEDS: Readonly<Record<string, readonly AggregateColumn[]>> = {
   outputTokens: ['out'],
   firstSeen: ['first'],
   lastSeen: ['last'],
+  attention: ['n', 'errors', 'p95', 'cost'],
 };
 
 /** What each filter id reads (metadata, model and search read other tables). */
@@ -76,8 +86,38 @@ export function attentionCondition(b: Binder, baseline: PopulationBaseline, kind
 
 const ATTENTION_KINDS: readonly AttentionKind[] = ['errors', 'latency', 'cost'];
 
-function filterCondition(b: Binder, f: CheckedFilter, range: MsRange, baseline: PopulationBaseline | null): string {
+/** The user's value of one attention kind over the aggregate columns, as core's rule computes it. */
+const ATTENTION_VALUE: Readonly<Record<AttentionKind, string>> = {
+  errors: '(CAST(errors AS DOUBLE) / n)',
+  latency: 'p95',
+  cost: '(cost_sum / cost_n)',
+};
+
+/** The population baseline of one attention kind. */
+function baselineOf(baseline: PopulationBaseline, kind: AttentionKind): number | null {
+  return kind === 'errors' ? baseline.errorRate : kind === 'latency' ? baseline.latencyP95Ms : baseline.costPerTraceUsd;
+}
+
+/**
+ * ORDER BY terms of the `attention` sort (core's `attentionSeverity`): the number of reasons (NULL without one, so
+ * last), then the largest value / baseline ratio, a 0 baseline counting as infinite — written as a flag that
+ * outranks every finite ratio, since bound parameters are finite.
+ */
+function severityOrder(b: Binder, baseline: PopulationBaseline, dir: string): string[] {
+  const fires = ATTENTION_KINDS.map((kind) => ({ kind, when: attentionCondition(b, baseline, kind), base: baselineOf(baseline, kind) }));
+  const count = fires.map((f) => `CASE WHEN ${f.when} THEN 1 ELSE 0 END`).join(' + ');
+  const infinite = fires.filter((f) => f.base === 0).map((f) => `CASE WHEN ${f.when} THEN 1 ELSE 0 END`);
+  const ratios = fires
+    .filter((f) => f.base !== null && f.base > 0)
+    .map((f) => `CASE WHEN ${f.when} THEN ${ATTENTION_VALUE[f.kind]} / ${b.num(f.base as number)} ELSE 0 END`);
+  // A kind list may be empty: its term is left out (a constant would be read as a column position).
+  const greatest = (terms: string[]): string[] => (terms.length === 0 ? [] : [terms.length === 1 ? (terms[0] as string) : `greatest(${terms.join(', ')})`]);
+  return [`CASE WHEN ${count} > 0 THEN ${count} END ${dir} NULLS LAST`, ...[...greatest(infinite), ...greatest(ratios)].map((t) => `${t} ${dir}`)];
+}
+
+function filterCondition(d: Dialect, b: Binder, f: CheckedFilter, range: MsRange, baseline: PopulationBaseline | null): string {
   if (f.id.startsWith('metadata.')) return metadataMembership(b, 'agg_user', f.id.slice('metadata.'.length), f.values);
+  if (isMetricFilterId(f.id)) return measureMembership(d, b, 'agg_user', range, f.id, f.values as MetricRange[]);
   if (f.id === 'status') {
     const parts = [];
     if (f.values.includes('error')) parts.push('errors > 0');
@@ -91,9 +131,9 @@ function filterCondition(b: Binder, f: CheckedFilter, range: MsRange, baseline: 
   return of(f.values as AttentionKind[]);
 }
 
-/** True when `filters` include the attention filter (its SQL needs the population baseline). */
-export function needsBaseline(filters: readonly CheckedFilter[]): boolean {
-  return filters.some((f) => f.id === 'attention');
+/** True when the attention filter or sort is asked for (their SQL needs the population baseline). */
+export function needsBaseline(filters: readonly CheckedFilter[], sorting: readonly SortingItem[] = []): boolean {
+  return filters.some((f) => f.id === 'attention') || sorting.some((s) => s.id === 'attention');
 }
 
 /** The aggregate columns the sort keys and filters read: the ranking computes nothing else. */
@@ -131,7 +171,7 @@ export interface RankRequest {
   filters: readonly CheckedFilter[];
   /** Sort keys; empty for the default. */
   sorting: readonly SortingItem[];
-  /** The range's population baseline, when a filter needs it. */
+  /** The range's population baseline, when a filter or the sort needs it ({@link needsBaseline}). */
   baseline: PopulationBaseline | null;
 }
 
@@ -144,7 +184,7 @@ function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: read
     ctes.push('fb AS (SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user)');
     from += ' LEFT JOIN fb ON fb.fb_user = agg.agg_user';
   }
-  const where = req.filters.map((f) => filterCondition(b, f, req.range, req.baseline));
+  const where = req.filters.map((f) => filterCondition(d, b, f, req.range, req.baseline));
   if (req.search) {
     const needle = req.search.includes(SEARCH_SEPARATOR) ? null : b.str(req.search);
     where.push(needle === null ? '1 = 0' : `agg_user IN (SELECT user_id FROM users WHERE ${d.contains('search_text', needle)})`);
@@ -153,12 +193,14 @@ function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: read
 }
 
 /** ORDER BY of the sort keys (unknown last), joining users/metadata rows as string keys need, then user id. */
-function orderClause(b: Binder, sorting: readonly SortingItem[]): { joins: string; order: string } {
+function orderClause(b: Binder, sorting: readonly SortingItem[], baseline: PopulationBaseline | null): { joins: string; order: string } {
   const joins: string[] = [];
   const order: string[] = [];
   sorting.forEach((s, i) => {
     const dir = s.desc ? 'DESC' : 'ASC';
-    if (s.id === 'user') {
+    if (s.id === 'attention') {
+      order.push(...severityOrder(b, baseline as PopulationBaseline, dir));
+    } else if (s.id === 'user') {
       if (!joins.some((j) => j.includes(' su '))) joins.push('LEFT JOIN users su ON su.user_id = agg_user');
       // One key (lower-cased name, name, id), as the memory engine ranks it: descending reverses the id too.
       order.push(`su.sort_name_lc ${dir} NULLS LAST`, `su.sort_name ${dir} NULLS LAST`, `agg_user ${dir}`);
@@ -186,7 +228,7 @@ export function rankPageQuery(d: Dialect, req: RankRequest, pageIndex: number, p
   const b = new Binder(d);
   const sorting = req.sorting.length ? req.sorting : defaultSorting;
   const { ctes, from, where } = matchingUsersSql(d, b, req, sorting);
-  const { joins, order } = orderClause(b, sorting);
+  const { joins, order } = orderClause(b, sorting, req.baseline);
   return b.query(
     `WITH ${ctes} SELECT agg_user, count(*) OVER () AS total_rows FROM ${from} ${joins} WHERE ${where} ` +
       `ORDER BY ${order} LIMIT ${b.int(pageSize)} OFFSET ${b.int(pageIndex * pageSize)}${d.selectSettings}`,
