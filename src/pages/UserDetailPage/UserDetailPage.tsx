@@ -1,12 +1,14 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MetricCardKey } from '../../components/MetricCards/card-specs';
 import { mergeLabels } from '../../components/primitives/format-label';
 import { resolveTimeRange, type TimeRangeValue } from '../../components/primitives/time-range';
 import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import { useControllableState } from '../../components/primitives/use-controllable-state';
+import { isProviderError } from '../../core/errors';
 import type { Cohort, ConversationSummary } from '../../core/results';
 import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
 import { useLoadProgress } from '../../hooks/load-progress';
+import { useUser } from '../../hooks/query-hooks';
 import { useUserFetching } from '../../hooks/use-user-fetching';
 import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
 import { resolveSections } from './built-in-sections';
@@ -14,6 +16,7 @@ import { DetailSection, sectionTitleId } from './DetailSection';
 import type { UserDetailNavigation } from './navigation';
 import { SectionNav } from './SectionNav';
 import { UserNavigation } from './UserNavigation';
+import { UserNotFound } from './UserNotFound';
 import {
   DEFAULT_USER_DETAIL_SECTIONS,
   type UserDetailContext,
@@ -68,6 +71,16 @@ export interface UserDetailPageProps {
   nav?: boolean;
   /** Show the time-range picker (hide it when the host's own picker drives `range`). Default true. */
   rangePicker?: boolean;
+  /**
+   * Called once per id when the provider has no such user (`getUser` rejects with `ProviderError` code `not-found`),
+   * e.g. to set the host's 404 status or redirect. The page then shows one not-found state instead of its sections.
+   */
+  onNotFound?: (userId: string) => void;
+  /**
+   * Replaces the whole not-found state (default: a "User not found" heading, the id and `navigation.back` when
+   * given), e.g. with the host's own 404 page.
+   */
+  renderNotFound?: (userId: string) => ReactNode;
   /** Called when a section's rendering throws (the section shows an error with Retry; the page stays). */
   onSectionError?: (sectionId: string, error: unknown) => void;
   /** The instant range presets end at, and "now" of relative times (epoch ms). Default `Date.now()` at mount. */
@@ -92,8 +105,9 @@ const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
  * usage, user feedback (when the provider has it), conversations, traces. The sections share one time range, one
  * cohort and one selected conversation (which narrows the traces); each loads and fails on its own, with its own
  * Retry and error boundary, and has an anchor for deep links. While the user's data loads from a provider that reports
- * progress (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows under the toolbar. Render it
- * inside a `<UserscopeProvider>`.
+ * progress (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows under the toolbar. An id the
+ * provider does not know shows one "User not found" state instead of the sections (see `onNotFound`,
+ * `renderNotFound`). Render it inside a `<UserscopeProvider>`.
  */
 export function UserDetailPage(props: UserDetailPageProps) {
   const { locale, labels: contextLabels } = useUserscope();
@@ -101,6 +115,11 @@ export function UserDetailPage(props: UserDetailPageProps) {
   const resetUserQueries = useResetUserQueries();
   // Listens before the sections' queries start their load; shown while any of this user's queries is fetching.
   const progress = useLoadProgress({ active: useUserFetching(props.userId) });
+  // The header section's own query (same key, one request). The sections start with it rather than after it, so a
+  // known user's page is not delayed by a round trip; an unknown one's sections unmount when the answer comes.
+  const user = useUser({ userId: props.userId });
+  const notFound = user.status === 'error' && isProviderError(user.error) && user.error.code === 'not-found';
+  useNotFoundCallback(notFound ? props.userId : null, props.onNotFound);
   const l = useMemo(() => mergeLabels(userDetailPageLabels, contextLabels, 'userDetail', props.labels), [contextLabels, props.labels]);
   const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
   const [mountedAt] = useState(() => Date.now());
@@ -169,8 +188,27 @@ export function UserDetailPage(props: UserDetailPageProps) {
   const showNav = props.nav ?? true;
   const showPicker = props.rangePicker ?? true;
 
+  const className = props.className ? `us-user-detail ${props.className}` : 'us-user-detail';
+  if (notFound) {
+    return (
+      <div className={className} data-slot="user-detail-page" data-state="not-found">
+        {props.renderNotFound ? (
+          props.renderNotFound(props.userId)
+        ) : (
+          <UserNotFound
+            userId={props.userId}
+            back={props.navigation?.back}
+            headingLevel={headingLevel}
+            titleId={`${idPrefix}not-found-title`}
+            labels={l}
+            locale={locale}
+          />
+        )}
+      </div>
+    );
+  }
   return (
-    <div className={props.className ? `us-user-detail ${props.className}` : 'us-user-detail'} data-slot="user-detail-page">
+    <div className={className} data-slot="user-detail-page">
       {props.navigation ? <UserNavigation navigation={props.navigation} labels={l} locale={locale} /> : null}
       {showNav || showPicker ? (
         <div className="us-user-detail__toolbar">
@@ -202,4 +240,14 @@ export function UserDetailPage(props: UserDetailPageProps) {
       ))}
     </div>
   );
+}
+
+/** Calls `onNotFound` once for each id that turns out unknown (`notFoundId`: that id, else `null`). */
+function useNotFoundCallback(notFoundId: string | null, onNotFound: ((userId: string) => void) | undefined) {
+  const reported = useRef<string | null>(null);
+  useEffect(() => {
+    if (notFoundId === null || reported.current === notFoundId) return;
+    reported.current = notFoundId;
+    onNotFound?.(notFoundId);
+  }, [notFoundId, onNotFound]);
 }

@@ -43,6 +43,10 @@ export const userDetailPageLabels = {
   loadProgress: 'Loaded {loaded} of ~{expected} traces',
   /** The same without an estimate of the total. */
   loadProgressUnknown: 'Loaded {loaded} traces',
+  /** Heading of the page-level state shown when the provider has no user with this id. */
+  notFoundTitle: 'User not found',
+  /** Line under it. `{userId}`: the id as given. */
+  notFoundMessage: 'No user has the id “{userId}” in this project.',
 };
 
 /** Every string `UserDetailPage` shows; see {@link userDetailPageLabels}. */
