@@ -242,7 +242,7 @@ describe('createTestProvider', () => {
     const p = createTestProvider({ getUser: () => Promise.reject(gone), capabilities: { feedback: false } });
     expect(p.capabilities.feedback).toBe(false);
     expect(await rejection(p.getUser({ userId: 'u01' }))).toBe(gone);
-    expect((await p.listUsers({ range: main })).total).toBe(18);
+    expect((await p.listUsers({ range: main })).total).toBe(20);
   });
 
   it('the contract dataset passes validation', () => {
