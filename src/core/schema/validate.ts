@@ -13,14 +13,18 @@ import type { PreparedTraces } from '../engine/trace-index';
 import { describeIssue, formatIssueMessage, formatPath } from './issue-format';
 import { feedbackSchema, traceSchema, userSchema } from './records';
 
-/** A complete dataset, as `createDemoDataset` returns and the memory provider accepts. */
+/**
+ * A complete dataset, as `createDemoDataset` returns and the memory provider accepts. The lists are read-only, so
+ * read-only data (e.g. `contractDataset`, or a host's `as const` fixtures of plain records) is a `Dataset` without a
+ * copy or a cast.
+ */
 export interface Dataset {
   /** Users. */
-  users: User[];
+  users: readonly User[];
   /** Traces, any order. */
-  traces: Trace[];
+  traces: readonly Trace[];
   /** Feedback on those traces. */
-  feedback: Feedback[];
+  feedback: readonly Feedback[];
 }
 
 /**
