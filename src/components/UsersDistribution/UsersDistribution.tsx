@@ -5,7 +5,8 @@ import { formatCount } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import type { ListLoadProps } from '../primitives/list-props';
 import { SectionState } from '../primitives/SectionState';
-import { binEdges, DISTRIBUTION_METRICS, metricName } from './distribution-format';
+import { DISTRIBUTION_METRICS } from '../../core/engine/distribution';
+import { binEdges, metricName } from './distribution-format';
 import { usersDistributionLabels, type UsersDistributionLabels } from './labels';
 
 /** Props of {@link UsersDistribution}. */

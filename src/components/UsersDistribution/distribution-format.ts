@@ -6,9 +6,6 @@ import type { DistributionBin, DistributionMetric } from '../../core/results';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
 import type { UsersDistributionLabels } from './labels';
 
-/** The measures in the picker's order. */
-export const DISTRIBUTION_METRICS: readonly DistributionMetric[] = ['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms'];
-
 /** The measure's name, as its label says it. */
 export function metricName(metric: DistributionMetric, l: UsersDistributionLabels): string {
   switch (metric) {
