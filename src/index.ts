@@ -53,3 +53,4 @@ export {
   type UserDetailTraceRef,
 } from './pages/UserDetailPage/sections';
 export type { TimeRangeValue, TimeRangePreset, CustomTimeRange } from './components/primitives/time-range';
+export { LinkProvider, type LinkProviderProps, type LinkRenderProps, type RenderLink } from './components/primitives/HostLink';

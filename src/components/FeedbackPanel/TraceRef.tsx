@@ -2,6 +2,7 @@ import type { MouseEvent } from 'react';
 import type { Trace } from '../../core/model';
 import type { FeedbackComment } from '../../core/results';
 import { formatDuration } from '../primitives/format';
+import { HostLink } from '../primitives/HostLink';
 import { safeHref } from '../primitives/safe-href';
 import type { FeedbackPanelLabels } from './labels';
 import { shortText } from './short-text';
@@ -57,9 +58,9 @@ export function TraceRef({ comment, getTraceHref, onTraceOpen, locale, labels: l
     }
   };
   const target = href ? (
-    <a className="us-feedback-trace__link" href={href} onClick={onLinkClick} data-slot="trace-link">
+    <HostLink className="us-feedback-trace__link" href={href} onClick={onLinkClick} data-slot="trace-link">
       {content}
-    </a>
+    </HostLink>
   ) : onTraceOpen ? (
     <button type="button" className="us-feedback-trace__link" onClick={open} data-slot="trace-link">
       {content}

@@ -7,6 +7,7 @@ import { cursorListView } from '../primitives/cursor-list';
 import { DataGrid } from '../primitives/DataGrid';
 import { sortFromHeader } from '../primitives/GridHeaderCell';
 import type { CursorPagingProps, ListLayoutProps, ListLoadProps } from '../primitives/list-props';
+import { LinkProvider, type RenderLink } from '../primitives/HostLink';
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import { LoadMoreFooter } from '../primitives/LoadMoreFooter';
 import { SectionState } from '../primitives/SectionState';
@@ -70,6 +71,11 @@ export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingP
   /** Makes conversation cells buttons that select that conversation (e.g. in the `ConversationList`). */
   onConversationSelect?: (conversationId: string) => void;
 
+  /**
+   * Renders the trace links with the host's router, e.g. `({ href, ...rest }) => <Link to={href} {...rest} />`:
+   * real anchors that navigate client-side. Default: a plain `<a>` (or an outer `LinkProvider`'s).
+   */
+  renderLink?: RenderLink;
   /** Strings. */
   labels?: Partial<TraceTableLabels>;
 }
@@ -201,46 +207,48 @@ export function TraceTable(props: TraceTableProps) {
     ) : null;
 
   return (
-    <ListFrame baseClassName="us-trace-table" className={props.className} slot="trace-table" state={list.state} fetching={list.fetching} rowHeight={rowHeight}>
-      <div className="us-list-frame__bar">
-        <TraceFilterBar
-          filters={filters}
-          onFiltersChange={setFilters}
-          modelOptions={modelOptions}
-          conversationId={conversationId}
-          conversationTitle={props.conversationTitle}
-          onClearConversation={props.onClearConversation}
-          statusSelectRef={statusSelect}
-          labels={labels}
-        />
-        <ListResult text={list.resultText} updating={list.updating} updatingLabel={labels.updating} />
-      </div>
-      {list.failed && showRows && !list.footer.hasNextPage ? (
-        <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
-      ) : null}
-      <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="trace-table-scroll">
-        <DataGrid
-          navigation={{ ...grid, tabIndexFor }}
-          caption={labels.caption}
-          columns={leafColumns}
-          sorting={shownSorting}
-          ariaRowCount={showRows ? (props.rowCount ?? rows.length) + 1 : -1}
-          busy={list.state === 'loading' || list.fetching}
-          skeletonRows={list.state === 'loading' ? SKELETON_ROWS : 0}
-          message={message}
-          headRef={head}
-          padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
-        >
-          {tableRows.slice(rowWindow.start, rowWindow.end).map((row, offset) => {
-            const index = rowWindow.start + offset;
-            const activeCol = activeRendered && grid.active.row === index ? grid.active.col : null;
-            return <TraceTableRow key={row.id} row={row} index={index} activeCol={activeCol} onRowClick={onRowClick} />;
-          })}
-        </DataGrid>
-        {showRows ? (
-          <LoadMoreFooter {...list.footer} root={scroller} focusRow={(index) => grid.focusCell({ row: index, col: grid.active.col })} labels={labels} />
+    <LinkProvider renderLink={props.renderLink}>
+      <ListFrame baseClassName="us-trace-table" className={props.className} slot="trace-table" state={list.state} fetching={list.fetching} rowHeight={rowHeight}>
+        <div className="us-list-frame__bar">
+          <TraceFilterBar
+            filters={filters}
+            onFiltersChange={setFilters}
+            modelOptions={modelOptions}
+            conversationId={conversationId}
+            conversationTitle={props.conversationTitle}
+            onClearConversation={props.onClearConversation}
+            statusSelectRef={statusSelect}
+            labels={labels}
+          />
+          <ListResult text={list.resultText} updating={list.updating} updatingLabel={labels.updating} />
+        </div>
+        {list.failed && showRows && !list.footer.hasNextPage ? (
+          <SectionState state="error" error={props.error} onRetry={props.onRetry} message={labels.error} labels={{ retry: labels.retry }} />
         ) : null}
-      </div>
-    </ListFrame>
+        <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="trace-table-scroll">
+          <DataGrid
+            navigation={{ ...grid, tabIndexFor }}
+            caption={labels.caption}
+            columns={leafColumns}
+            sorting={shownSorting}
+            ariaRowCount={showRows ? (props.rowCount ?? rows.length) + 1 : -1}
+            busy={list.state === 'loading' || list.fetching}
+            skeletonRows={list.state === 'loading' ? SKELETON_ROWS : 0}
+            message={message}
+            headRef={head}
+            padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
+          >
+            {tableRows.slice(rowWindow.start, rowWindow.end).map((row, offset) => {
+              const index = rowWindow.start + offset;
+              const activeCol = activeRendered && grid.active.row === index ? grid.active.col : null;
+              return <TraceTableRow key={row.id} row={row} index={index} activeCol={activeCol} onRowClick={onRowClick} />;
+            })}
+          </DataGrid>
+          {showRows ? (
+            <LoadMoreFooter {...list.footer} root={scroller} focusRow={(index) => grid.focusCell({ row: index, col: grid.active.col })} labels={labels} />
+          ) : null}
+        </div>
+      </ListFrame>
+    </LinkProvider>
   );
 }

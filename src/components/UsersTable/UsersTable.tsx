@@ -7,6 +7,7 @@ import { isRowOpenClick } from '../primitives/click-intent';
 import { DataGrid } from '../primitives/DataGrid';
 import { sortFromHeader } from '../primitives/GridHeaderCell';
 import { GridRow } from '../primitives/GridRows';
+import { LinkProvider, type RenderLink } from '../primitives/HostLink';
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import type { ListLayoutProps, ListLoadProps } from '../primitives/list-props';
 import { useControllableState } from '../primitives/use-controllable-state';
@@ -83,6 +84,11 @@ export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProp
   metadataColumns?: readonly MetadataColumn[];
   /** "Now" for relative dates (epoch ms). Default `Date.now()` at first render. */
   now?: number;
+  /**
+   * Renders the user links with the host's router, e.g. `({ href, ...rest }) => <Link to={href} {...rest} />`:
+   * real anchors that navigate client-side. Default: a plain `<a>` (or an outer `LinkProvider`'s).
+   */
+  renderLink?: RenderLink;
   /** Strings. */
   labels?: Partial<UsersTableLabels>;
 }
@@ -196,53 +202,55 @@ export function UsersTable(props: UsersTableProps) {
     ) : null;
 
   return (
-    <ListFrame baseClassName="us-users-table" className={props.className} slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
-      <div className="us-list-frame__bar">
-        <ListResult text={resultText} updating={isFetching && status === 'success'} updatingLabel={labels.updating} />
-        <UsersColumnPicker
-          table={table}
-          columnOrder={columnOrder}
-          columnVisibility={columnVisibility}
-          onReset={() => {
-            setColumnVisibility(props.defaultColumnVisibility ?? DEFAULT_USERS_TABLE_VISIBILITY);
-            setColumnOrder(props.defaultColumnOrder ?? NO_ORDER);
-          }}
-          labels={labels}
-        />
-      </div>
-      <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="users-table-scroll">
-        <DataGrid
-          navigation={grid}
-          caption={labels.caption}
-          columns={visibleColumns}
-          sorting={sorting}
-          stickyFirstColumn
-          ariaRowCount={showRows ? rows.length + 1 : -1}
-          busy={status === 'pending' || isFetching}
-          skeletonRows={status === 'pending' ? SKELETON_ROWS : 0}
-          message={message}
-          headRef={head}
-          padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
-        >
-          {tableRows.map((row, offset) => {
-            const index = rowWindow.start + offset;
-            const user = row.original.user;
-            return (
-              <GridRow
-                key={row.id}
-                cells={row.getVisibleCells()}
-                index={index}
-                activeCol={grid.active.row === index ? grid.active.col : null}
-                state={row.original.attention.length > 0 ? 'attention' : 'normal'}
-                identity={{ 'data-user-id': user.id }}
-                stickyFirstColumn
-                onClick={(event) => onRowClick(event, user)}
-              />
-            );
-          })}
-        </DataGrid>
-      </div>
-      {status === 'success' && rowCount > 0 ? <UsersTablePagination table={table} pageSizeOptions={pageSizeOptions} labels={labels} locale={locale} /> : null}
-    </ListFrame>
+    <LinkProvider renderLink={props.renderLink}>
+      <ListFrame baseClassName="us-users-table" className={props.className} slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
+        <div className="us-list-frame__bar">
+          <ListResult text={resultText} updating={isFetching && status === 'success'} updatingLabel={labels.updating} />
+          <UsersColumnPicker
+            table={table}
+            columnOrder={columnOrder}
+            columnVisibility={columnVisibility}
+            onReset={() => {
+              setColumnVisibility(props.defaultColumnVisibility ?? DEFAULT_USERS_TABLE_VISIBILITY);
+              setColumnOrder(props.defaultColumnOrder ?? NO_ORDER);
+            }}
+            labels={labels}
+          />
+        </div>
+        <div className="us-list-frame__scroll" ref={scroller} style={{ maxHeight }} data-slot="users-table-scroll">
+          <DataGrid
+            navigation={grid}
+            caption={labels.caption}
+            columns={visibleColumns}
+            sorting={sorting}
+            stickyFirstColumn
+            ariaRowCount={showRows ? rows.length + 1 : -1}
+            busy={status === 'pending' || isFetching}
+            skeletonRows={status === 'pending' ? SKELETON_ROWS : 0}
+            message={message}
+            headRef={head}
+            padding={{ top: rowWindow.padTop, bottom: rowWindow.padBottom }}
+          >
+            {tableRows.map((row, offset) => {
+              const index = rowWindow.start + offset;
+              const user = row.original.user;
+              return (
+                <GridRow
+                  key={row.id}
+                  cells={row.getVisibleCells()}
+                  index={index}
+                  activeCol={grid.active.row === index ? grid.active.col : null}
+                  state={row.original.attention.length > 0 ? 'attention' : 'normal'}
+                  identity={{ 'data-user-id': user.id }}
+                  stickyFirstColumn
+                  onClick={(event) => onRowClick(event, user)}
+                />
+              );
+            })}
+          </DataGrid>
+        </div>
+        {status === 'success' && rowCount > 0 ? <UsersTablePagination table={table} pageSizeOptions={pageSizeOptions} labels={labels} locale={locale} /> : null}
+      </ListFrame>
+    </LinkProvider>
   );
 }

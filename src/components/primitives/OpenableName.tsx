@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import { isPlainClick } from './click-intent';
+import { HostLink } from './HostLink';
 
 /** Props of {@link OpenableName}. */
 export interface OpenableNameProps {
@@ -16,8 +17,8 @@ export interface OpenableNameProps {
 }
 
 /**
- * The name of a row's item in a list cell: a link when there is a URL (a plain click goes to `onOpen` when both are
- * given), else a button when there is `onOpen`, else plain text. Links and buttons are not tab stops: the grid's
+ * The name of a row's item in a list cell: a link when there is a URL (the host's `renderLink` when given; a plain
+ * click goes to `onOpen` when both are given), else a button when there is `onOpen`, else plain text. Links and buttons are not tab stops: the grid's
  * active cell is, and Enter opens the row. The cell cuts a long name with an ellipsis, so the full name is its title.
  */
 export function OpenableName({ name, href, onOpen, slot, className }: OpenableNameProps) {
@@ -30,9 +31,9 @@ export function OpenableName({ name, href, onOpen, slot, className }: OpenableNa
       }
     };
     return (
-      <a className={classes} href={href} tabIndex={-1} onClick={onClick} data-slot={slot} title={name}>
+      <HostLink className={classes} href={href} tabIndex={-1} onClick={onClick} data-slot={slot} title={name}>
         {name}
-      </a>
+      </HostLink>
     );
   }
   if (onOpen) {

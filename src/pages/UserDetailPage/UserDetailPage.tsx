@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MetricCardKey } from '../../components/MetricCards/card-specs';
 import { mergeLabels } from '../../components/primitives/format-label';
+import { LinkProvider, type RenderLink } from '../../components/primitives/HostLink';
 import { resolveTimeRange, type TimeRangeValue } from '../../components/primitives/time-range';
 import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import { useControllableState } from '../../components/primitives/use-controllable-state';
@@ -54,6 +55,11 @@ export interface UserDetailPageProps {
   getTraceHref?: (trace: UserDetailTraceRef) => string | null | undefined;
   /** Called when a trace is opened (plain click, row click, Enter). */
   onTraceOpen?: (trace: UserDetailTraceRef) => void;
+  /**
+   * Renders the trace and navigation links (back, previous, next) with the host's router, e.g. `({ href, ...rest }) => <Link to={href} {...rest} />`:
+   * real anchors that navigate client-side. Default: a plain `<a>` (or an outer `LinkProvider`'s).
+   */
+  renderLink?: RenderLink;
   /**
    * The sections, in order: built-in ids and host definitions (`{ id, title?, render }`; a built-in id replaces
    * that section's content). Leave an id out to omit it. Default {@link DEFAULT_USER_DETAIL_SECTIONS}.
@@ -191,54 +197,58 @@ export function UserDetailPage(props: UserDetailPageProps) {
   const className = props.className ? `us-user-detail ${props.className}` : 'us-user-detail';
   if (notFound) {
     return (
-      <div className={className} data-slot="user-detail-page" data-state="not-found">
-        {props.renderNotFound ? (
-          props.renderNotFound(props.userId)
-        ) : (
-          <UserNotFound
-            userId={props.userId}
-            back={props.navigation?.back}
-            headingLevel={headingLevel}
-            titleId={`${idPrefix}not-found-title`}
-            labels={l}
-            locale={locale}
-          />
-        )}
-      </div>
+      <LinkProvider renderLink={props.renderLink}>
+        <div className={className} data-slot="user-detail-page" data-state="not-found">
+          {props.renderNotFound ? (
+            props.renderNotFound(props.userId)
+          ) : (
+            <UserNotFound
+              userId={props.userId}
+              back={props.navigation?.back}
+              headingLevel={headingLevel}
+              titleId={`${idPrefix}not-found-title`}
+              labels={l}
+              locale={locale}
+            />
+          )}
+        </div>
+      </LinkProvider>
     );
   }
   return (
-    <div className={className} data-slot="user-detail-page">
-      {props.navigation ? <UserNavigation navigation={props.navigation} labels={l} locale={locale} /> : null}
-      {showNav || showPicker ? (
-        <div className="us-user-detail__toolbar">
-          {showNav ? (
-            <SectionNav label={l.navLabel} links={sections.map((s) => ({ anchorId: `${idPrefix}${s.id}`, title: s.title }))} />
-          ) : null}
-          {showPicker ? (
-            <TimeRangePicker value={rangeValue} onValueChange={setRangeValue} now={now} locale={locale} labels={rangeLabels} />
-          ) : null}
-        </div>
-      ) : null}
-      <LoadProgressNote progress={progress} locale={locale} labels={l} />
-      {sections.map((section) => (
-        <DetailSection
-          key={section.id}
-          sectionId={section.id}
-          anchorId={`${idPrefix}${section.id}`}
-          title={section.title}
-          contentTitle={section.contentTitle}
-          hideTitle={section.hideTitle}
-          description={section.description}
-          headingLevel={headingLevel}
-          resetKey={resetKey}
-          onError={props.onSectionError}
-          onRetry={() => void resetUserQueries(props.userId, sectionQueries(section.id))}
-          labels={l}
-          render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
-        />
-      ))}
-    </div>
+    <LinkProvider renderLink={props.renderLink}>
+      <div className={className} data-slot="user-detail-page">
+        {props.navigation ? <UserNavigation navigation={props.navigation} labels={l} locale={locale} /> : null}
+        {showNav || showPicker ? (
+          <div className="us-user-detail__toolbar">
+            {showNav ? (
+              <SectionNav label={l.navLabel} links={sections.map((s) => ({ anchorId: `${idPrefix}${s.id}`, title: s.title }))} />
+            ) : null}
+            {showPicker ? (
+              <TimeRangePicker value={rangeValue} onValueChange={setRangeValue} now={now} locale={locale} labels={rangeLabels} />
+            ) : null}
+          </div>
+        ) : null}
+        <LoadProgressNote progress={progress} locale={locale} labels={l} />
+        {sections.map((section) => (
+          <DetailSection
+            key={section.id}
+            sectionId={section.id}
+            anchorId={`${idPrefix}${section.id}`}
+            title={section.title}
+            contentTitle={section.contentTitle}
+            hideTitle={section.hideTitle}
+            description={section.description}
+            headingLevel={headingLevel}
+            resetKey={resetKey}
+            onError={props.onSectionError}
+            onRetry={() => void resetUserQueries(props.userId, sectionQueries(section.id))}
+            labels={l}
+            render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
+          />
+        ))}
+      </div>
+    </LinkProvider>
   );
 }
 

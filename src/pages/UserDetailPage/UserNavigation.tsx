@@ -1,5 +1,6 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { isPlainClick } from '../../components/primitives/click-intent';
+import { HostLink } from '../../components/primitives/HostLink';
 import { formatCount } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
 import { safeHref } from '../../components/primitives/safe-href';
@@ -16,7 +17,7 @@ interface NavControlProps {
   children: ReactNode;
 }
 
-/** A link (with `href`), a button (with `onNavigate` only) or, without a target, a disabled placeholder. */
+/** A link (with `href`; the host's `renderLink` when given), a button (with `onNavigate` only) or, without a target, a disabled placeholder. */
 function NavControl({ target, slot, name, title, children }: NavControlProps) {
   const href = safeHref(target?.href);
   const onNavigate = target?.onNavigate;
@@ -29,9 +30,9 @@ function NavControl({ target, slot, name, title, children }: NavControlProps) {
       }
     };
     return (
-      <a className={className} href={href} onClick={onClick} data-slot={slot} aria-label={name} title={title}>
+      <HostLink className={className} href={href} onClick={onClick} data-slot={slot} aria-label={name} title={title}>
         {children}
-      </a>
+      </HostLink>
     );
   }
   if (onNavigate) {

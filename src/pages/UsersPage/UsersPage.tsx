@@ -4,6 +4,7 @@ import type { UserRow } from '../../core/results';
 import { formatLabel, mergeLabels } from '../../components/primitives/format-label';
 import { resolveTimeRange, utcDay } from '../../components/primitives/time-range';
 import { timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
+import type { RenderLink } from '../../components/primitives/HostLink';
 import { useControllableState } from '../../components/primitives/use-controllable-state';
 import { DEFAULT_METADATA_COLUMNS, UsersTable } from '../../components/UsersTable/UsersTable';
 import { defaultColumnIds, visibleColumnIds, type MetadataColumn } from '../../components/UsersTable/users-table-columns';
@@ -41,6 +42,11 @@ export interface UsersPageProps {
   getUserHref?: (user: User) => string | null | undefined;
   /** Called when a user is opened (plain click, row click, Enter). */
   onUserOpen?: (user: User) => void;
+  /**
+   * Renders the user links with the host's router (`({ href, ...rest }) => <Link to={href} {...rest} />`), so rows
+   * are real anchors that navigate client-side from `getUserHref` alone. Default: a plain `<a>`.
+   */
+  renderLink?: RenderLink;
   /** Metadata keys shown as table columns. Default plan, tier, region. */
   metadataColumns?: readonly MetadataColumn[];
   /** Metadata keys offered as filters, in order. Default: discovered from the data. */
@@ -270,6 +276,7 @@ export function UsersPage(props: UsersPageProps) {
         metadataColumns={metadataColumns}
         getUserHref={props.getUserHref}
         onUserOpen={props.onUserOpen}
+        renderLink={props.renderLink}
         locale={locale}
         now={now}
         labels={tableLabels}
