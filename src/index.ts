@@ -36,7 +36,16 @@ export { usersPageLabels, type UsersPageLabels } from './pages/UsersPage/users-p
 export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage/UserDetailPage';
 export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
 export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
-export type { UsersView } from './pages/UsersPage/users-view';
+export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './pages/UsersPage/users-view';
+export { parseUsersView, serializeUsersView } from './pages/UsersPage/users-view-url';
+export {
+  DEFAULT_USER_DETAIL_VIEW,
+  detailParamsFromUsersView,
+  parseUserDetailView,
+  serializeUserDetailView,
+  type UserDetailView,
+} from './pages/UserDetailPage/user-detail-view';
+export { timeRangePickerLabels } from './components/primitives/TimeRangePicker';
 export {
   useAdjacentUsersInView,
   adjacentNavigation,
