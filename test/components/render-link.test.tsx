@@ -1,32 +1,15 @@
 import { act, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { MouseEvent } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { isPlainClick } from '../../src/components/primitives/click-intent';
-import type { LinkRenderProps } from '../../src/components/primitives/HostLink';
 import { UsersTable } from '../../src/components/UsersTable/UsersTable';
 import type { UserRow } from '../../src/core/results';
+import { routerLink } from '../fake-router-link';
 import { inSection, renderPage } from '../pages/user-detail-page-harness';
 
-/** A router's link as React Router's and Next's behave: the given onClick first, then client-side navigation. */
+/** A router's link (spied) and its navigate function. */
 function fakeRouter() {
   const navigate = vi.fn();
-  const renderLink = vi.fn(({ href, onClick, children, ...rest }: LinkRenderProps) => (
-    <a
-      {...rest}
-      href={href}
-      data-router-link=""
-      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-        onClick?.(event);
-        if (!event.defaultPrevented && isPlainClick(event)) {
-          event.preventDefault();
-          navigate(href);
-        }
-      }}
-    >
-      {children}
-    </a>
-  ));
+  const renderLink = vi.fn(routerLink(navigate));
   return { navigate, renderLink };
 }
 

@@ -1,9 +1,7 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { useState, type MouseEvent } from 'react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { isPlainClick } from '../../src/components/primitives/click-intent';
-import type { LinkRenderProps } from '../../src/components/primitives/HostLink';
 import { createUserscopeQueryClient } from '../../src/hooks/query-client';
 import { UserscopeProvider } from '../../src/hooks/userscope-provider';
 import { detailParamsFromUsersView, parseUserDetailView } from '../../src/pages/UserDetailPage/user-detail-view';
@@ -11,6 +9,7 @@ import { UsersPage } from '../../src/pages/UsersPage/UsersPage';
 import { parseUsersView, serializeUsersView } from '../../src/pages/UsersPage/users-view-url';
 import { contractRanges } from '../../src/testing/contract/contract-dataset';
 import { createTestProvider } from '../../src/testing/create-test-provider';
+import { routerLink } from '../fake-router-link';
 
 const NOW = Date.parse(contractRanges.main.to);
 
@@ -18,22 +17,7 @@ const NOW = Date.parse(contractRanges.main.to);
 function Host({ initialQuery, navigate, onQuery }: { initialQuery: string; navigate: (href: string) => void; onQuery: (query: string) => void }) {
   const [query, setQuery] = useState(initialQuery);
   const view = parseUsersView(query);
-  const renderLink = ({ href, onClick, children, ...rest }: LinkRenderProps) => (
-    <a
-      {...rest}
-      href={href}
-      data-router-link=""
-      onClick={(event: MouseEvent<HTMLAnchorElement>) => {
-        onClick?.(event);
-        if (!event.defaultPrevented && isPlainClick(event)) {
-          event.preventDefault();
-          navigate(href);
-        }
-      }}
-    >
-      {children}
-    </a>
-  );
+  const renderLink = routerLink(navigate);
   return (
     <UsersPage
       now={NOW}
