@@ -1,11 +1,12 @@
 import { useNavigate, useParams } from 'react-router';
 import { UserDetailPage } from 'userscope';
 import { DEMO_NOW } from '../demo-now';
-import { userPath } from './UsersRoute';
+import { renderLink, userPath } from './UsersRoute';
 
 /**
  * `/users/:userId` and `/users/:userId/conversations/:conversationId`: the detail page, with the selected
- * conversation kept in the URL (controlled `selectedConversationId`), so it survives reloads and the back button.
+ * conversation kept in the URL (controlled `selectedConversationId`), so it survives reloads and the back button; a
+ * back link to the list; an unknown id shows the page's own "User not found".
  */
 export function UserRoute() {
   const { userId = '', conversationId = null } = useParams();
@@ -15,6 +16,8 @@ export function UserRoute() {
       key={userId}
       userId={userId}
       now={DEMO_NOW}
+      renderLink={renderLink}
+      navigation={{ back: { href: '/users' } }}
       selectedConversationId={conversationId}
       onSelectedConversationChange={(id) =>
         navigate(id === null ? userPath(userId) : `${userPath(userId)}/conversations/${encodeURIComponent(id)}`)
