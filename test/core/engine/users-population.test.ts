@@ -13,6 +13,11 @@ import { deepCloseDiff, refAllUsers, refInRange, refKeyMetrics, refUserRows } fr
 import type { MsRange } from '../../../src/core/engine/time';
 
 /** A row's value of `metric`, plainly (`errorRate` = errors / traces). */
+/** A known user id or none; a dataset without users can only ask for none (constantFrom needs one value). */
+function arbKnownUserIdOrNone(ids: string[]): fc.Arbitrary<string | undefined> {
+  return ids.length > 0 ? fc.option(fc.constantFrom(...ids), { nil: undefined }) : fc.constant(undefined);
+}
+
 function refValue(row: { traceCount: number; errorCount: number; costUsd: number | null; latencyP95Ms: number | null }, metric: DistributionMetric): number | null {
   if (metric === 'errorRate') return row.errorCount / row.traceCount;
   return row[metric];
@@ -126,7 +131,7 @@ describe('computeUsersDistribution', () => {
       fc.record({
         metric: fc.constantFrom(...DISTRIBUTION_METRICS),
         binCount: fc.integer({ min: 1, max: 12 }),
-        userId: fc.option(fc.constantFrom(...refAllUsers(c.data).map((u) => u.id)), { nil: undefined }),
+        userId: arbKnownUserIdOrNone(refAllUsers(c.data).map((u) => u.id)),
       }).map((r) => ({ ...c, ...r })),
     );
     fc.assert(
