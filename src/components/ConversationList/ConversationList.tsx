@@ -12,6 +12,7 @@ import { conversationListLabels, type ConversationListLabels } from './conversat
 import { ConversationOption } from './ConversationOption';
 import { CONVERSATION_SORT_OPTIONS, ConversationSortControl } from './ConversationSortControl';
 import { useListboxNavigation } from './use-listbox-navigation';
+import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const SKELETON_ROWS = 5;
@@ -60,7 +61,7 @@ export interface ConversationListProps extends ListLoadProps, CursorPagingProps,
  */
 export function ConversationList(props: ConversationListProps) {
   const { rows, sortOptions = CONVERSATION_SORT_OPTIONS, locale = 'en-US', maxHeight = 420, rowHeight = 64, virtualizeAbove = 200, maxSteps = 24 } = props;
-  const labels = useMemo(() => ({ ...conversationListLabels, ...props.labels }), [props.labels]);
+  const labels = useLabels('conversationList', conversationListLabels, props.labels);
   const [firstNow] = useState(() => Date.now());
   const now = props.now ?? firstNow;
   const baseId = useId();

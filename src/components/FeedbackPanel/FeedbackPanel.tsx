@@ -11,6 +11,7 @@ import { feedbackPanelLabels, type FeedbackPanelLabels } from './labels';
 import { ScoreDistribution } from './ScoreDistribution';
 import { TopKeys } from './TopKeys';
 import type { TraceLinkProps } from './TraceRef';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link FeedbackPanel}. */
 export interface FeedbackPanelProps extends TraceLinkProps {
@@ -82,8 +83,8 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
   } = props;
   const ownTitleId = useId();
   const titleId = headingId ?? ownTitleId;
+  const l: FeedbackPanelLabels = useLabels('feedback', feedbackPanelLabels, labels);
   if (!available) return null;
-  const l: FeedbackPanelLabels = { ...feedbackPanelLabels, ...labels };
   const Heading = `h${headingLevel}` as const;
   const cardLevel = (headingLevel + 1) as 3 | 4 | 5;
 

@@ -9,6 +9,7 @@ import { metricCardsLabels, type MetricCardsLabels } from './labels';
 import { MetricCard } from './MetricCard';
 import { PositionLine } from './PositionLine';
 import { VerdictLine, baselineList } from './VerdictLine';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link MetricCards}. */
 export interface MetricCardsProps {
@@ -72,7 +73,7 @@ export function MetricCards({
   labels,
   'aria-labelledby': labelledBy,
 }: MetricCardsProps) {
-  const l: MetricCardsLabels = { ...metricCardsLabels, ...labels };
+  const l: MetricCardsLabels = useLabels('metricCards', metricCardsLabels, labels);
   const name = labelledBy ? { role: 'group', 'aria-labelledby': labelledBy } : { 'aria-label': l.region };
   const sectionProps = { className: 'us-metric-cards', 'data-slot': 'metric-cards', ...name };
 

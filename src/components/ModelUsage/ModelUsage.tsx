@@ -12,6 +12,7 @@ import { modelUsageLabels, type ModelUsageLabels } from './labels';
 import { ModelMixChart } from './ModelMixChart';
 import { modelColors, modelMix, MODEL_COLORS, OTHER_ID } from './model-mix';
 import { ModelsTable } from './ModelsTable';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link ModelUsage}. */
 export interface ModelUsageProps {
@@ -62,7 +63,7 @@ export interface ModelUsageProps {
  */
 export function ModelUsage(props: ModelUsageProps) {
   const { usage, status = usage ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 220 } = props;
-  const l = useMemo<ModelUsageLabels>(() => ({ ...modelUsageLabels, ...props.labels }), [props.labels]);
+  const l: ModelUsageLabels = useLabels('modelUsage', modelUsageLabels, props.labels);
   const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
   const ownHeadingId = useId();
   const headingId = props.headingId ?? ownHeadingId;

@@ -21,6 +21,7 @@ import type { TraceLink } from './TraceNameCell';
 import { activeFilters, modelFilterOptions } from './trace-filters';
 import { buildTraceColumns, traceTableFeatures } from './trace-table-columns';
 import { traceTableLabels, type TraceTableLabels } from './trace-table-labels';
+import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const NO_FILTERS: FilterItem[] = [];
@@ -91,7 +92,7 @@ export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingP
  */
 export function TraceTable(props: TraceTableProps) {
   const { rows, locale = 'en-US', maxHeight = 560, rowHeight = 48, virtualizeAbove = 100 } = props;
-  const labels = useMemo(() => ({ ...traceTableLabels, ...props.labels }), [props.labels]);
+  const labels = useLabels('traceTable', traceTableLabels, props.labels);
   const conversationId = props.conversationId ?? null;
   const showConversation = conversationId === null;
   // Providers that compute feedback scores set the field on every row (null: no scored feedback); others leave it out.

@@ -16,6 +16,7 @@ import { RegressionCallouts } from './RegressionCallouts';
 import { TrendChart } from './TrendChart';
 import { TREND_METRIC_FOR_CARD, TREND_METRICS, trendMetric, type TrendMetricKey } from './trend-metrics';
 import type { TrendComparisons } from './trend-series';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link TrendCharts}. */
 export interface TrendChartsProps extends TrendComparisons {
@@ -89,7 +90,7 @@ function totalTraces(trends: UserTrends): number {
  */
 export function TrendCharts(props: TrendChartsProps) {
   const { trends, status = trends ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 260 } = props;
-  const l = useMemo<TrendChartsLabels>(() => ({ ...trendChartsLabels, ...props.labels }), [props.labels]);
+  const l: TrendChartsLabels = useLabels('trendCharts', trendChartsLabels, props.labels);
   const ownHeadingId = useId();
   const headingId = props.headingId ?? ownHeadingId;
   const sectionRef = useRef<HTMLElement>(null);

@@ -9,6 +9,7 @@ import { SectionState } from '../primitives/SectionState';
 import { userHeaderLabels, type UserHeaderLabels } from './labels';
 import { DEFAULT_PRIORITY_KEYS, orderMetadata, sameCohort } from './metadata-entries';
 import { useControllableState } from '../primitives/use-controllable-state';
+import { useLabels } from '../primitives/labels-context';
 
 /** Longest name or id rendered before "…" (CSS truncates further to fit; the full text is on hover). */
 const MAX_NAME = 120;
@@ -96,7 +97,7 @@ export function UserHeader({
   headingId: hostHeadingId,
   labels,
 }: UserHeaderProps) {
-  const l: UserHeaderLabels = { ...userHeaderLabels, ...labels };
+  const l: UserHeaderLabels = useLabels('userHeader', userHeaderLabels, labels);
   const [cohort, setCohort] = useControllableState({ value: cohortProp, defaultValue: defaultCohort, onChange: onCohortChange });
   const [expanded, setExpanded] = useState(false);
   const ownHeadingId = useId();

@@ -8,6 +8,7 @@ import { formatLabel } from '../primitives/format-label';
 import type { ListLoadProps } from '../primitives/list-props';
 import { SectionState } from '../primitives/SectionState';
 import { userSegmentsLabels, type UserSegmentsLabels } from './labels';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UserSegments}. */
 export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'> {
@@ -92,7 +93,7 @@ function titleCase(key: string): string {
  */
 export function UserSegments(props: UserSegmentsProps) {
   const { segments, keys, selectedKey, status = 'success', locale = 'en-US', headingLevel = 3 } = props;
-  const l = useMemo(() => ({ ...userSegmentsLabels, ...props.labels }), [props.labels]);
+  const l = useLabels('userSegments', userSegmentsLabels, props.labels);
   const keyLabel = props.keyLabel ?? titleCase;
   const titleId = useId();
   const pickerId = useId();

@@ -8,6 +8,7 @@ import { SectionState } from '../primitives/SectionState';
 import { DISTRIBUTION_METRICS } from '../../core/engine/distribution';
 import { binEdges, metricName } from './distribution-format';
 import { usersDistributionLabels, type UsersDistributionLabels } from './labels';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UsersDistribution}. */
 export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'> {
@@ -45,7 +46,7 @@ export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | '
  */
 export function UsersDistribution(props: UsersDistributionProps) {
   const { distribution, metric, status = 'success', locale = 'en-US', headingLevel = 3, height = 120 } = props;
-  const l = useMemo(() => ({ ...usersDistributionLabels, ...props.labels }), [props.labels]);
+  const l = useLabels('usersDistribution', usersDistributionLabels, props.labels);
   const titleId = useId();
   const name = metricName(metric, l);
   const lowerName = name.toLocaleLowerCase(locale);

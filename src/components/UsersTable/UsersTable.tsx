@@ -21,6 +21,7 @@ import { DEFAULT_HIDDEN_COLUMNS, usersTableFeatures, type MetadataColumn } from 
 import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
 import { usersResultText } from './users-table-result';
 import { useUsersColumns } from './use-users-columns';
+import { useLabels } from '../primitives/labels-context';
 
 /** Sorting when none is given: most recently active first (the contract's default). */
 export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
@@ -104,7 +105,7 @@ export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProp
 export function UsersTable(props: UsersTableProps) {
   const { rows, status = 'success', isFetching = false, locale = 'en-US', maxHeight = 640, rowHeight = 52 } = props;
   const { virtualizeAbove = 100, pageSizeOptions = DEFAULT_PAGE_SIZES, metadataColumns = DEFAULT_METADATA_COLUMNS } = props;
-  const labels = useMemo(() => ({ ...usersTableLabels, ...props.labels }), [props.labels]);
+  const labels = useLabels('usersTable', usersTableLabels, props.labels);
   const [firstNow] = useState(() => Date.now());
   const now = props.now ?? firstNow;
   const rowCount = props.rowCount ?? rows.length;

@@ -1,5 +1,6 @@
 import type { AttentionKind, AttentionReason } from '../../core/results';
 import { oneLineText } from './display-text';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link AttentionBadge}: the short badge text per attention kind. */
 export const attentionBadgeLabels: Record<AttentionKind, string> = {
@@ -53,7 +54,7 @@ function Icon({ kind }: { kind: AttentionKind }) {
  * message ("Error rate 32 % vs 4 % across all users …") is part of the badge's text for screen readers.
  */
 export function AttentionBadge({ reason, labels }: AttentionBadgeProps) {
-  const text = { ...attentionBadgeLabels, ...labels }[reason.kind];
+  const text = useLabels('attentionBadge', attentionBadgeLabels, labels)[reason.kind];
   return (
     <span className="us-attention-badge" data-slot="attention-badge" data-kind={reason.kind}>
       <Icon kind={reason.kind} />

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatLabel } from './format-label';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link ColumnPicker}. `{column}` is the column's name. */
 export const columnPickerLabels = {
@@ -49,7 +50,7 @@ function moved(ids: readonly string[], from: number, to: number): string[] {
  * visibility and order can be changed with a keyboard. Escape or Done closes it and returns focus to the button.
  */
 export function ColumnPicker({ columns, visibility, onVisibilityChange, onOrderChange, onReset, labels }: ColumnPickerProps) {
-  const l = { ...columnPickerLabels, ...labels };
+  const l = useLabels('columnPicker', columnPickerLabels, labels);
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const titleId = useId();

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link CopyButton}. */
 export const copyButtonLabels = {
@@ -67,7 +68,7 @@ type CopyState = 'idle' | 'copied' | 'failed';
  * by the icon and `data-state` (`idle` | `copied` | `failed`) for two seconds.
  */
 export function CopyButton({ value, label, onCopy, labels }: CopyButtonProps) {
-  const l = { ...copyButtonLabels, ...labels };
+  const l = useLabels('copyButton', copyButtonLabels, labels);
   const [state, setState] = useState<CopyState>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);

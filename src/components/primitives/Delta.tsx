@@ -1,5 +1,6 @@
 import type { RelativeChange } from '../../core/engine/verdict';
 import { UNKNOWN } from './format';
+import { useLabels } from './labels-context';
 
 /** Which way is better for a measure: success rate up is good, latency/cost/errors up are bad, volume is neutral. */
 export type DeltaDirection = 'higher-is-better' | 'lower-is-better' | 'neutral';
@@ -100,7 +101,7 @@ export interface DeltaProps {
  * "—", a zero baseline shows "new"; never `Infinity` or `NaN`.
  */
 export function Delta({ change, direction, baselineLabel, description, locale = 'en-US', labels }: DeltaProps) {
-  const l = { ...deltaLabels, ...labels };
+  const l = useLabels('delta', deltaLabels, labels);
   const state = deltaState(change);
   const tone = deltaTone(state, direction);
   const figure =

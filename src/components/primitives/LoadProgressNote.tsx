@@ -1,5 +1,6 @@
 import { formatCount } from './format';
 import { formatLabel } from './format-label';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link LoadProgressNote}. `{loaded}` and `{expected}` are formatted numbers. */
 export const loadProgressLabels = {
@@ -28,7 +29,7 @@ export interface LoadProgressNoteProps {
  * rendered, so assistive technology announces the first count too.
  */
 export function LoadProgressNote({ progress, locale, labels }: LoadProgressNoteProps) {
-  const l = { ...loadProgressLabels, ...labels };
+  const l = useLabels('loadProgress', loadProgressLabels, labels);
   const message =
     progress === null
       ? null

@@ -1,6 +1,7 @@
 import type { MetadataValue } from '../../core/model';
 import { oneLineText, truncateText } from './display-text';
 import { UNKNOWN } from './format';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link MetadataChip}. */
 export const metadataChipLabels = {
@@ -51,7 +52,7 @@ export interface MetadataChipProps {
  * value on hover. With `onPressedChange` it toggles a cohort comparison (`data-state="on" | "off"`).
  */
 export function MetadataChip({ name, value, onPressedChange, pressed = false, actionLabel, labels }: MetadataChipProps) {
-  const l = { ...metadataChipLabels, ...labels };
+  const l = useLabels('metadataChip', metadataChipLabels, labels);
   const key = oneLineText(name);
   const text = metadataValueText(value, l);
   const full = `${key}: ${value === null ? l.notSet : text}`;

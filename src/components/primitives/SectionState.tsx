@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { oneLineText } from './display-text';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link SectionState}. */
 export const sectionStateLabels = {
@@ -34,7 +35,7 @@ function errorText(error: unknown): string | null {
  * announced as alerts and offer a retry.
  */
 export function SectionState({ state, message, error, onRetry, action, labels }: SectionStateProps) {
-  const l = { ...sectionStateLabels, ...labels };
+  const l = useLabels('sectionState', sectionStateLabels, labels);
   if (state === 'loading') {
     return (
       <div className="us-section-state" data-state="loading" role="status" aria-live="polite">

@@ -1,6 +1,7 @@
 import type { SparkPoint } from '../../core/results';
 import { formatLabel } from './format-label';
 import { formatCount, formatDateTime } from './format';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link Sparkline}. Placeholders: `{traces}`, `{errors}`, `{buckets}`, `{peak}`, `{peakDate}`. */
 export const sparklineLabels = {
@@ -68,7 +69,7 @@ function sparklineSummary(points: readonly SparkPoint[], locale: string, labels:
  * whose accessible name summarises it (totals and busiest bucket).
  */
 export function Sparkline({ points, width = 96, height = 24, locale = 'en-US', labels }: SparklineProps) {
-  const l = { ...sparklineLabels, ...labels };
+  const l = useLabels('sparkline', sparklineLabels, labels);
   const bars = group(points, Math.max(1, Math.floor(width / MIN_BAR_PX)));
   const max = bars.reduce((m, p) => Math.max(m, p.traceCount), 0);
   const step = bars.length > 0 ? width / bars.length : width;

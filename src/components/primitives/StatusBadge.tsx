@@ -1,5 +1,6 @@
 import type { TraceStatus } from '../../core/model';
 import { oneLineText } from './MetadataChip';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link StatusBadge}. */
 export const statusBadgeLabels = {
@@ -38,7 +39,7 @@ function Icon({ status }: { status: TraceStatus }) {
  * e.g. "✕ Error · RateLimitError". `data-state` is `ok` or `error` for host styling.
  */
 export function StatusBadge({ status, errorType, labels }: StatusBadgeProps) {
-  const l = { ...statusBadgeLabels, ...labels };
+  const l = useLabels('statusBadge', statusBadgeLabels, labels);
   const type = status === 'error' && errorType ? oneLineText(errorType) : '';
   return (
     <span className="us-status-badge" data-state={status} data-slot="status-badge" title={type || undefined}>

@@ -12,6 +12,7 @@ import {
   type TimeRangeValue,
 } from './time-range';
 import { useControllableState } from './use-controllable-state';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link TimeRangePicker}. `{from}` / `{to}` are formatted dates. */
 export const timeRangePickerLabels = {
@@ -75,7 +76,7 @@ export function TimeRangePicker({
   labels,
   maxDays = MAX_RANGE_DAYS,
 }: TimeRangePickerProps) {
-  const l = { ...timeRangePickerLabels, ...labels };
+  const l = useLabels('timeRange', timeRangePickerLabels, labels);
   const [firstNow] = useState(() => Date.now());
   const now = nowProp ?? firstNow;
   const [current, setCurrent] = useControllableState({ value, defaultValue, onChange: onValueChange });

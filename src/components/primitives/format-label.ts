@@ -18,21 +18,19 @@ export function formatLabel(template: string, values: Readonly<Record<string, st
 }
 
 /**
- * Merges label objects: `defaults`, then the string overrides found in `context` under `prefix.<key>`
- * (the `<UserscopeProvider labels>` ids), then `props`. Only keys present in `defaults` are read.
+ * The string overrides found in `context` (the `<UserscopeProvider labels>` ids) under `prefix.<key>`, for the keys
+ * of `defaults` whose default is a string (a parametrised label, a function, is only replaced by a function).
  */
-export function mergeLabels<L extends Record<string, string>>(
+export function flatLabelOverrides<L extends object>(
   defaults: L,
   context: Partial<Record<string, string>> | undefined,
   prefix: string,
-  props: Partial<L> | undefined,
-): L {
-  const out: Record<string, string> = { ...defaults };
-  for (const key of Object.keys(defaults)) {
+): Partial<L> {
+  const out: Partial<Record<string, string>> = {};
+  for (const [key, value] of Object.entries(defaults)) {
+    if (typeof value !== 'string') continue;
     const fromContext = context?.[`${prefix}.${key}`];
     if (typeof fromContext === 'string') out[key] = fromContext;
-    const fromProps = props?.[key];
-    if (typeof fromProps === 'string') out[key] = fromProps;
   }
-  return out as L;
+  return out as Partial<L>;
 }

@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { MetricCardKey } from '../../components/MetricCards/card-specs';
-import { mergeLabels } from '../../components/primitives/format-label';
 import { LinkProvider, type RenderLink } from '../../components/primitives/HostLink';
 import { resolveTimeRange, type TimeRangeValue } from '../../components/primitives/time-range';
 import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
@@ -24,6 +23,7 @@ import {
   type UserDetailSectionItem,
   type UserDetailTraceRef,
 } from './sections';
+import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
 import { useResetUserQueries } from '../../hooks/use-reset-queries';
@@ -116,7 +116,7 @@ const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
  * `renderNotFound`). Render it inside a `<UserscopeProvider>`.
  */
 export function UserDetailPage(props: UserDetailPageProps) {
-  const { locale, labels: contextLabels } = useUserscope();
+  const { locale } = useUserscope();
   const capabilities = useCapabilities();
   const resetUserQueries = useResetUserQueries();
   // Listens before the sections' queries start their load; shown while any of this user's queries is fetching.
@@ -126,8 +126,8 @@ export function UserDetailPage(props: UserDetailPageProps) {
   const user = useUser({ userId: props.userId });
   const notFound = user.status === 'error' && isProviderError(user.error) && user.error.code === 'not-found';
   useNotFoundCallback(notFound ? props.userId : null, props.onNotFound);
-  const l = useMemo(() => mergeLabels(userDetailPageLabels, contextLabels, 'userDetail', props.labels), [contextLabels, props.labels]);
-  const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
+  const l = useContextLabels(userDetailPageLabels, 'userDetail', props.labels);
+  const rangeLabels = useContextLabels(timeRangePickerLabels, 'timeRange');
   const [mountedAt] = useState(() => Date.now());
   const now = props.now ?? mountedAt;
   const idPrefix = props.idPrefix ?? 'userscope-';

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { MetadataValue, User } from '../../core/model';
 import type { UserRow } from '../../core/results';
-import { formatLabel, mergeLabels } from '../../components/primitives/format-label';
+import { formatLabel } from '../../components/primitives/format-label';
+import { useContextLabels } from '../UserDetailPage/use-context-labels';
 import { resolveTimeRange, utcDay } from '../../components/primitives/time-range';
 import { timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import type { RenderLink } from '../../components/primitives/HostLink';
@@ -97,14 +98,11 @@ function titleCase(key: string): string {
  * `<UserscopeProvider>`.
  */
 export function UsersPage(props: UsersPageProps) {
-  const { provider, locale, labels: contextLabels } = useUserscope();
-  const l = useMemo(() => mergeLabels(usersPageLabels, contextLabels, 'users', props.labels), [contextLabels, props.labels]);
-  const tableLabels = useMemo(
-    () => mergeLabels(usersTableLabels, contextLabels, 'usersTable', props.tableLabels),
-    [contextLabels, props.tableLabels],
-  );
-  const rangeLabels = useMemo(() => mergeLabels(timeRangePickerLabels, contextLabels, 'timeRange', undefined), [contextLabels]);
-  const distributionLabels = useMemo(() => mergeLabels(usersDistributionLabels, contextLabels, 'usersDistribution', undefined), [contextLabels]);
+  const { provider, locale } = useUserscope();
+  const l = useContextLabels(usersPageLabels, 'users', props.labels);
+  const tableLabels = useContextLabels(usersTableLabels, 'usersTable', props.tableLabels);
+  const rangeLabels = useContextLabels(timeRangePickerLabels, 'timeRange');
+  const distributionLabels = useContextLabels(usersDistributionLabels, 'usersDistribution');
   const [mountedAt] = useState(() => Date.now());
   const now = props.now ?? mountedAt;
   const metadataColumns = props.metadataColumns ?? DEFAULT_METADATA_COLUMNS;

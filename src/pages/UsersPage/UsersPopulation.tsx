@@ -1,8 +1,9 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import type { MetadataValue, TimeRange } from '../../core/model';
 import type { DistributionMetric } from '../../core/results';
 import { binRange } from '../../core/params-filters';
-import { formatLabel, mergeLabels } from '../../components/primitives/format-label';
+import { formatLabel } from '../../components/primitives/format-label';
+import { useContextLabels } from '../UserDetailPage/use-context-labels';
 import { binEdges, metricName } from '../../components/UsersDistribution/distribution-format';
 import { usersDistributionLabels } from '../../components/UsersDistribution/labels';
 import { UsersDistribution } from '../../components/UsersDistribution/UsersDistribution';
@@ -36,9 +37,9 @@ export interface UsersPopulationProps {
  * picking it again removes the filter) and the segments by a metadata key (a segment filters the list).
  */
 export function UsersPopulation({ range, view, update, segmentKeys, keyLabel, headingLevel, labels: l }: UsersPopulationProps) {
-  const { locale, labels: contextLabels } = useUserscope();
-  const distributionLabels = useMemo(() => mergeLabels(usersDistributionLabels, contextLabels, 'usersDistribution', undefined), [contextLabels]);
-  const segmentsLabels = useMemo(() => mergeLabels(userSegmentsLabels, contextLabels, 'userSegments', undefined), [contextLabels]);
+  const { locale } = useUserscope();
+  const distributionLabels = useContextLabels(usersDistributionLabels, 'usersDistribution');
+  const segmentsLabels = useContextLabels(userSegmentsLabels, 'userSegments');
   const measure = view.measure ?? null;
   const [metric, setMetric] = useState<DistributionMetric>(measure?.metric ?? 'costUsd');
   const [chosenKey, setChosenKey] = useState<string | null>(null);
