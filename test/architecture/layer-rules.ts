@@ -8,7 +8,7 @@
 import type { ImportEdge, ImportGraph } from './import-graph';
 
 /** The folders of `src/`, each a layer. */
-export type Layer = 'core' | 'adapters' | 'hooks' | 'components' | 'pages' | 'testing' | 'theme';
+export type Layer = 'core' | 'adapters' | 'hooks' | 'components' | 'pages' | 'locales' | 'testing' | 'theme';
 
 /**
  * The layers each layer may import besides itself. The main chain is core → adapters → hooks → components → pages;
@@ -22,6 +22,8 @@ export const LAYER_DEPENDENCIES: Readonly<Record<Layer, readonly Layer[]>> = {
   hooks: ['core', 'adapters'],
   components: ['core', 'adapters', 'hooks'],
   pages: ['core', 'adapters', 'hooks', 'components'],
+  // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
+  locales: ['pages'],
   testing: ['core', 'adapters'],
   theme: [],
 };
@@ -30,7 +32,7 @@ export const LAYER_DEPENDENCIES: Readonly<Record<Layer, readonly Layer[]>> = {
 const ROOT_FILES: Readonly<Record<string, Layer>> = { 'src/index.ts': 'pages' };
 
 /** Layers that run anywhere (browser, Node, workers): no React, no DOM-only library. */
-const UI_FREE_LAYERS: readonly Layer[] = ['core', 'adapters'];
+const UI_FREE_LAYERS: readonly Layer[] = ['core', 'adapters', 'locales'];
 
 /** React, react-dom and libraries that need React or the DOM. */
 const UI_PACKAGES: readonly RegExp[] = [

@@ -22,6 +22,7 @@ import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
 import { usersResultText } from './users-table-result';
 import { useUsersColumns } from './use-users-columns';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Sorting when none is given: most recently active first (the contract's default). */
 export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
