@@ -39,6 +39,8 @@ export { englishMessages, type MessagesSetId, type UserscopeMessages } from './p
 export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
 export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
 export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
+export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
+export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
 export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
 export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './pages/UsersPage/users-view';
 export { parseUsersView, serializeUsersView } from './pages/UsersPage/users-view-url';

@@ -14,6 +14,7 @@ import { CONVERSATION_SORT_OPTIONS, ConversationSortControl } from './Conversati
 import { useListboxNavigation } from './use-listbox-navigation';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const SKELETON_ROWS = 5;

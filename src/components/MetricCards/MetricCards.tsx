@@ -11,6 +11,7 @@ import { PositionLine } from './PositionLine';
 import { VerdictLine, baselineList } from './VerdictLine';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link MetricCards}. */
 export interface MetricCardsProps {

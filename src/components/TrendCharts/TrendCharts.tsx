@@ -18,6 +18,7 @@ import { TREND_METRIC_FOR_CARD, TREND_METRICS, trendMetric, type TrendMetricKey 
 import type { TrendComparisons } from './trend-series';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link TrendCharts}. */
 export interface TrendChartsProps extends TrendComparisons {

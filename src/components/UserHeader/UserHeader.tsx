@@ -11,6 +11,7 @@ import { DEFAULT_PRIORITY_KEYS, orderMetadata, sameCohort } from './metadata-ent
 import { useControllableState } from '../primitives/use-controllable-state';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Longest name or id rendered before "…" (CSS truncates further to fit; the full text is on hover). */
 const MAX_NAME = 120;

@@ -10,6 +10,7 @@ import { binEdges, metricName } from './distribution-format';
 import { usersDistributionLabels, type UsersDistributionLabels } from './labels';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UsersDistribution}. */
 export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'> {

@@ -23,6 +23,7 @@ import { usersResultText } from './users-table-result';
 import { useUsersColumns } from './use-users-columns';
 import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
+import { useLabels } from '../primitives/labels-context';
 
 /** Sorting when none is given: most recently active first (the contract's default). */
 export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];

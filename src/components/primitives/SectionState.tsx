@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { oneLineText } from './display-text';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link SectionState}. */
 export const sectionStateLabels = {

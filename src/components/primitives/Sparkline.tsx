@@ -3,6 +3,7 @@ import { formatLabel } from './format-label';
 import { formatCount, formatDateTime } from './format';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link Sparkline}. Placeholders: `{traces}`, `{errors}`, `{buckets}`, `{peak}`, `{peakDate}`. */
 export const sparklineLabels = {

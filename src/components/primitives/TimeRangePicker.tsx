@@ -14,6 +14,7 @@ import {
 import { useControllableState } from './use-controllable-state';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link TimeRangePicker}. `{from}` / `{to}` are formatted dates. */
 export const timeRangePickerLabels = {

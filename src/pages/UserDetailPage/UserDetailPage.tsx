@@ -25,6 +25,7 @@ import {
 } from './sections';
 import { useContextLabels } from './use-context-labels';
 import { useContextLabels } from './use-context-labels';
+import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
 import { useResetUserQueries } from '../../hooks/use-reset-queries';
