@@ -37,12 +37,8 @@ export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage
 export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
 export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
 export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
-export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
-export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
-export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
-export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
 export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
-export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './pages/UsersPage/users-view';
+export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './hooks/users-view';
 export { parseUsersView, serializeUsersView } from './pages/UsersPage/users-view-url';
 export {
   DEFAULT_USER_DETAIL_VIEW,
@@ -52,12 +48,7 @@ export {
   type UserDetailView,
 } from './pages/UserDetailPage/user-detail-view';
 export { timeRangePickerLabels } from './components/primitives/TimeRangePicker';
-export {
-  useAdjacentUsersInView,
-  adjacentNavigation,
-  userLabel,
-  type AdjacentUsersInViewParams,
-} from './pages/UserDetailPage/use-adjacent-users-in-view';
+export { adjacentNavigation, userLabel } from './pages/UserDetailPage/adjacent-navigation';
 export {
   DEFAULT_USER_DETAIL_SECTIONS,
   type UserDetailSectionId,
@@ -67,5 +58,5 @@ export {
   type UserDetailContext,
   type UserDetailTraceRef,
 } from './pages/UserDetailPage/sections';
-export type { TimeRangeValue, TimeRangePreset, CustomTimeRange } from './components/primitives/time-range';
+export type { TimeRangeValue, TimeRangePreset, CustomTimeRange } from './core/time-range-value';
 export { LinkProvider, type LinkProviderProps, type LinkRenderProps, type RenderLink } from './components/primitives/HostLink';

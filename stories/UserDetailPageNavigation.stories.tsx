@@ -5,9 +5,10 @@ import type { DataProvider } from '../src/core/contract';
 import { createUserscopeQueryClient } from '../src/hooks/query-client';
 import { UserscopeProvider } from '../src/hooks/userscope-provider';
 import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
-import { adjacentNavigation, useAdjacentUsersInView } from '../src/pages/UserDetailPage/use-adjacent-users-in-view';
+import { adjacentNavigation } from '../src/pages/UserDetailPage/adjacent-navigation';
+import { useAdjacentUsersInView } from '../src/hooks/use-adjacent-users-in-view';
 import { UsersPage } from '../src/pages/UsersPage/UsersPage';
-import { DEFAULT_USERS_VIEW, type UsersView } from '../src/pages/UsersPage/users-view';
+import { DEFAULT_USERS_VIEW, type UsersView } from '../src/hooks/users-view';
 import { demoProvider } from './support/demo-provider';
 import { PAGE_NOW, pageTraceHref } from './support/detail-page-data';
 

@@ -19,7 +19,7 @@ export {
   useUserTrends,
   useModelUsage,
   useFeedback,
-  useUsersTotals,
+  useUsersSummary,
   useUsersScan,
   type HookParams,
   type UsersScanParams,
@@ -54,3 +54,30 @@ export {
   type AdjacentUsers,
   type AdjacentUsersParams,
 } from './use-adjacent-users';
+export { useAdjacentUsersInView, type AdjacentUsersInViewParams } from './use-adjacent-users-in-view';
+export {
+  useUsersPageController,
+  type UsersPageController,
+  type UsersPageControllerOptions,
+  type UsersCsvExport,
+} from './users-page-controller';
+export {
+  useUserDetailPageController,
+  type UserDetailPageController,
+  type UserDetailPageControllerOptions,
+} from './user-detail-page-controller';
+export {
+  useUsersOverview,
+  DEFAULT_SUMMARY_SCAN_LIMIT,
+  type UsersOverview,
+  type UsersOverviewTotals,
+} from './users-overview';
+export { type MetadataFacet } from './metadata-facets';
+export {
+  DEFAULT_USERS_VIEW,
+  isFiltered,
+  viewParams,
+  type MeasureFilter,
+  type UsersView,
+} from './users-view';
+export { type CsvExportState, type UsersCsvFile } from './use-csv-export';

@@ -55,7 +55,7 @@ export function useUsersScan(params: UsersScanParams, options?: QueryHookOptions
  * rate and cost. Held (`isEnabled: false`, status `pending`, no request) when the provider leaves this optional
  * method out; derive the totals from {@link useUsers} then. Key: `['userscope', providerId, 'getUsersSummary', params]`.
  */
-export function useUsersTotals(params: HookParams<GetUsersSummaryParams>, options?: QueryHookOptions): QueryResult<UsersSummary> {
+export function useUsersSummary(params: HookParams<GetUsersSummaryParams>, options?: QueryHookOptions): QueryResult<UsersSummary> {
   return useProviderQuery(
     {
       method: 'getUsersSummary',

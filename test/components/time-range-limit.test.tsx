@@ -2,7 +2,7 @@
 import { fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { TimeRangePicker } from '../../src/components/primitives/TimeRangePicker';
-import { resolveTimeRange } from '../../src/components/primitives/time-range';
+import { resolveTimeRange } from '../../src/core/time-range-value';
 
 describe('TimeRangePicker refuses ranges longer than MAX_RANGE_DAYS', () => {
   it('disables Apply and says why for a 1,000-year custom range', () => {

@@ -8,11 +8,11 @@ import { ProviderError } from '../../src/core/errors';
 import type { Trace, User } from '../../src/core/model';
 import { createUserscopeQueryClient } from '../../src/hooks/query-client';
 import { UserscopeProvider } from '../../src/hooks/userscope-provider';
-import { csvField, csvLine } from '../../src/pages/UsersPage/csv';
-import { exportUsersCsv } from '../../src/pages/UsersPage/export-users-csv';
-import { usersCsvColumns } from '../../src/pages/UsersPage/users-csv-columns';
+import { csvField, csvLine } from '../../src/core/csv/csv';
+import { exportUsersCsv } from '../../src/core/csv/export-users-csv';
+import { usersCsvColumns } from '../../src/core/csv/users-csv-columns';
 import { UsersPage, type UsersPageProps } from '../../src/pages/UsersPage/UsersPage';
-import type { UsersCsvFile } from '../../src/pages/UsersPage/use-csv-export';
+import type { UsersCsvFile } from '../../src/hooks/use-csv-export';
 
 // Slow shared CI machines: give async assertions room.
 configure({ asyncUtilTimeout: 5000 });

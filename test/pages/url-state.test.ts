@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { TimeRangeValue } from '../../src/components/primitives/time-range';
+import type { TimeRangeValue } from '../../src/core/time-range-value';
 import { MAX_PAGE_SIZE, MAX_SEARCH_CHARS } from '../../src/core/limits';
 import type { MetadataValue } from '../../src/core/model';
 import {
@@ -10,7 +10,7 @@ import {
   serializeUserDetailView,
   type UserDetailView,
 } from '../../src/pages/UserDetailPage/user-detail-view';
-import { DEFAULT_USERS_VIEW, type UsersView } from '../../src/pages/UsersPage/users-view';
+import { DEFAULT_USERS_VIEW, type UsersView } from '../../src/hooks/users-view';
 import { parseUsersView, serializeUsersView } from '../../src/pages/UsersPage/users-view-url';
 
 const day = fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString().slice(0, 10));

@@ -4,7 +4,7 @@
  */
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { TimeRangeValue } from '../../src/components/primitives/time-range';
+import type { TimeRangeValue } from '../../src/core/time-range-value';
 import type { DataProvider } from '../../src/core/contract';
 import { ProviderError } from '../../src/core/errors';
 import { createUserscopeQueryClient } from '../../src/hooks/query-client';

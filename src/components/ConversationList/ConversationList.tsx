@@ -1,4 +1,5 @@
-import { useCallback, useId, useMemo, useRef, useState } from 'react';
+import { forwardRef, useCallback, useId, useMemo, useRef, useState } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { SortingItem } from '../../core/contract';
 import type { ConversationSummary } from '../../core/results';
 import { cursorListView } from '../primitives/cursor-list';
@@ -6,21 +7,19 @@ import type { CursorPagingProps, ListLayoutProps, ListLoadProps } from '../primi
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import { LoadMoreFooter } from '../primitives/LoadMoreFooter';
 import { SectionState } from '../primitives/SectionState';
-import { useControllableState } from '../primitives/use-controllable-state';
+import { useControllableState } from '../../hooks/use-controllable-state';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import { conversationListLabels, type ConversationListLabels } from './conversation-list-labels';
 import { ConversationOption } from './ConversationOption';
 import { CONVERSATION_SORT_OPTIONS, ConversationSortControl } from './ConversationSortControl';
 import { useListboxNavigation } from './use-listbox-navigation';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const SKELETON_ROWS = 5;
 
 /** Props of {@link ConversationList}. Sorting and selection are each controlled or uncontrolled. */
-export interface ConversationListProps extends ListLoadProps, CursorPagingProps, ListLayoutProps {
+export interface ConversationListProps extends ListLoadProps, CursorPagingProps, ListLayoutProps, RootAttributes<HTMLDivElement> {
   /** The conversations loaded so far (every loaded page, in order), already sorted by the provider. */
   rows: readonly ConversationSummary[];
   /** Conversations across all pages (the pages' `total`), when known. */
@@ -53,6 +52,34 @@ export interface ConversationListProps extends ListLoadProps, CursorPagingProps,
   maxSteps?: number;
 }
 
+/** The props of {@link ConversationList} that are not its root element's attributes. */
+const CONVERSATION_LIST_OWN_PROPS: OwnProps<ConversationListProps, HTMLDivElement> = {
+  rows: true,
+  rowCount: true,
+  sorting: true,
+  defaultSorting: true,
+  onSortingChange: true,
+  sortOptions: true,
+  selectedConversationId: true,
+  defaultSelectedConversationId: true,
+  onSelectedConversationChange: true,
+  now: true,
+  labels: true,
+  maxSteps: true,
+  status: true,
+  isFetching: true,
+  error: true,
+  onRetry: true,
+  hasNextPage: true,
+  isFetchingNextPage: true,
+  onLoadMore: true,
+  infiniteScroll: true,
+  locale: true,
+  maxHeight: true,
+  rowHeight: true,
+  virtualizeAbove: true,
+};
+
 /**
  * A user's conversations (journeys): title (first input), last activity, a strip of each step's status ("5 steps,
  * 1 failed"), duration, cost and models. Traces without a conversation form the "No conversation" group. Selecting
@@ -61,7 +88,8 @@ export interface ConversationListProps extends ListLoadProps, CursorPagingProps,
  * page by page ("Load more" and infinite scroll) and virtualised above `virtualizeAbove` rows. Layout defaults:
  * `maxHeight` 420, `rowHeight` 64, `virtualizeAbove` 200.
  */
-export function ConversationList(props: ConversationListProps) {
+export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps>(function ConversationList(props, ref) {
+  const root = hostRootProps(props, CONVERSATION_LIST_OWN_PROPS, ref);
   const { rows, sortOptions = CONVERSATION_SORT_OPTIONS, locale = 'en-US', maxHeight = 420, rowHeight = 64, virtualizeAbove = 200, maxSteps = 24 } = props;
   const labels = useLabels('conversationList', conversationListLabels, props.labels);
   const [firstNow] = useState(() => Date.now());
@@ -122,8 +150,8 @@ export function ConversationList(props: ConversationListProps) {
 
   return (
     <ListFrame
+      root={root}
       baseClassName="us-conversation-list"
-      className={props.className}
       slot="conversation-list"
       state={state}
       fetching={list.fetching}
@@ -189,4 +217,4 @@ export function ConversationList(props: ConversationListProps) {
       </span>
     </ListFrame>
   );
-}
+});

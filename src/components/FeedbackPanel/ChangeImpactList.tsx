@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { formatCount, formatDateTime, formatPercent, formatScore } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { markerState } from '../primitives/marker-vocabulary';
@@ -10,7 +11,7 @@ export interface ChangeImpactListProps {
   /** Changes with their feedback windows, in time order (their position + 1 is the marker number). */
   impacts: readonly ChangeImpact[];
   /** Heading level of the list title. */
-  headingLevel: 4 | 5 | 6;
+  headingLevel: HeadingLevel;
   /** Locale for numbers and dates. */
   locale: string;
   /** Strings. */

@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { useId, type ReactNode } from 'react';
 import { ChartDataTable, type ChartTableColumn, type ChartTableRow } from '../charts/ChartDataTable';
 import { ChartLegend, type LegendItem } from '../charts/ChartLegend';
@@ -21,7 +22,7 @@ export interface ChartCardProps {
   /** A sentence with the key numbers that describes the chart (visually hidden: the table has them all). */
   summary: string;
   /** Heading level of the title. */
-  headingLevel: 3 | 4 | 5 | 6;
+  headingLevel: HeadingLevel;
   /** The chart; `null` when there is nothing to plot: then `empty` shows instead of the chart and its table. */
   chart: ((ids: ChartA11yIds) => ReactNode) | null;
   /** Shown instead of the chart and its table when `chart` is null. */

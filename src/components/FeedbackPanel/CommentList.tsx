@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { useEffect, useId, useRef } from 'react';
 import type { FeedbackComment } from '../../core/results';
 import { formatCount, formatDateTime } from '../primitives/format';
@@ -40,7 +41,7 @@ export interface CommentListProps extends TraceLinkProps {
   /** Feedback records in range (for the empty message); `null` when unknown. */
   feedbackCount: number | null;
   /** Heading level of the title. */
-  headingLevel: 3 | 4 | 5;
+  headingLevel: HeadingLevel;
   /** Locale. */
   locale: string;
   /** Strings. */

@@ -1,4 +1,6 @@
-import { useId } from 'react';
+import { headingBelow, type HeadingLevel } from '../primitives/heading-level';
+import { forwardRef, useId } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { ChangeEvent, FeedbackOverview, UserTrends } from '../../core/results';
 import { formatCount } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
@@ -12,11 +14,9 @@ import { ScoreDistribution } from './ScoreDistribution';
 import { TopKeys } from './TopKeys';
 import type { TraceLinkProps } from './TraceRef';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link FeedbackPanel}. */
-export interface FeedbackPanelProps extends TraceLinkProps {
+export interface FeedbackPanelProps extends TraceLinkProps, RootAttributes<HTMLElement> {
   /**
    * Whether the provider has feedback at all: pass `useCapabilities().feedback`. When false the panel renders
    * nothing. Default true.
@@ -43,7 +43,7 @@ export interface FeedbackPanelProps extends TraceLinkProps {
   /** `ModelUsage.changes`: releases and model switches, marked on the trend with feedback before/after each. */
   changes?: readonly ChangeEvent[];
   /** Heading level of the section title; cards use the next level. Default 2. */
-  headingLevel?: 2 | 3 | 4;
+  headingLevel?: HeadingLevel;
   /**
    * Id of the panel's title heading, for a host that names its own landmark with it (`aria-labelledby`), as
    * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
@@ -56,6 +56,27 @@ export interface FeedbackPanelProps extends TraceLinkProps {
   labels?: Partial<FeedbackPanelLabels>;
 }
 
+/** The props of {@link FeedbackPanel} that are not its root element's attributes. */
+const FEEDBACK_PANEL_OWN_PROPS: OwnProps<FeedbackPanelProps, HTMLElement> = {
+  available: true,
+  overview: true,
+  status: true,
+  error: true,
+  onRetry: true,
+  comments: true,
+  trends: true,
+  trendsStatus: true,
+  trendsError: true,
+  onTrendsRetry: true,
+  changes: true,
+  headingLevel: true,
+  headingId: true,
+  locale: true,
+  labels: true,
+  getTraceHref: true,
+  onTraceOpen: true,
+};
+
 /**
  * User feedback: Feedback Summary, then Feedback Trends (with the success-rate overlay and release / model-switch
  * markers with before/after numbers), Score Distribution, Top Feedback Keys and Comment Momentum in a grid, then
@@ -63,7 +84,8 @@ export interface FeedbackPanelProps extends TraceLinkProps {
  * user left no feedback in the range. Overview, comments and overlay each have their own loading and error state.
  * `data-state` is `loading`, `error`, `empty` or `ready` (the overview's).
  */
-export function FeedbackPanel(props: FeedbackPanelProps) {
+export const FeedbackPanel = forwardRef<HTMLElement, FeedbackPanelProps>(function FeedbackPanel(props, ref) {
+  const root = hostRootProps(props, FEEDBACK_PANEL_OWN_PROPS, ref);
   const {
     available = true,
     overview,
@@ -88,7 +110,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
   const l: FeedbackPanelLabels = useLabels('feedback', feedbackPanelLabels, labels);
   if (!available) return null;
   const Heading = `h${headingLevel}` as const;
-  const cardLevel = (headingLevel + 1) as 3 | 4 | 5;
+  const cardLevel = headingBelow(headingLevel);
 
   let state: 'loading' | 'error' | 'empty' | 'ready';
   let body;
@@ -135,7 +157,7 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
 
   return (
     <section
-      className="us-feedback-panel"
+      {...rootElementProps(root, { className: 'us-feedback-panel' })}
       data-slot="feedback-panel"
       data-state={state}
       aria-labelledby={headingId ? undefined : titleId}
@@ -161,4 +183,4 @@ export function FeedbackPanel(props: FeedbackPanelProps) {
       ) : null}
     </section>
   );
-}
+});

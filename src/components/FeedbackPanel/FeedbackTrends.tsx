@@ -1,3 +1,4 @@
+import { headingBelow } from '../primitives/heading-level';
 import type { ChangeEvent, FeedbackOverview, FeedbackTrendBucket, UserTrends } from '../../core/results';
 import type { LegendItem } from '../charts/ChartLegend';
 import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
@@ -167,7 +168,7 @@ export function FeedbackTrends(props: FeedbackTrendsProps) {
       footer={
         <>
           {overlayNote}
-          <ChangeImpactList impacts={impacts} headingLevel={Math.min(6, headingLevel + 1) as 4 | 5 | 6} locale={locale} labels={l} />
+          <ChangeImpactList impacts={impacts} headingLevel={headingBelow(headingLevel)} locale={locale} labels={l} />
         </>
       }
     />

@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import type { FeedbackOverview } from '../../core/results';
 import type { FeedbackPanelLabels } from './labels';
 
@@ -6,7 +7,7 @@ export interface FeedbackCardProps {
   /** The user's feedback overview for the range. */
   overview: FeedbackOverview;
   /** Heading level of the card title. */
-  headingLevel: 3 | 4 | 5;
+  headingLevel: HeadingLevel;
   /** Locale. */
   locale: string;
   /** Strings. */

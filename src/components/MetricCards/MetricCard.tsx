@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import type { UserMetrics } from '../../core/results';
 import { Delta } from '../primitives/Delta';
 import { formatCount } from '../primitives/format';
@@ -22,7 +23,7 @@ export interface MetricCardProps {
   /** Makes the title a button that focuses the matching trend chart. */
   onFocus?: (metric: MetricCardKey) => void;
   /** Heading level of the title. */
-  headingLevel: 2 | 3 | 4 | 5;
+  headingLevel: HeadingLevel;
   /** Strings. */
   labels: MetricCardsLabels;
   /** BCP 47 locale. */

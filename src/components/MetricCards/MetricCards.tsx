@@ -1,3 +1,6 @@
+import { forwardRef } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
+import { type HeadingLevel } from '../primitives/heading-level';
 import { DEFAULT_VERDICT_RULE, computeVerdict, type VerdictRule } from '../../core/engine/verdict';
 import type { ChangeEvent, Cohort, UserMetrics, UsersDistribution } from '../../core/results';
 import { formatCount } from '../primitives/format';
@@ -10,11 +13,9 @@ import { MetricCard } from './MetricCard';
 import { PositionLine } from './PositionLine';
 import { VerdictLine, baselineList } from './VerdictLine';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link MetricCards}. */
-export interface MetricCardsProps {
+export interface MetricCardsProps extends RootAttributes<HTMLElement> {
   /** `getUserMetrics` answer; required once `status` is `success`. */
   metrics?: UserMetrics | null;
   /** Query status, as the hooks return it. Default: `success` when `metrics` is given, else `pending`. */
@@ -40,7 +41,7 @@ export interface MetricCardsProps {
    */
   positions?: readonly UsersDistribution[];
   /** Heading level of the card titles. Default 3. */
-  headingLevel?: 2 | 3 | 4 | 5;
+  headingLevel?: HeadingLevel;
   /**
    * Id of the heading the cards sit under, e.g. the heading of `UserDetailPage`'s metrics section. The cards are then
    * a group named by it inside the host's region, not a second region named `labels.region`. Default: the cards are
@@ -53,6 +54,22 @@ export interface MetricCardsProps {
   labels?: Partial<MetricCardsLabels>;
 }
 
+/** The props of {@link MetricCards} that are not its root element's attributes. */
+const METRIC_CARDS_OWN_PROPS: OwnProps<MetricCardsProps, HTMLElement> = {
+  metrics: true,
+  status: true,
+  error: true,
+  onRetry: true,
+  cohort: true,
+  onMetricFocus: true,
+  verdictRule: true,
+  changes: true,
+  positions: true,
+  headingLevel: true,
+  locale: true,
+  labels: true,
+};
+
 /**
  * Key metrics of a user: a one-line verdict (where to look first: quality, performance or spend), then cards for
  * volume, quality, latency and cost, each with deltas against the previous period (against every user instead, when
@@ -60,7 +77,8 @@ export interface MetricCardsProps {
  * cohort. Direction-aware colours; every delta has a sentence as its text alternative.
  * `data-state` is `loading`, `error`, `empty` (no traces in range) or `ready`.
  */
-export function MetricCards({
+export const MetricCards = forwardRef<HTMLElement, MetricCardsProps>(function MetricCards(props, ref) {
+  const {
   metrics,
   status = metrics ? 'success' : 'pending',
   error,
@@ -74,10 +92,11 @@ export function MetricCards({
   locale = 'en-US',
   labels,
   'aria-labelledby': labelledBy,
-}: MetricCardsProps) {
+} = props;
+  const root = hostRootProps(props, METRIC_CARDS_OWN_PROPS, ref);
   const l: MetricCardsLabels = useLabels('metricCards', metricCardsLabels, labels);
   const name = labelledBy ? { role: 'group', 'aria-labelledby': labelledBy } : { 'aria-label': l.region };
-  const sectionProps = { className: 'us-metric-cards', 'data-slot': 'metric-cards', ...name };
+  const sectionProps = { ...rootElementProps(root, { className: 'us-metric-cards' }), 'data-slot': 'metric-cards', ...name };
 
   if (status === 'error' || (status === 'success' && !metrics)) {
     return (
@@ -142,4 +161,4 @@ export function MetricCards({
       </div>
     </section>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { useId } from 'react';
 import type { ChangeEvent } from '../../core/results';
 import { changeCallout } from '../charts/change-markers';
@@ -10,7 +11,7 @@ export interface ChangesListProps {
   /** Changes in time order. */
   changes: readonly ChangeEvent[];
   /** Heading level of the list title. */
-  headingLevel: 3 | 4 | 5 | 6;
+  headingLevel: HeadingLevel;
   /** Locale. */
   locale: string;
   /** Strings. */

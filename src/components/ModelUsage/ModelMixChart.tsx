@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { useId, useMemo } from 'react';
 import type { MsRange } from '../../core/engine/time';
 import type { ModelUsage } from '../../core/results';
@@ -28,7 +29,7 @@ export interface ModelMixChartProps {
   /** Outer height, px. */
   height: number;
   /** Heading level of the chart title. */
-  headingLevel: 3 | 4 | 5 | 6;
+  headingLevel: HeadingLevel;
   /** A marker was activated. */
   onMarkerSelect?: (marker: ChartMarker) => void;
   /** Locale. */

@@ -1,4 +1,6 @@
-import { useId, useMemo } from 'react';
+import { headingBelow, type HeadingLevel } from '../primitives/heading-level';
+import { forwardRef, useId, useMemo } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { TimeRange } from '../../core/model';
 import { rangeToMs, type MsRange } from '../../core/engine/time';
 import type { ChangeEvent, ModelUsage as ModelUsageData } from '../../core/results';
@@ -13,11 +15,9 @@ import { ModelMixChart } from './ModelMixChart';
 import { modelColors, modelMix, MODEL_COLORS, OTHER_ID } from './model-mix';
 import { ModelsTable } from './ModelsTable';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link ModelUsage}. */
-export interface ModelUsageProps {
+export interface ModelUsageProps extends RootAttributes<HTMLElement> {
   /** `getModelUsage` answer; required once `status` is `success`. */
   usage?: ModelUsageData | null;
   /** Query status, as the hooks return it. Default: `success` when `usage` is given, else `pending`. */
@@ -44,7 +44,7 @@ export interface ModelUsageProps {
   /** Chart height, px. Default 220. */
   height?: number;
   /** Heading level of the section title; sub-titles are one level below. Default 3. */
-  headingLevel?: 2 | 3 | 4 | 5;
+  headingLevel?: HeadingLevel;
   /**
    * Id of the section title's heading, for a host that names its own landmark with it (`aria-labelledby`), as
    * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
@@ -57,13 +57,32 @@ export interface ModelUsageProps {
   labels?: Partial<ModelUsageLabels>;
 }
 
+/** The props of {@link ModelUsage} that are not its root element's attributes. */
+const MODEL_USAGE_OWN_PROPS: OwnProps<ModelUsageProps, HTMLElement> = {
+  usage: true,
+  status: true,
+  error: true,
+  onRetry: true,
+  range: true,
+  onChangeSelect: true,
+  maxModels: true,
+  colorModels: true,
+  width: true,
+  height: true,
+  headingLevel: true,
+  headingId: true,
+  locale: true,
+  labels: true,
+};
+
 /**
  * Which models and versions a user's traces ran on: a lead sentence, a table of models (share, first/last seen,
  * success rate, p95 latency, cost per trace), the model mix over time as stacked bars with markers for model switches
  * and releases, and the list of those changes with before/after numbers and the regression verdict.
  * `data-state` is `loading`, `error`, `empty` or `ready`.
  */
-export function ModelUsage(props: ModelUsageProps) {
+export const ModelUsage = forwardRef<HTMLElement, ModelUsageProps>(function ModelUsage(props, ref) {
+  const root = hostRootProps(props, MODEL_USAGE_OWN_PROPS, ref);
   const { usage, status = usage ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 220 } = props;
   const l: ModelUsageLabels = useLabels('modelUsage', modelUsageLabels, props.labels);
   const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
@@ -86,9 +105,9 @@ export function ModelUsage(props: ModelUsageProps) {
     return mix ? bucketExtent(mix.starts, g) : null;
   }, [rangeFrom, rangeTo, g, mix]);
 
-  const sectionProps = { className: 'us-model-usage', 'data-slot': 'model-usage', 'aria-labelledby': props.headingId ? undefined : headingId };
+  const sectionProps = { ...rootElementProps(root, { className: 'us-model-usage' }), 'data-slot': 'model-usage', 'aria-labelledby': props.headingId ? undefined : headingId };
   const Heading = `h${headingLevel}` as const;
-  const sub = Math.min(6, headingLevel + 1) as 3 | 4 | 5 | 6;
+  const sub = headingBelow(headingLevel);
   const heading = (
     <Heading id={headingId} className="us-model-usage__title">
       {l.title}
@@ -149,4 +168,4 @@ export function ModelUsage(props: ModelUsageProps) {
       <ChangesList changes={usage.changes} headingLevel={sub} locale={locale} labels={l} />
     </section>
   );
-}
+});

@@ -1,5 +1,6 @@
 import { useTable } from '@tanstack/react-table';
-import { useCallback, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, type KeyboardEvent, type MouseEvent, useCallback, useMemo, useRef } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { FilterItem, SortingItem } from '../../core/contract';
 import type { TraceRow } from '../../core/results';
 import { isRowOpenClick } from '../primitives/click-intent';
@@ -11,7 +12,7 @@ import { LinkProvider, type RenderLink } from '../primitives/HostLink';
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import { LoadMoreFooter } from '../primitives/LoadMoreFooter';
 import { SectionState } from '../primitives/SectionState';
-import { resolveUpdater, useControllableState } from '../primitives/use-controllable-state';
+import { resolveUpdater, useControllableState } from '../../hooks/use-controllable-state';
 import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import { TraceFilterBar } from './TraceFilterBar';
@@ -21,8 +22,6 @@ import type { TraceLink } from './TraceNameCell';
 import { activeFilters, modelFilterOptions } from './trace-filters';
 import { buildTraceColumns, traceTableFeatures } from './trace-table-columns';
 import { traceTableLabels, type TraceTableLabels } from './trace-table-labels';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
@@ -38,7 +37,7 @@ export function defaultTraceSorting(conversationId: string | null | undefined): 
 }
 
 /** Props of {@link TraceTable}. Sorting and filters are each controlled or uncontrolled. */
-export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingProps, ListLayoutProps {
+export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingProps, ListLayoutProps, RootAttributes<HTMLDivElement> {
   /**
    * The traces loaded so far (every loaded page, in order), already sorted and filtered by the provider. When the
    * rows carry `feedbackScore` (`null` included), a Feedback column shows it.
@@ -83,6 +82,39 @@ export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingP
   labels?: Partial<TraceTableLabels>;
 }
 
+/** The props of {@link TraceTable} that are not its root element's attributes. */
+const TRACE_TABLE_OWN_PROPS: OwnProps<TraceTableProps, HTMLDivElement> = {
+  rows: true,
+  rowCount: true,
+  sorting: true,
+  defaultSorting: true,
+  onSortingChange: true,
+  filters: true,
+  defaultFilters: true,
+  onFiltersChange: true,
+  modelOptions: true,
+  conversationId: true,
+  conversationTitle: true,
+  onClearConversation: true,
+  onConversationSelect: true,
+  renderLink: true,
+  labels: true,
+  getTraceHref: true,
+  onTraceOpen: true,
+  status: true,
+  isFetching: true,
+  error: true,
+  onRetry: true,
+  hasNextPage: true,
+  isFetchingNextPage: true,
+  onLoadMore: true,
+  infiniteScroll: true,
+  locale: true,
+  maxHeight: true,
+  rowHeight: true,
+  virtualizeAbove: true,
+};
+
 /**
  * A user's traces as a data grid: time, name (with input preview), status with error type, latency, model, tokens,
  * cost, conversation and, when the provider computes it, the mean feedback score. Presentational: rows come in
@@ -92,7 +124,8 @@ export interface TraceTableProps extends TraceLink, ListLoadProps, CursorPagingP
  * `virtualizeAbove`. Keyboard: arrows, Home/End, Page Up/Down, Enter opens the trace (or sorts from a header).
  * Layout defaults: `maxHeight` 560, `rowHeight` 48, `virtualizeAbove` 100.
  */
-export function TraceTable(props: TraceTableProps) {
+export const TraceTable = forwardRef<HTMLDivElement, TraceTableProps>(function TraceTable(props, ref) {
+  const root = hostRootProps(props, TRACE_TABLE_OWN_PROPS, ref);
   const { rows, locale = 'en-US', maxHeight = 560, rowHeight = 48, virtualizeAbove = 100 } = props;
   const labels = useLabels('traceTable', traceTableLabels, props.labels);
   const conversationId = props.conversationId ?? null;
@@ -211,7 +244,7 @@ export function TraceTable(props: TraceTableProps) {
 
   return (
     <LinkProvider renderLink={props.renderLink}>
-      <ListFrame baseClassName="us-trace-table" className={props.className} slot="trace-table" state={list.state} fetching={list.fetching} rowHeight={rowHeight}>
+      <ListFrame root={root} baseClassName="us-trace-table" slot="trace-table" state={list.state} fetching={list.fetching} rowHeight={rowHeight}>
         <div className="us-list-frame__bar">
           <TraceFilterBar
             filters={filters}
@@ -254,4 +287,4 @@ export function TraceTable(props: TraceTableProps) {
       </ListFrame>
     </LinkProvider>
   );
-}
+});

@@ -1,3 +1,4 @@
+import { type HeadingLevel } from '../primitives/heading-level';
 import { useId, useMemo } from 'react';
 import type { Granularity } from '../../core/model';
 import type { MsRange } from '../../core/engine/time';
@@ -36,7 +37,7 @@ export interface TrendChartProps {
   /** Outer height of the plot, px. */
   height: number;
   /** Heading level of the chart title. */
-  headingLevel: 3 | 4 | 5 | 6;
+  headingLevel: HeadingLevel;
   /** Zoom to a range of whole buckets. */
   onZoom: (range: MsRange) => void;
   /** Zoom out. */

@@ -1,5 +1,8 @@
+import { headingBelow, type HeadingLevel } from '../primitives/heading-level';
 import * as Tabs from '@radix-ui/react-tabs';
-import { useEffect, useId, useMemo, useRef } from 'react';
+import { forwardRef, useEffect, useId, useMemo, useRef } from 'react';
+import { useMergedRef } from '../primitives/use-merged-ref';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { TimeRange } from '../../core/model';
 import { bucketSizeMs, rangeToMs, type MsRange } from '../../core/engine/time';
 import type { ChangeEvent, UserTrends } from '../../core/results';
@@ -9,7 +12,7 @@ import { formatUtc } from '../charts/time-format';
 import type { MetricCardKey } from '../MetricCards/card-specs';
 import { formatLabel } from '../primitives/format-label';
 import { SectionState } from '../primitives/SectionState';
-import { useControllableState } from '../primitives/use-controllable-state';
+import { useControllableState } from '../../hooks/use-controllable-state';
 import { GranularityPicker, type GranularityChoice } from './GranularityPicker';
 import { trendChartsLabels, type TrendChartsLabels } from './labels';
 import { RegressionCallouts } from './RegressionCallouts';
@@ -17,11 +20,9 @@ import { TrendChart } from './TrendChart';
 import { TREND_METRIC_FOR_CARD, TREND_METRICS, trendMetric, type TrendMetricKey } from './trend-metrics';
 import type { TrendComparisons } from './trend-series';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link TrendCharts}. */
-export interface TrendChartsProps extends TrendComparisons {
+export interface TrendChartsProps extends TrendComparisons, RootAttributes<HTMLElement> {
   /** `getUserTrends` answer; required once `status` is `success`. */
   trends?: UserTrends | null;
   /** Query status, as the hooks return it. Default: `success` when `trends` is given, else `pending`. */
@@ -62,7 +63,7 @@ export interface TrendChartsProps extends TrendComparisons {
   /** Chart height, px. Default 260. */
   height?: number;
   /** Heading level of the section title; chart titles are one level below. Default 3. */
-  headingLevel?: 2 | 3 | 4 | 5;
+  headingLevel?: HeadingLevel;
   /**
    * Id of the section title's heading, for a host that names its own landmark with it (`aria-labelledby`), as
    * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
@@ -74,6 +75,36 @@ export interface TrendChartsProps extends TrendComparisons {
   /** Strings. */
   labels?: Partial<TrendChartsLabels>;
 }
+
+/** The props of {@link TrendCharts} that are not its root element's attributes. */
+const TREND_CHARTS_OWN_PROPS: OwnProps<TrendChartsProps, HTMLElement> = {
+  trends: true,
+  status: true,
+  error: true,
+  onRetry: true,
+  changes: true,
+  onChangeSelect: true,
+  metric: true,
+  defaultMetric: true,
+  onMetricChange: true,
+  focusMetric: true,
+  range: true,
+  defaultRange: true,
+  onRangeChange: true,
+  granularity: true,
+  defaultGranularity: true,
+  onGranularityChange: true,
+  width: true,
+  height: true,
+  headingLevel: true,
+  headingId: true,
+  locale: true,
+  labels: true,
+  previous: true,
+  cohort: true,
+  cohortUserCount: true,
+  cohortName: true,
+};
 
 const NO_CHANGES: readonly ChangeEvent[] = [];
 
@@ -90,12 +121,14 @@ function totalTraces(trends: UserTrends): number {
  * bucket, zoom by drag or keyboard (controlled `range`), a granularity choice and a table alternative per chart.
  * `data-state` is `loading`, `error`, `empty` or `ready`.
  */
-export function TrendCharts(props: TrendChartsProps) {
+export const TrendCharts = forwardRef<HTMLElement, TrendChartsProps>(function TrendCharts(props, ref) {
+  const root = hostRootProps(props, TREND_CHARTS_OWN_PROPS, ref);
   const { trends, status = trends ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 260 } = props;
   const l: TrendChartsLabels = useLabels('trendCharts', trendChartsLabels, props.labels);
   const ownHeadingId = useId();
   const headingId = props.headingId ?? ownHeadingId;
-  const sectionRef = useRef<HTMLElement>(null);
+  const sectionRef = useRef<HTMLElement | null>(null);
+  const sectionElementRef = useMergedRef(sectionRef, ref);
   const changes = props.changes ?? NO_CHANGES;
 
   const [metric, setMetric] = useControllableState<TrendMetricKey>({
@@ -142,7 +175,7 @@ export function TrendCharts(props: TrendChartsProps) {
   );
   const markers = useMemo(() => changeMarkers(changes, locale, l), [changes, locale, l]);
 
-  const sectionProps = { ref: sectionRef, className: 'us-trend-charts', 'data-slot': 'trend-charts', 'aria-labelledby': props.headingId ? undefined : headingId };
+  const sectionProps = { ...rootElementProps(root, { className: 'us-trend-charts' }), ref: sectionElementRef, 'data-slot': 'trend-charts', 'aria-labelledby': props.headingId ? undefined : headingId };
   const Heading = `h${headingLevel}` as const;
   const heading = (
     <Heading id={headingId} className="us-trend-charts__title">
@@ -231,7 +264,7 @@ export function TrendCharts(props: TrendChartsProps) {
               markers={markers}
               width={props.width}
               height={height}
-              headingLevel={Math.min(6, headingLevel + 1) as 3 | 4 | 5 | 6}
+              headingLevel={headingBelow(headingLevel)}
               onZoom={zoomTo}
               onZoomOut={zoomOut}
               onMarkerSelect={onMarkerSelect}
@@ -243,4 +276,4 @@ export function TrendCharts(props: TrendChartsProps) {
       </Tabs.Root>
     </section>
   );
-}
+});

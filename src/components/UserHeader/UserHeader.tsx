@@ -1,4 +1,6 @@
-import { useId, useState } from 'react';
+import { type HeadingLevel } from '../primitives/heading-level';
+import { forwardRef, useId, useState } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { User } from '../../core/model';
 import type { Cohort } from '../../core/results';
 import { Avatar } from '../primitives/Avatar';
@@ -8,9 +10,7 @@ import { MetadataChip, metadataValueText, oneLineText, truncateText } from '../p
 import { SectionState } from '../primitives/SectionState';
 import { userHeaderLabels, type UserHeaderLabels } from './labels';
 import { DEFAULT_PRIORITY_KEYS, orderMetadata, sameCohort } from './metadata-entries';
-import { useControllableState } from '../primitives/use-controllable-state';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
+import { useControllableState } from '../../hooks/use-controllable-state';
 import { useLabels } from '../primitives/labels-context';
 
 /** Longest name or id rendered before "…" (CSS truncates further to fit; the full text is on hover). */
@@ -19,7 +19,7 @@ const MAX_NAME = 120;
 const MAX_CHIP_TEXT = 80;
 
 /** Props of {@link UserHeader}. */
-export interface UserHeaderProps {
+export interface UserHeaderProps extends RootAttributes<HTMLElement> {
   /** The user; required once `status` is `success`. */
   user?: User | null;
   /** Query status, as the hooks return it. Default: `success` when `user` is given, else `pending`. */
@@ -45,7 +45,7 @@ export interface UserHeaderProps {
   /** BCP 47 locale for dates. Default `en-US`. */
   locale?: string;
   /** Heading level of the user's name. Default 2. */
-  headingLevel?: 1 | 2 | 3 | 4;
+  headingLevel?: HeadingLevel;
   /**
    * Id of the user's name heading, for a host that names its own landmark with it (`aria-labelledby`), as
    * `UserDetailPage` names its section. The component's `<section>` is then left unnamed, so screen readers meet one
@@ -55,6 +55,25 @@ export interface UserHeaderProps {
   /** Strings. */
   labels?: Partial<UserHeaderLabels>;
 }
+
+/** The props of {@link UserHeader} that are not its root element's attributes. */
+const USER_HEADER_OWN_PROPS: OwnProps<UserHeaderProps, HTMLElement> = {
+  user: true,
+  status: true,
+  error: true,
+  onRetry: true,
+  cohort: true,
+  defaultCohort: true,
+  onCohortChange: true,
+  cohortsEnabled: true,
+  priorityKeys: true,
+  maxVisibleChips: true,
+  now: true,
+  locale: true,
+  headingLevel: true,
+  headingId: true,
+  labels: true,
+};
 
 interface SeenProps {
   iso: string | undefined;
@@ -82,7 +101,8 @@ function Seen({ iso, now, locale }: SeenProps) {
  * the comparison with its cohort (`cohort` / `defaultCohort` / `onCohortChange`). `data-state` is `loading`,
  * `error` or `ready`; user text is rendered as text only.
  */
-export function UserHeader({
+export const UserHeader = forwardRef<HTMLElement, UserHeaderProps>(function UserHeader(props, ref) {
+  const {
   user,
   status = user ? 'success' : 'pending',
   error,
@@ -98,7 +118,8 @@ export function UserHeader({
   headingLevel = 2,
   headingId: hostHeadingId,
   labels,
-}: UserHeaderProps) {
+} = props;
+  const root = hostRootProps(props, USER_HEADER_OWN_PROPS, ref);
   const l: UserHeaderLabels = useLabels('userHeader', userHeaderLabels, labels);
   const [cohort, setCohort] = useControllableState({ value: cohortProp, defaultValue: defaultCohort, onChange: onCohortChange });
   const [expanded, setExpanded] = useState(false);
@@ -108,14 +129,14 @@ export function UserHeader({
 
   if (status === 'error' || (status === 'success' && !user)) {
     return (
-      <section className="us-user-header" data-slot="user-header" data-state="error">
+      <section {...rootElementProps(root, { className: 'us-user-header' })} data-slot="user-header" data-state="error">
         <SectionState state="error" error={error} onRetry={onRetry} labels={{ error: l.error, retry: l.retry }} />
       </section>
     );
   }
   if (status === 'pending' || !user) {
     return (
-      <section className="us-user-header" data-slot="user-header" data-state="loading" aria-busy="true">
+      <section {...rootElementProps(root, { className: 'us-user-header' })} data-slot="user-header" data-state="loading" aria-busy="true">
         <SectionState state="loading" labels={{ loading: l.loading }} />
       </section>
     );
@@ -131,7 +152,7 @@ export function UserHeader({
   const keyText = (key: string) => truncateText(oneLineText(key), MAX_CHIP_TEXT);
 
   return (
-    <section className="us-user-header" data-slot="user-header" data-state="ready" aria-labelledby={hostHeadingId ? undefined : headingId}>
+    <section {...rootElementProps(root, { className: 'us-user-header' })} data-slot="user-header" data-state="ready" aria-labelledby={hostHeadingId ? undefined : headingId}>
       <div className="us-user-header__identity">
         <Avatar user={user} locale={locale} />
         <div className="us-user-header__names">
@@ -224,4 +245,4 @@ export function UserHeader({
       ) : null}
     </section>
   );
-}
+});

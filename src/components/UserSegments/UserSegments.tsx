@@ -1,4 +1,6 @@
-import { useId, useMemo } from 'react';
+import { type HeadingLevel } from '../primitives/heading-level';
+import { forwardRef, useId, useMemo } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import { segmentKey, worstSegments, type WorstSegmentMeasure } from '../../core/engine/segments';
 import type { MetadataValue } from '../../core/model';
 import type { UserSegment, UsersSegments } from '../../core/results';
@@ -9,11 +11,9 @@ import type { ListLoadProps } from '../primitives/list-props';
 import { SectionState } from '../primitives/SectionState';
 import { userSegmentsLabels, type UserSegmentsLabels } from './labels';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UserSegments}. */
-export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'> {
+export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'>, RootAttributes<HTMLElement> {
   /**
    * The breakdown. `null` means unknown (no `getUsersSegments` and more users than the hook's fallback reads);
    * `undefined` while loading.
@@ -32,14 +32,30 @@ export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFet
   /** Called when a segment is picked (e.g. to filter the list to it). Without it, segment names are plain text. */
   onSegmentSelect?: (value: Exclude<UserSegment['value'], null>) => void;
   /** Level of the section heading. Default 3. */
-  headingLevel?: 2 | 3 | 4;
+  headingLevel?: HeadingLevel;
   /** Intl locale. Default `en-US`. */
   locale?: string;
   /** Strings. */
   labels?: Partial<UserSegmentsLabels>;
-  /** Extra class on the root. */
-  className?: string;
 }
+
+/** The props of {@link UserSegments} that are not its root element's attributes. */
+const USER_SEGMENTS_OWN_PROPS: OwnProps<UserSegmentsProps, HTMLElement> = {
+  segments: true,
+  keys: true,
+  selectedKey: true,
+  onKeyChange: true,
+  keyLabel: true,
+  selectedValue: true,
+  onSegmentSelect: true,
+  headingLevel: true,
+  locale: true,
+  labels: true,
+  status: true,
+  isFetching: true,
+  error: true,
+  onRetry: true,
+};
 
 /** The figures of a segment the table shows, in column order after the segment's name. */
 type SegmentColumn = 'userCount' | 'traceCount' | 'errorRate' | 'latencyP50Ms' | 'latencyP95Ms' | 'costUsd' | 'costPerTraceUsd';
@@ -93,7 +109,8 @@ function titleCase(key: string): string {
  * the list is). Presentational: the breakdown comes in through props (see `useUsersSegments`), choices go out
  * through callbacks. Loading, error (with Retry), empty, no-key and unknown states.
  */
-export function UserSegments(props: UserSegmentsProps) {
+export const UserSegments = forwardRef<HTMLElement, UserSegmentsProps>(function UserSegments(props, ref) {
+  const root = hostRootProps(props, USER_SEGMENTS_OWN_PROPS, ref);
   const { segments, keys, selectedKey, status = 'success', locale = 'en-US', headingLevel = 3 } = props;
   const l = useLabels('userSegments', userSegmentsLabels, props.labels);
   const keyLabel = props.keyLabel ?? titleCase;
@@ -114,7 +131,7 @@ export function UserSegments(props: UserSegmentsProps) {
               : 'empty';
   return (
     <section
-      className={props.className ? `us-segments ${props.className}` : 'us-segments'}
+      {...rootElementProps(root, { className: 'us-segments' })}
       data-slot="user-segments"
       data-state={state}
       aria-labelledby={titleId}
@@ -154,7 +171,7 @@ export function UserSegments(props: UserSegmentsProps) {
       ) : null}
     </section>
   );
-}
+});
 
 interface SegmentsTableProps {
   segments: UsersSegments;

@@ -1,4 +1,6 @@
-import { useId, useMemo } from 'react';
+import { type HeadingLevel } from '../primitives/heading-level';
+import { forwardRef, useId, useMemo } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { DistributionBin, DistributionMetric, UsersDistribution as Distribution } from '../../core/results';
 import { ChartDataTable } from '../charts/ChartDataTable';
 import { formatCount } from '../primitives/format';
@@ -9,11 +11,9 @@ import { DISTRIBUTION_METRICS } from '../../core/engine/distribution';
 import { binEdges, metricName } from './distribution-format';
 import { usersDistributionLabels, type UsersDistributionLabels } from './labels';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UsersDistribution}. */
-export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'> {
+export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'>, RootAttributes<HTMLElement> {
   /**
    * The binned population. `null` means unknown (e.g. the provider has no `getUsersDistribution` and the range has
    * more users than the hook's fallback reads); `undefined` while loading.
@@ -28,16 +28,31 @@ export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | '
   /** Called when a bar is activated (click, Enter, Space). Without it the bars are not buttons. */
   onBinSelect?: (bin: DistributionBin, index: number) => void;
   /** Level of the section heading. Default 3. */
-  headingLevel?: 2 | 3 | 4;
+  headingLevel?: HeadingLevel;
   /** Height of the bars area in px. Default 120. */
   height?: number;
   /** Intl locale. Default `en-US`. */
   locale?: string;
   /** Strings. */
   labels?: Partial<UsersDistributionLabels>;
-  /** Extra class on the root. */
-  className?: string;
 }
+
+/** The props of {@link UsersDistribution} that are not its root element's attributes. */
+const USERS_DISTRIBUTION_OWN_PROPS: OwnProps<UsersDistributionProps, HTMLElement> = {
+  distribution: true,
+  metric: true,
+  onMetricChange: true,
+  selectedBin: true,
+  onBinSelect: true,
+  headingLevel: true,
+  height: true,
+  locale: true,
+  labels: true,
+  status: true,
+  isFetching: true,
+  error: true,
+  onRetry: true,
+};
 
 /**
  * The population of a range as a histogram of users by one measure (cost, traces, error rate or p95 latency), with
@@ -46,7 +61,8 @@ export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | '
  * same bins as a table. Presentational: the distribution comes in through props (see `useUsersDistribution`),
  * choices go out through callbacks. Loading, error (with Retry), empty and unknown states.
  */
-export function UsersDistribution(props: UsersDistributionProps) {
+export const UsersDistribution = forwardRef<HTMLElement, UsersDistributionProps>(function UsersDistribution(props, ref) {
+  const root = hostRootProps(props, USERS_DISTRIBUTION_OWN_PROPS, ref);
   const { distribution, metric, status = 'success', locale = 'en-US', headingLevel = 3, height = 120 } = props;
   const l = useLabels('usersDistribution', usersDistributionLabels, props.labels);
   const titleId = useId();
@@ -56,7 +72,7 @@ export function UsersDistribution(props: UsersDistributionProps) {
   const state = status === 'pending' ? 'loading' : status === 'error' ? 'error' : distribution === null ? 'unknown' : distribution?.bins.length ? 'ready' : 'empty';
   return (
     <section
-      className={props.className ? `us-distribution ${props.className}` : 'us-distribution'}
+      {...rootElementProps(root, { className: 'us-distribution' })}
       data-slot="users-distribution"
       data-state={state}
       aria-labelledby={titleId}
@@ -101,7 +117,7 @@ export function UsersDistribution(props: UsersDistributionProps) {
       ) : null}
     </section>
   );
-}
+});
 
 interface DistributionBarsProps {
   distribution: Distribution;

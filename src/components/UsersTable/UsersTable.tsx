@@ -1,5 +1,6 @@
 import { useTable, type ColumnOrderState, type ColumnVisibilityState } from '@tanstack/react-table';
-import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { forwardRef, type KeyboardEvent, type MouseEvent, useMemo, useRef, useState } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from '../primitives/root-props';
 import type { OffsetPagination, SortingItem } from '../../core/contract';
 import type { User } from '../../core/model';
 import type { UserRow } from '../../core/results';
@@ -10,31 +11,24 @@ import { GridRow } from '../primitives/GridRows';
 import { LinkProvider, type RenderLink } from '../primitives/HostLink';
 import { ListFrame, ListResult } from '../primitives/ListFrame';
 import type { ListLayoutProps, ListLoadProps } from '../primitives/list-props';
-import { useControllableState } from '../primitives/use-controllable-state';
+import { useControllableState } from '../../hooks/use-controllable-state';
+import { DEFAULT_USERS_TABLE_PAGINATION, DEFAULT_USERS_TABLE_SORTING, DEFAULT_USERS_TABLE_VISIBILITY } from '../../hooks/users-view';
 import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import type { UserLink } from './UserCell';
 import { UsersColumnPicker } from './UsersColumnPicker';
 import { UsersTableMessage } from './UsersTableMessage';
 import { UsersTablePagination } from './UsersTablePagination';
-import { DEFAULT_HIDDEN_COLUMNS, usersTableFeatures, type MetadataColumn } from './users-table-columns';
+import { usersTableFeatures, type MetadataColumn } from './users-table-columns';
 import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
 import { usersResultText } from './users-table-result';
 import { useUsersColumns } from './use-users-columns';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
-/** Sorting when none is given: most recently active first (the contract's default). */
-export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
-/** Page when none is given. */
-export const DEFAULT_USERS_TABLE_PAGINATION: OffsetPagination = { pageIndex: 0, pageSize: 50 };
 /** Page sizes offered when none are given. */
 const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100, 250, 500, 1000];
 /** Metadata columns when none are given. */
 export const DEFAULT_METADATA_COLUMNS: readonly MetadataColumn[] = ['plan', 'tier', 'region'];
-/** Visibility when none is given: {@link DEFAULT_HIDDEN_COLUMNS} hidden. */
-export const DEFAULT_USERS_TABLE_VISIBILITY: ColumnVisibilityState = Object.fromEntries(DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]));
 
 const NO_ORDER: ColumnOrderState = [];
 const SKELETON_ROWS = 8;
@@ -46,7 +40,7 @@ const SKELETON_ROWS = 8;
 export type UsersTableEmptyReason = 'range' | 'filters' | 'no-user-ids';
 
 /** Props of {@link UsersTable}. Sorting, visibility, order and pagination are each controlled or uncontrolled. */
-export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProps {
+export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProps, RootAttributes<HTMLDivElement> {
   /** The rows of the current page, already sorted and filtered by the provider. */
   rows: readonly UserRow[];
   /** Rows matching across all pages (the page's `total`). Default: `rows.length`. */
@@ -96,6 +90,41 @@ export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProp
   labels?: Partial<UsersTableLabels>;
 }
 
+/** The props of {@link UsersTable} that are not its root element's attributes. */
+const USERS_TABLE_OWN_PROPS: OwnProps<UsersTableProps, HTMLDivElement> = {
+  rows: true,
+  rowCount: true,
+  emptyReason: true,
+  onClearFilters: true,
+  sorting: true,
+  defaultSorting: true,
+  onSortingChange: true,
+  columnVisibility: true,
+  defaultColumnVisibility: true,
+  onColumnVisibilityChange: true,
+  columnOrder: true,
+  defaultColumnOrder: true,
+  onColumnOrderChange: true,
+  pagination: true,
+  defaultPagination: true,
+  onPaginationChange: true,
+  pageSizeOptions: true,
+  metadataColumns: true,
+  now: true,
+  renderLink: true,
+  labels: true,
+  getUserHref: true,
+  onUserOpen: true,
+  status: true,
+  isFetching: true,
+  error: true,
+  onRetry: true,
+  locale: true,
+  maxHeight: true,
+  rowHeight: true,
+  virtualizeAbove: true,
+};
+
 /**
  * The users list as a data grid: one row per user with identity, metadata, volume, quality, latency, cost,
  * feedback, activity, a traces-per-day sparkline and explained attention badges. Presentational: rows come in
@@ -104,7 +133,8 @@ export interface UsersTableProps extends UserLink, ListLoadProps, ListLayoutProp
  * the user (or sorts from a header); a user opens with `getUserHref` (a real link, middle-click works) and/or
  * `onUserOpen`. Layout defaults: `maxHeight` 640, `rowHeight` 52, `virtualizeAbove` 100.
  */
-export function UsersTable(props: UsersTableProps) {
+export const UsersTable = forwardRef<HTMLDivElement, UsersTableProps>(function UsersTable(props, ref) {
+  const root = hostRootProps(props, USERS_TABLE_OWN_PROPS, ref);
   const { rows, status = 'success', isFetching = false, locale = 'en-US', maxHeight = 640, rowHeight = 52 } = props;
   const { virtualizeAbove = 100, pageSizeOptions = DEFAULT_PAGE_SIZES, metadataColumns = DEFAULT_METADATA_COLUMNS } = props;
   const labels = useLabels('usersTable', usersTableLabels, props.labels);
@@ -206,7 +236,7 @@ export function UsersTable(props: UsersTableProps) {
 
   return (
     <LinkProvider renderLink={props.renderLink}>
-      <ListFrame baseClassName="us-users-table" className={props.className} slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
+      <ListFrame root={root} baseClassName="us-users-table" slot="users-table" state={state} fetching={isFetching} rowHeight={rowHeight}>
         <div className="us-list-frame__bar">
           <ListResult text={resultText} updating={isFetching && status === 'success'} updatingLabel={labels.updating} />
           <UsersColumnPicker
@@ -256,4 +286,4 @@ export function UsersTable(props: UsersTableProps) {
       </ListFrame>
     </LinkProvider>
   );
-}
+});

@@ -1,4 +1,5 @@
 import type { CSSProperties, ReactNode } from 'react';
+import { rootElementProps, type HostRootProps } from './root-props';
 
 /** What a list or grid shows as a whole, set as `data-state` on its root. */
 export type ListState = 'loading' | 'error' | 'empty' | 'ready';
@@ -7,8 +8,8 @@ export type ListState = 'loading' | 'error' | 'empty' | 'ready';
 export interface ListFrameProps {
   /** The component's own class (`us-users-table`, …), next to the shared `us-list-frame`. */
   baseClassName: string;
-  /** The host's extra class. */
-  className?: string;
+  /** The host's attributes (class, style, data-*, …) and forwarded ref, for the root. */
+  root: HostRootProps<HTMLDivElement>;
   /** `data-slot` of the root. */
   slot: string;
   /** `data-state` of the root. */
@@ -26,14 +27,14 @@ export interface ListFrameProps {
  * scrolling rows, and whatever footer the list has. Hosts style it through `data-slot`, `data-state` and
  * `data-fetching`.
  */
-export function ListFrame({ baseClassName, className, slot, state, fetching, rowHeight, children }: ListFrameProps) {
+export function ListFrame({ root, baseClassName, slot, state, fetching, rowHeight, children }: ListFrameProps) {
+  const rowHeightVar = { ['--us-list-row-height' as string]: `${rowHeight}px` } as CSSProperties;
   return (
     <div
-      className={`us-list-frame ${baseClassName}${className ? ` ${className}` : ''}`}
+      {...rootElementProps(root, { className: `us-list-frame ${baseClassName}`, style: rowHeightVar })}
       data-slot={slot}
       data-state={state}
       data-fetching={fetching ? '' : undefined}
-      style={{ ['--us-list-row-height' as string]: `${rowHeight}px` } as CSSProperties}
     >
       {children}
     </div>

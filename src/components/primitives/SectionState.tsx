@@ -1,7 +1,6 @@
-import type { ReactNode } from 'react';
+import { forwardRef, type ReactNode } from 'react';
+import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from './root-props';
 import { oneLineText } from './display-text';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
 
 /** Default strings of {@link SectionState}. */
@@ -12,7 +11,7 @@ export const sectionStateLabels = {
 };
 
 /** Props of {@link SectionState}. */
-export interface SectionStateProps {
+export interface SectionStateProps extends RootAttributes<HTMLDivElement> {
   /** Which state to show. */
   state: 'loading' | 'empty' | 'error';
   /** Heading-free message; defaults per state. */
@@ -27,6 +26,16 @@ export interface SectionStateProps {
   labels?: Partial<typeof sectionStateLabels>;
 }
 
+/** The props of {@link SectionState} that are not its root element's attributes. */
+const SECTION_STATE_OWN_PROPS: OwnProps<SectionStateProps, HTMLDivElement> = {
+  state: true,
+  message: true,
+  error: true,
+  onRetry: true,
+  action: true,
+  labels: true,
+};
+
 function errorText(error: unknown): string | null {
   const text = error instanceof Error ? error.message : typeof error === 'string' ? error : null;
   return text === null ? null : oneLineText(text);
@@ -36,11 +45,13 @@ function errorText(error: unknown): string | null {
  * The loading, empty and error states every section shares. Loading is announced politely; errors are
  * announced as alerts and offer a retry.
  */
-export function SectionState({ state, message, error, onRetry, action, labels }: SectionStateProps) {
+export const SectionState = forwardRef<HTMLDivElement, SectionStateProps>(function SectionState(props, ref) {
+  const { state, message, error, onRetry, action, labels } = props;
+  const root = hostRootProps(props, SECTION_STATE_OWN_PROPS, ref);
   const l = useLabels('sectionState', sectionStateLabels, labels);
   if (state === 'loading') {
     return (
-      <div className="us-section-state" data-state="loading" role="status" aria-live="polite">
+      <div {...rootElementProps(root, { className: 'us-section-state' })} data-state="loading" role="status" aria-live="polite">
         <span className="us-spinner" aria-hidden="true" />
         <span>{message ?? l.loading}</span>
       </div>
@@ -49,7 +60,7 @@ export function SectionState({ state, message, error, onRetry, action, labels }:
   if (state === 'error') {
     const detail = errorText(error);
     return (
-      <div className="us-section-state" data-state="error" role="alert">
+      <div {...rootElementProps(root, { className: 'us-section-state' })} data-state="error" role="alert">
         <p className="us-section-state__message">{message ?? l.error}</p>
         {detail ? <p className="us-section-state__detail">{detail}</p> : null}
         {onRetry ? (
@@ -61,9 +72,9 @@ export function SectionState({ state, message, error, onRetry, action, labels }:
     );
   }
   return (
-    <div className="us-section-state" data-state="empty" role="status">
+    <div {...rootElementProps(root, { className: 'us-section-state' })} data-state="empty" role="status">
       <p className="us-section-state__message">{message}</p>
       {action}
     </div>
   );
-}
+});

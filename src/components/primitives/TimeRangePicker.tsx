@@ -10,10 +10,8 @@ import {
   resolveTimeRange,
   type TimeRangePreset,
   type TimeRangeValue,
-} from './time-range';
-import { useControllableState } from './use-controllable-state';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
+} from '../../core/time-range-value';
+import { useControllableState } from '../../hooks/use-controllable-state';
 import { useLabels } from './labels-context';
 
 /** Default strings of {@link TimeRangePicker}. `{from}` / `{to}` are formatted dates. */

@@ -41,6 +41,4 @@ export interface ListLayoutProps {
   rowHeight?: number;
   /** Render every row up to this many; virtualise above. */
   virtualizeAbove?: number;
-  /** Extra class on the root. */
-  className?: string;
 }

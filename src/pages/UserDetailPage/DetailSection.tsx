@@ -1,3 +1,4 @@
+import type { HeadingLevel } from '../../components/primitives/heading-level';
 import type { ReactNode } from 'react';
 import { SectionState } from '../../components/primitives/SectionState';
 import { SectionErrorBoundary } from './SectionErrorBoundary';
@@ -20,7 +21,7 @@ export interface DetailSectionProps {
   /** A line under the heading. */
   description?: string;
   /** Level of the heading. */
-  headingLevel: 2 | 3;
+  headingLevel: HeadingLevel;
   /** Clears a caught render error when it changes. */
   resetKey: string;
   /** Told about a render error of the content (the only place its raw message goes). */

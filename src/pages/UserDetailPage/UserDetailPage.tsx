@@ -1,16 +1,12 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { forwardRef, useState, type ReactNode } from 'react';
 import type { MetricCardKey } from '../../components/MetricCards/card-specs';
+import { headingBelow, type HeadingLevel } from '../../components/primitives/heading-level';
 import { LinkProvider, type RenderLink } from '../../components/primitives/HostLink';
-import { resolveTimeRange, type TimeRangeValue } from '../../components/primitives/time-range';
+import { rootClassName, type RootAttributes } from '../../components/primitives/root-props';
 import { TimeRangePicker, timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
-import { useControllableState } from '../../components/primitives/use-controllable-state';
-import { isProviderError } from '../../core/errors';
-import type { Cohort, ConversationSummary } from '../../core/results';
 import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
-import { useLoadProgress } from '../../hooks/load-progress';
-import { useUser } from '../../hooks/query-hooks';
-import { useUserFetching } from '../../hooks/use-user-fetching';
 import { useCapabilities, useUserscope } from '../../hooks/userscope-provider';
+import { useUserDetailPageController, type UserDetailPageControllerOptions } from '../../hooks/user-detail-page-controller';
 import { resolveSections } from './built-in-sections';
 import { DetailSection, sectionTitleId } from './DetailSection';
 import type { UserDetailNavigation } from './navigation';
@@ -24,35 +20,15 @@ import {
   type UserDetailTraceRef,
 } from './sections';
 import { useContextLabels } from './use-context-labels';
-import { useContextLabels } from './use-context-labels';
-import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
-import { useResetUserQueries } from '../../hooks/use-reset-queries';
 import { sectionQueries } from './section-queries';
 
-/** Props of {@link UserDetailPage}. */
-export interface UserDetailPageProps {
-  /** The user to show. Render with `key={userId}` to reset the page's own state when it changes. */
-  userId: string;
-  /** Controlled time range shared by every section (e.g. kept in the host's URL). */
-  range?: TimeRangeValue;
-  /** Initial range when uncontrolled. Default the last 30 days. */
-  defaultRange?: TimeRangeValue;
-  /** Called with every new range. */
-  onRangeChange?: (range: TimeRangeValue) => void;
-  /** Controlled cohort the user is compared with; `null` for none. */
-  cohort?: Cohort | null;
-  /** Initial cohort when uncontrolled. Default `null`. */
-  defaultCohort?: Cohort | null;
-  /** Called when a metadata chip selects or clears the cohort. */
-  onCohortChange?: (cohort: Cohort | null) => void;
-  /** Controlled selected conversation (`"(none)"`: traces without one); `null` for none. */
-  selectedConversationId?: string | null;
-  /** Initial selection when uncontrolled. Default `null`. */
-  defaultSelectedConversationId?: string | null;
-  /** Called when the selection changes, with the loaded summary when there is one. */
-  onSelectedConversationChange?: (conversationId: string | null, conversation: ConversationSummary | null) => void;
+/**
+ * Props of {@link UserDetailPage}: the controller's options ({@link UserDetailPageControllerOptions}: user, range,
+ * cohort, selected conversation, `onNotFound`, `now`), the layout's, and the root `<div>`'s HTML attributes.
+ */
+export interface UserDetailPageProps extends UserDetailPageControllerOptions, RootAttributes<HTMLDivElement> {
   /** URL of a trace in the host's trace view: trace names render as real links. */
   getTraceHref?: (trace: UserDetailTraceRef) => string | null | undefined;
   /** Called when a trace is opened (plain click, row click, Enter). */
@@ -80,33 +56,22 @@ export interface UserDetailPageProps {
   /** Show the time-range picker (hide it when the host's own picker drives `range`). Default true. */
   rangePicker?: boolean;
   /**
-   * Called once per id when the provider has no such user (`getUser` rejects with `ProviderError` code `not-found`),
-   * e.g. to set the host's 404 status or redirect. The page then shows one not-found state instead of its sections.
-   */
-  onNotFound?: (userId: string) => void;
-  /**
    * Replaces the whole not-found state (default: a "User not found" heading, the id and `navigation.back` when
    * given), e.g. with the host's own 404 page.
    */
   renderNotFound?: (userId: string) => ReactNode;
   /** Called when a section's rendering throws (the section shows an error with Retry; the page stays). */
   onSectionError?: (sectionId: string, error: unknown) => void;
-  /** The instant range presets end at, and "now" of relative times (epoch ms). Default `Date.now()` at mount. */
-  now?: number;
   /** Page size of the conversation and trace lists. Default 50. */
   pageSize?: number;
   /**
-   * Level of the section headings (2 or 3); headings inside sections are one level below (h3 or h4), so content
-   * under a section heading is never at the heading's own level. Default 2.
+   * Level of the section headings; headings inside sections are one level below, so content under a section heading
+   * is never at the heading's own level. Default 2.
    */
-  headingLevel?: 2 | 3;
+  headingLevel?: HeadingLevel;
   /** Page strings (also settable as `userDetail.<key>` in `<UserscopeProvider labels>`). */
   labels?: Partial<UserDetailPageLabels>;
-  /** Extra class on the root. */
-  className?: string;
 }
-
-const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
 
 /**
  * The user detail page, in the seed's top-to-bottom order: profile and metadata, key metrics, trends and model
@@ -117,96 +82,91 @@ const DEFAULT_RANGE: TimeRangeValue = { preset: '30d' };
  * provider does not know shows one "User not found" state instead of the sections (see `onNotFound`,
  * `renderNotFound`). Render it inside a `<UserscopeProvider>`.
  */
-export function UserDetailPage(props: UserDetailPageProps) {
+export const UserDetailPage = forwardRef<HTMLDivElement, UserDetailPageProps>(function UserDetailPage(props, ref) {
+  const {
+    userId,
+    range: rangeProp,
+    defaultRange,
+    onRangeChange,
+    cohort: cohortProp,
+    defaultCohort,
+    onCohortChange,
+    selectedConversationId,
+    defaultSelectedConversationId,
+    onSelectedConversationChange,
+    onNotFound,
+    now: nowProp,
+    getTraceHref,
+    onTraceOpen,
+    renderLink,
+    sections: sectionItems = DEFAULT_USER_DETAIL_SECTIONS,
+    idPrefix = 'userscope-',
+    navigation,
+    nav: showNav = true,
+    rangePicker: showPicker = true,
+    renderNotFound,
+    onSectionError,
+    pageSize = 50,
+    headingLevel = 2,
+    labels,
+    className: classNameProp,
+    ...rest
+  } = props;
   const { locale } = useUserscope();
   const capabilities = useCapabilities();
-  const resetUserQueries = useResetUserQueries();
-  // Listens before the sections' queries start their load; shown while any of this user's queries is fetching.
-  const progress = useLoadProgress({ active: useUserFetching(props.userId) });
-  // The header section's own query (same key, one request). The sections start with it rather than after it, so a
-  // known user's page is not delayed by a round trip; an unknown one's sections unmount when the answer comes.
-  const user = useUser({ userId: props.userId });
-  const notFound = user.status === 'error' && isProviderError(user.error) && user.error.code === 'not-found';
-  useNotFoundCallback(notFound ? props.userId : null, props.onNotFound);
-  const l = useContextLabels(userDetailPageLabels, 'userDetail', props.labels);
+  const c = useUserDetailPageController({
+    userId,
+    range: rangeProp,
+    defaultRange,
+    onRangeChange,
+    cohort: cohortProp,
+    defaultCohort,
+    onCohortChange,
+    selectedConversationId,
+    defaultSelectedConversationId,
+    onSelectedConversationChange,
+    onNotFound,
+    now: nowProp,
+  });
+  const l = useContextLabels(userDetailPageLabels, 'userDetail', labels);
   const rangeLabels = useContextLabels(timeRangePickerLabels, 'timeRange');
-  const [mountedAt] = useState(() => Date.now());
-  const now = props.now ?? mountedAt;
-  const idPrefix = props.idPrefix ?? 'userscope-';
-  const headingLevel = props.headingLevel ?? 2;
-
-  const [rangeValue, setRangeValue] = useControllableState<TimeRangeValue>({
-    value: props.range,
-    defaultValue: props.defaultRange ?? DEFAULT_RANGE,
-    onChange: props.onRangeChange,
-  });
-  // Compared by content, so a new but equal object from the host does not refetch: the value is rebuilt from its
-  // JSON (plain strings) only when that changes.
-  const rangeKey = JSON.stringify(rangeValue);
-  const stableRangeValue = useMemo(() => JSON.parse(rangeKey) as TimeRangeValue, [rangeKey]);
-  const range = useMemo(() => resolveTimeRange(stableRangeValue, now), [stableRangeValue, now]);
-  const [cohort, setCohort] = useControllableState<Cohort | null>({
-    value: props.cohort,
-    defaultValue: props.defaultCohort ?? null,
-    onChange: props.onCohortChange,
-  });
-
-  // The summary travels with the id to `onSelectedConversationChange`; the title is kept for the traces' chip.
-  const summaryRef = useRef<ConversationSummary | null>(null);
-  const [selectedId, setSelectedId] = useControllableState<string | null>({
-    value: props.selectedConversationId,
-    defaultValue: props.defaultSelectedConversationId ?? null,
-    onChange: (id) => props.onSelectedConversationChange?.(id, summaryRef.current),
-  });
-  const [titled, setTitled] = useState<{ id: string; title: string | null } | null>(null);
-  const selectConversation = useCallback(
-    (id: string | null, conversation: ConversationSummary | null) => {
-      summaryRef.current = conversation;
-      if (id !== null && conversation) setTitled({ id, title: conversation.title });
-      setSelectedId(id);
-    },
-    [setSelectedId],
-  );
   const [focusMetric, setFocusMetric] = useState<MetricCardKey | null>(null);
 
-  const sections = resolveSections(props.sections ?? DEFAULT_USER_DETAIL_SECTIONS, capabilities, l);
+  const sections = resolveSections(sectionItems, capabilities, l);
   const context: UserDetailContext = {
-    userId: props.userId,
-    range,
-    rangeValue,
-    onRangeChange: setRangeValue,
-    cohort,
-    onCohortChange: setCohort,
+    userId,
+    range: c.range,
+    rangeValue: c.rangeValue,
+    onRangeChange: c.setRange,
+    cohort: c.cohort,
+    onCohortChange: c.setCohort,
     capabilities,
-    selectedConversationId: selectedId,
-    selectedConversationTitle: titled !== null && titled.id === selectedId ? titled.title : null,
-    onSelectedConversationChange: selectConversation,
+    selectedConversationId: c.selectedConversationId,
+    selectedConversationTitle: c.selectedConversationTitle,
+    onSelectedConversationChange: c.selectConversation,
     focusMetric,
     onMetricFocus: setFocusMetric,
     trendsShown: sections.some((section) => section.id === 'trends'),
-    getTraceHref: props.getTraceHref,
-    onTraceOpen: props.onTraceOpen,
-    now,
+    getTraceHref,
+    onTraceOpen,
+    now: c.now,
     locale,
-    contentHeadingLevel: (headingLevel + 1) as 3 | 4,
-    pageSize: props.pageSize ?? 50,
+    contentHeadingLevel: headingBelow(headingLevel),
+    pageSize,
   };
   useScrollToHash(sections.map((section) => `${idPrefix}${section.id}`));
-  const resetKey = `${props.userId}|${range.from}|${range.to}|${JSON.stringify(cohort)}`;
-  const showNav = props.nav ?? true;
-  const showPicker = props.rangePicker ?? true;
 
-  const className = props.className ? `us-user-detail ${props.className}` : 'us-user-detail';
-  if (notFound) {
+  const className = rootClassName('us-user-detail', classNameProp);
+  if (c.notFound) {
     return (
-      <LinkProvider renderLink={props.renderLink}>
-        <div className={className} data-slot="user-detail-page" data-state="not-found">
-          {props.renderNotFound ? (
-            props.renderNotFound(props.userId)
+      <LinkProvider renderLink={renderLink}>
+        <div {...rest} ref={ref} className={className} data-slot="user-detail-page" data-state="not-found">
+          {renderNotFound ? (
+            renderNotFound(userId)
           ) : (
             <UserNotFound
-              userId={props.userId}
-              back={props.navigation?.back}
+              userId={userId}
+              back={navigation?.back}
               headingLevel={headingLevel}
               titleId={`${idPrefix}not-found-title`}
               labels={l}
@@ -218,20 +178,20 @@ export function UserDetailPage(props: UserDetailPageProps) {
     );
   }
   return (
-    <LinkProvider renderLink={props.renderLink}>
-      <div className={className} data-slot="user-detail-page">
-        {props.navigation ? <UserNavigation navigation={props.navigation} labels={l} locale={locale} /> : null}
+    <LinkProvider renderLink={renderLink}>
+      <div {...rest} ref={ref} className={className} data-slot="user-detail-page">
+        {navigation ? <UserNavigation navigation={navigation} labels={l} locale={locale} /> : null}
         {showNav || showPicker ? (
           <div className="us-user-detail__toolbar">
             {showNav ? (
               <SectionNav label={l.navLabel} links={sections.map((s) => ({ anchorId: `${idPrefix}${s.id}`, title: s.title }))} />
             ) : null}
             {showPicker ? (
-              <TimeRangePicker value={rangeValue} onValueChange={setRangeValue} now={now} locale={locale} labels={rangeLabels} />
+              <TimeRangePicker value={c.rangeValue} onValueChange={c.setRange} now={c.now} locale={locale} labels={rangeLabels} />
             ) : null}
           </div>
         ) : null}
-        <LoadProgressNote progress={progress} locale={locale} labels={l} />
+        <LoadProgressNote progress={c.progress} locale={locale} labels={l} />
         {sections.map((section) => (
           <DetailSection
             key={section.id}
@@ -242,9 +202,9 @@ export function UserDetailPage(props: UserDetailPageProps) {
             hideTitle={section.hideTitle}
             description={section.description}
             headingLevel={headingLevel}
-            resetKey={resetKey}
-            onError={props.onSectionError}
-            onRetry={() => void resetUserQueries(props.userId, sectionQueries(section.id))}
+            resetKey={c.resetKey}
+            onError={onSectionError}
+            onRetry={() => c.resetQueries(sectionQueries(section.id))}
             labels={l}
             render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
           />
@@ -252,14 +212,4 @@ export function UserDetailPage(props: UserDetailPageProps) {
       </div>
     </LinkProvider>
   );
-}
-
-/** Calls `onNotFound` once for each id that turns out unknown (`notFoundId`: that id, else `null`). */
-function useNotFoundCallback(notFoundId: string | null, onNotFound: ((userId: string) => void) | undefined) {
-  const reported = useRef<string | null>(null);
-  useEffect(() => {
-    if (notFoundId === null || reported.current === notFoundId) return;
-    reported.current = notFoundId;
-    onNotFound?.(notFoundId);
-  }, [notFoundId, onNotFound]);
-}
+});

@@ -1,3 +1,4 @@
+import type { HeadingLevel } from '../../components/primitives/heading-level';
 import { formatLabel } from '../../components/primitives/format-label';
 import type { UserDetailNavTarget } from './navigation';
 import { UserNavigation } from './UserNavigation';
@@ -10,7 +11,7 @@ export interface UserNotFoundProps {
   /** The host's back link (`navigation.back`), shown under the message; none when omitted. */
   back?: UserDetailNavTarget;
   /** Level of the heading (the page's section level). */
-  headingLevel: 2 | 3;
+  headingLevel: HeadingLevel;
   /** Id of the heading, the region's accessible name. */
   titleId: string;
   /** Page strings. */

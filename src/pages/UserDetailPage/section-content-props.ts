@@ -1,3 +1,4 @@
+import { headingBelow, type HeadingLevel } from '../../components/primitives/heading-level';
 import type { UserDetailContext } from './sections';
 
 /** How a built-in section's content relates to the section's heading. */
@@ -5,7 +6,7 @@ export interface SectionHeading {
   /** Id of the section's heading: the section's `aria-labelledby` (`<anchor id>-title`). */
   titleId: string;
   /** Level of the section's heading. */
-  level: 2 | 3;
+  level: HeadingLevel;
   /**
    * The content renders that heading itself, at the section's level: its own title (the user's name, the feedback
    * panel's title) is the section's, so nothing repeats it. False for content a host wraps (`defaultContent`), which
@@ -31,7 +32,7 @@ export interface HeadedSectionContentProps extends SectionContentProps {
  * section's heading when `contentTitle`, else a heading one level below the section's. The page's `<section>` is
  * the one region either way, so the content's own `<section>` stays unnamed (see the components' `headingId`).
  */
-export function contentTitleProps(heading: SectionHeading): { headingId: string; headingLevel: 2 | 3 | 4 } {
+export function contentTitleProps(heading: SectionHeading): { headingId: string; headingLevel: HeadingLevel } {
   if (heading.contentTitle) return { headingId: heading.titleId, headingLevel: heading.level };
-  return { headingId: `${heading.titleId}-content`, headingLevel: (heading.level + 1) as 3 | 4 };
+  return { headingId: `${heading.titleId}-content`, headingLevel: headingBelow(heading.level) };
 }

@@ -3,12 +3,13 @@
  * every section receives.
  * @module
  */
+import type { HeadingLevel } from '../../components/primitives/heading-level';
 import type { ReactNode } from 'react';
 import type { ProviderCapabilities } from '../../core/contract';
 import type { TimeRange, Trace } from '../../core/model';
 import type { Cohort, ConversationSummary } from '../../core/results';
 import type { MetricCardKey } from '../../components/MetricCards/card-specs';
-import type { TimeRangeValue } from '../../components/primitives/time-range';
+import type { TimeRangeValue } from '../../core/time-range-value';
 
 /** The built-in sections, in the seed's top-to-bottom order. */
 export type UserDetailSectionId = 'header' | 'metrics' | 'trends' | 'feedback' | 'conversations' | 'traces';
@@ -69,7 +70,7 @@ export interface UserDetailContext {
   /** Intl locale. */
   locale: string;
   /** Heading level for headings inside a section (one below the section's own). */
-  contentHeadingLevel: 3 | 4;
+  contentHeadingLevel: HeadingLevel;
   /** Page size of the cursor-paged lists. */
   pageSize: number;
 }

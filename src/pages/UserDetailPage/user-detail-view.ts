@@ -7,10 +7,10 @@
  * `conversation` (id; `(none)` for traces without one). An empty `cohort` or `conversation` is "none".
  * @module
  */
-import type { TimeRangeValue } from '../../components/primitives/time-range';
+import type { TimeRangeValue } from '../../core/time-range-value';
 import type { Cohort } from '../../core/results';
 import { readId, readMetadataValue, readRange, sameValue, toSearchParams, writeMetadataValue, writeRange } from '../UsersPage/url-params';
-import type { UsersView } from '../UsersPage/users-view';
+import type { UsersView } from '../../hooks/users-view';
 
 /** What `UserDetailPage` takes as controlled state (`range`, `cohort`, `selectedConversationId`), as plain data. */
 export interface UserDetailView {

@@ -1,6 +1,6 @@
 import { formatCount } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
-import type { CsvExportState } from './use-csv-export';
+import type { CsvExportState } from '../../hooks/use-csv-export';
 import type { UsersPageLabels } from './users-page-labels';
 
 /** Props of {@link ExportControl}. */

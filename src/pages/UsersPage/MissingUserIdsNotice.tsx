@@ -1,19 +1,20 @@
 import { useId } from 'react';
+import type { HeadingLevel } from '../../components/primitives/heading-level';
 import { formatCount, formatPercent } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
 import { safeHref } from '../../components/primitives/safe-href';
-import { attributedShare } from './attributed-share';
+import { attributedShare } from '../../hooks/attributed-share';
 import type { UsersPageLabels } from './users-page-labels';
-import type { UsersSummaryTotals } from './use-users-summary';
+import type { UsersOverviewTotals } from '../../hooks/users-overview';
 
 /** Props of {@link MissingUserIdsNotice}. */
 export interface MissingUserIdsNoticeProps {
   /** The range's totals; the notice reads `traceCount` (attributed) and `unattributedTraceCount`. */
-  summary: Pick<UsersSummaryTotals, 'traceCount' | 'unattributedTraceCount'>;
+  summary: Pick<UsersOverviewTotals, 'traceCount' | 'unattributedTraceCount'>;
   /** Where the conventions for user ids are documented; without it the notice names the document instead. */
   docsHref?: string;
   /** Level of the notice's heading. */
-  headingLevel: 2 | 3 | 4;
+  headingLevel: HeadingLevel;
   /** Strings. */
   labels: UsersPageLabels;
   /** Intl locale. */

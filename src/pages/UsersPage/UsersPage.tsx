@@ -1,44 +1,32 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { MetadataValue, User } from '../../core/model';
-import type { UserRow } from '../../core/results';
+import { forwardRef, useMemo, useRef } from 'react';
+import type { User } from '../../core/model';
 import { formatLabel } from '../../components/primitives/format-label';
 import { useContextLabels } from '../UserDetailPage/use-context-labels';
-import { resolveTimeRange, utcDay } from '../../components/primitives/time-range';
 import { timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
 import type { RenderLink } from '../../components/primitives/HostLink';
-import { useControllableState } from '../../components/primitives/use-controllable-state';
+import { headingBelow, type HeadingLevel } from '../../components/primitives/heading-level';
+import { rootClassName, type RootAttributes } from '../../components/primitives/root-props';
 import { DEFAULT_METADATA_COLUMNS, UsersTable } from '../../components/UsersTable/UsersTable';
 import { defaultColumnIds, visibleColumnIds, type MetadataColumn } from '../../components/UsersTable/users-table-columns';
 import { usersTableLabels, type UsersTableLabels } from '../../components/UsersTable/users-table-labels';
 import { LoadProgressNote } from '../../components/primitives/LoadProgressNote';
-import { useLoadProgress } from '../../hooks/load-progress';
-import { useUsers } from '../../hooks/query-hooks';
 import { useUserscope } from '../../hooks/userscope-provider';
-import { isLowAttribution } from './attributed-share';
+import { isLowAttribution } from '../../hooks/attributed-share';
+import { useUsersPageController, type UsersPageControllerOptions } from '../../hooks/users-page-controller';
 import { ExportControl } from './ExportControl';
 import { MissingUserIdsNotice } from './MissingUserIdsNotice';
-import { useCsvExport, type UsersCsvFile } from './use-csv-export';
-import { useDebouncedValue } from './use-debounced-value';
-import { DEFAULT_SUMMARY_SCAN_LIMIT, useUsersSummary } from './use-users-summary';
-import { usersCsvColumns } from './users-csv-columns';
 import { usersPageLabels, type UsersPageLabels } from './users-page-labels';
 import { UsersPopulation } from './UsersPopulation';
 import { UsersSummaryStrip } from './UsersSummaryStrip';
 import { UsersToolbar } from './UsersToolbar';
 import { binEdges, metricName } from '../../components/UsersDistribution/distribution-format';
 import { usersDistributionLabels } from '../../components/UsersDistribution/labels';
-import { DEFAULT_USERS_VIEW, isFiltered, viewParams, withAttentionOnly, type UsersView } from './users-view';
 
-/** Props of {@link UsersPage}. */
-export interface UsersPageProps {
-  /** Controlled view (range, search, filters, sorting, page, columns), e.g. kept in the host's URL. */
-  view?: UsersView;
-  /** Initial view when uncontrolled; missing fields take {@link DEFAULT_USERS_VIEW}'s. */
-  defaultView?: Partial<UsersView>;
-  /** Called with every new view. Search changes arrive after the debounce. */
-  onViewChange?: (view: UsersView) => void;
-  /** The instant time-range presets end at (epoch ms). Default: `Date.now()` at mount. */
-  now?: number;
+/**
+ * Props of {@link UsersPage}: the controller's options ({@link UsersPageControllerOptions}: view, defaults, search
+ * debounce, summary scan limit, export hand-off), the layout's, and the root `<div>`'s HTML attributes.
+ */
+export interface UsersPageProps extends UsersPageControllerOptions, RootAttributes<HTMLDivElement> {
   /** URL of a user's detail page: the user column renders a real link (middle-click opens a tab). */
   getUserHref?: (user: User) => string | null | undefined;
   /** Called when a user is opened (plain click, row click, Enter). */
@@ -50,12 +38,6 @@ export interface UsersPageProps {
   renderLink?: RenderLink;
   /** Metadata keys shown as table columns. Default plan, tier, region. */
   metadataColumns?: readonly MetadataColumn[];
-  /** Metadata keys offered as filters, in order. Default: discovered from the data. */
-  filterKeys?: readonly string[];
-  /** Search debounce in ms. Default 300. */
-  searchDebounceMs?: number;
-  /** Most active users read to total traces, error rate and cost in the header strip. Default 20,000. */
-  summaryScanLimit?: number;
   /**
    * URL of the conventions for user ids (e.g. your copy of docs/adapters.md, "Conventions → fields"), linked from
    * the notice shown when few traces of the range carry a user id. Without it the notice names the document.
@@ -67,21 +49,15 @@ export interface UsersPageProps {
    * list). Default `true`.
    */
   population?: boolean;
-  /** Receives the CSV export instead of the browser download. */
-  onExport?: (file: UsersCsvFile) => void;
   /** Page strings (also settable as `users.<key>` in `<UserscopeProvider labels>`). */
   labels?: Partial<UsersPageLabels>;
   /** Table strings (also settable as `usersTable.<key>`). */
   tableLabels?: Partial<UsersTableLabels>;
-  /** Level of the page heading. Default 2. */
-  headingLevel?: 1 | 2 | 3;
+  /** Level of the page heading; the population's headings are one below. Default 2. */
+  headingLevel?: HeadingLevel;
   /** Height of the table's scrolling body. Default 640. */
   tableMaxHeight?: number | string;
-  /** Extra class on the root. */
-  className?: string;
 }
-
-const NO_ROWS: UserRow[] = [];
 
 function titleCase(key: string): string {
   return key.charAt(0).toUpperCase() + key.slice(1).replace(/[_-]+/g, ' ');
@@ -97,75 +73,53 @@ function titleCase(key: string): string {
  * (`ProgressSource`, e.g. Langfuse), "Loaded 3,200 of ~10,000 traces" shows above the table. Render it inside a
  * `<UserscopeProvider>`.
  */
-export function UsersPage(props: UsersPageProps) {
-  const { provider, locale } = useUserscope();
-  const l = useContextLabels(usersPageLabels, 'users', props.labels);
-  const tableLabels = useContextLabels(usersTableLabels, 'usersTable', props.tableLabels);
+export const UsersPage = forwardRef<HTMLDivElement, UsersPageProps>(function UsersPage(props, ref) {
+  const {
+    view,
+    defaultView,
+    onViewChange,
+    now,
+    filterKeys,
+    searchDebounceMs,
+    summaryScanLimit,
+    onExport,
+    getUserHref,
+    onUserOpen,
+    renderLink,
+    metadataColumns = DEFAULT_METADATA_COLUMNS,
+    userIdDocsHref,
+    population,
+    labels,
+    tableLabels: tableLabelsProp,
+    headingLevel = 2,
+    tableMaxHeight,
+    className,
+    ...rest
+  } = props;
+  const { locale } = useUserscope();
+  const l = useContextLabels(usersPageLabels, 'users', labels);
+  const tableLabels = useContextLabels(usersTableLabels, 'usersTable', tableLabelsProp);
   const rangeLabels = useContextLabels(timeRangePickerLabels, 'timeRange');
   const distributionLabels = useContextLabels(usersDistributionLabels, 'usersDistribution');
-  const [mountedAt] = useState(() => Date.now());
-  const now = props.now ?? mountedAt;
-  const metadataColumns = props.metadataColumns ?? DEFAULT_METADATA_COLUMNS;
-  const scanLimit = props.summaryScanLimit ?? DEFAULT_SUMMARY_SCAN_LIMIT;
-
-  const [view, setView] = useControllableState<UsersView>({
-    value: props.view,
-    defaultValue: { ...DEFAULT_USERS_VIEW, ...props.defaultView },
-    onChange: props.onViewChange,
-  });
-  const update = useCallback(
-    (patch: Partial<UsersView>, resetPage = false) =>
-      setView((v) => ({ ...v, ...patch, ...(resetPage ? { pagination: { ...(patch.pagination ?? v.pagination), pageIndex: 0 } } : {}) })),
-    [setView],
-  );
-
-  // The search box is local and immediate; the view's search follows it after the debounce. A search set from
-  // outside (controlled view) is copied into the box.
-  const [searchInput, setSearchInput] = useState(view.search);
-  const committedSearch = useRef(view.search);
-  const debouncedSearch = useDebouncedValue(searchInput, props.searchDebounceMs ?? 300);
-  useEffect(() => {
-    if (view.search !== committedSearch.current) {
-      committedSearch.current = view.search;
-      setSearchInput(view.search);
-    }
-  }, [view.search]);
-  useEffect(() => {
-    if (debouncedSearch !== committedSearch.current) {
-      committedSearch.current = debouncedSearch;
-      update({ search: debouncedSearch }, true);
-    }
-  }, [debouncedSearch, update]);
-
-  const rangeKey = JSON.stringify(view.range);
-  // The range is compared by content, so a new but equal object from the host does not refetch.
-  const range = useMemo(() => resolveTimeRange(view.range, now), [rangeKey, now]);
-  const params = viewParams(view, range, view.search);
-  // Before useUsers, so it listens before the list's load starts.
-  const progress = useLoadProgress();
-  const users = useUsers(params, { keepPreviousData: true });
-  const summary = useUsersSummary(range, { scanLimit, facetKeys: props.filterKeys });
-  const exporter = useCsvExport(provider, props.onExport);
+  const c = useUsersPageController({ view, defaultView, onViewChange, now, filterKeys, searchDebounceMs, summaryScanLimit, onExport });
+  const { overview } = c;
 
   const labelOf = (key: string) => {
-    const column = metadataColumns.find((c) => (typeof c === 'string' ? c : c.key) === key);
+    const column = metadataColumns.find((m) => (typeof m === 'string' ? m : m.key) === key);
     return column && typeof column !== 'string' ? column.label : titleCase(key);
   };
-  const filtered = isFiltered(view);
   const searchInputRef = useRef<HTMLInputElement | null>(null);
   // Both "Clear filters" buttons (toolbar, table's "no match" state) go away once pressed; focus moves to the search
   // box first, so it goes straight there instead of falling to <body>.
   const clearFilters = () => {
     searchInputRef.current?.focus();
-    committedSearch.current = '';
-    setSearchInput('');
-    update({ search: '', filters: {}, measure: null, ...withAttentionOnly(view, false) }, true);
+    c.clearFilters();
   };
   const clearMeasure = () => {
     searchInputRef.current?.focus();
-    update({ measure: null }, true);
+    c.setMeasure(null);
   };
-  const measure = view.measure ?? null;
+  const measure = c.view.measure ?? null;
   const measureChip = useMemo(() => {
     if (measure === null) return null;
     const values = { metric: metricName(measure.metric, distributionLabels), ...binEdges(measure.metric, measure.bin, locale) };
@@ -174,112 +128,104 @@ export function UsersPage(props: UsersPageProps) {
       removeLabel: formatLabel(l.measureChipRemove, { ...values, metric: values.metric.toLocaleLowerCase(locale) }),
     };
   }, [measure, distributionLabels, locale, l]);
-  const startExport = () => {
-    const { pagination: _page, ...exportParams } = params;
-    const ids = visibleColumnIds(defaultColumnIds(metadataColumns), view.columnOrder, view.columnVisibility);
-    void exporter.start({
-      params: exportParams,
-      columns: usersCsvColumns(ids),
-      filename: `users-${utcDay(Date.parse(range.from))}-${utcDay(Date.parse(range.to) - 1)}.csv`,
-    });
-  };
-  const headingLevel = props.headingLevel ?? 2;
+  // The CSV holds the table's visible columns, in their order.
+  const startExport = () =>
+    c.csvExport.start(visibleColumnIds(defaultColumnIds(metadataColumns), c.view.columnOrder, c.view.columnVisibility));
   const Heading = `h${headingLevel}` as 'h2';
-  const noUserIds = summary.status === 'success' && summary.summary.activeUserCount === 0 && (summary.summary.unattributedTraceCount ?? 0) > 0;
 
   return (
-    <div className={props.className ? `us-users-page ${props.className}` : 'us-users-page'} data-slot="users-page">
+    <div {...rest} ref={ref} className={rootClassName('us-users-page', className)} data-slot="users-page">
       <header className="us-users-page__header">
         <div className="us-users-page__heading">
           <Heading className="us-users-page__title">{l.title}</Heading>
           <p className="us-users-page__subtitle">{l.subtitle}</p>
         </div>
         <ExportControl
-          state={exporter.state}
+          state={c.csvExport.state}
           onStart={startExport}
-          onCancel={exporter.cancel}
-          disabled={users.status !== 'success' || (users.data.total ?? users.data.rows.length) === 0}
+          onCancel={c.csvExport.cancel}
+          disabled={c.csvExport.disabled}
           labels={l}
           locale={locale}
         />
       </header>
       <UsersSummaryStrip
-        summary={summary.summary}
-        pending={summary.status === 'pending'}
-        isFetching={summary.isFetching}
-        tooLarge={summary.tooLarge}
-        scanLimit={scanLimit}
+        summary={overview.totals}
+        pending={overview.status === 'pending'}
+        isFetching={overview.isFetching}
+        tooLarge={overview.tooLarge}
+        scanLimit={c.summaryScanLimit}
         labels={l}
         locale={locale}
       />
-      {summary.status === 'success' && isLowAttribution(summary.summary) ? (
+      {overview.status === 'success' && isLowAttribution(overview.totals) ? (
         <MissingUserIdsNotice
-          summary={summary.summary}
-          docsHref={props.userIdDocsHref}
-          headingLevel={(headingLevel + 1) as 2 | 3 | 4}
+          summary={overview.totals}
+          docsHref={userIdDocsHref}
+          headingLevel={headingBelow(headingLevel)}
           labels={l}
           locale={locale}
         />
       ) : null}
       <UsersToolbar
-        search={searchInput}
-        onSearchChange={setSearchInput}
+        search={c.searchInput}
+        onSearchChange={c.setSearchInput}
         searchInputRef={searchInputRef}
-        facets={summary.facets}
-        filters={view.filters}
-        onFilterChange={(key: string, values: MetadataValue[]) => update({ filters: { ...view.filters, [key]: values } }, true)}
+        facets={overview.facets}
+        filters={c.view.filters}
+        onFilterChange={c.setFilter}
         facetLabel={labelOf}
-        attentionOnly={view.attentionOnly}
-        onAttentionOnlyChange={(on) => update(withAttentionOnly(view, on), true)}
+        attentionOnly={c.view.attentionOnly}
+        onAttentionOnlyChange={c.setAttentionOnly}
         measureChip={measureChip}
         onMeasureClear={clearMeasure}
-        filtered={filtered}
+        filtered={c.filtered}
         onClearFilters={clearFilters}
-        range={view.range}
-        onRangeChange={(value) => update({ range: value }, true)}
-        now={now}
+        range={c.view.range}
+        onRangeChange={c.setRange}
+        now={c.now}
         locale={locale}
         labels={l}
         rangeLabels={rangeLabels}
       />
-      {props.population === false ? null : (
+      {population === false ? null : (
         <UsersPopulation
-          range={range}
-          view={view}
-          update={update}
-          segmentKeys={summary.facets.map((facet) => facet.key)}
+          range={c.range}
+          view={c.view}
+          update={c.updateView}
+          segmentKeys={overview.facets.map((facet) => facet.key)}
           keyLabel={labelOf}
-          headingLevel={(headingLevel + 1) as 2 | 3 | 4}
+          headingLevel={headingBelow(headingLevel)}
           labels={l}
         />
       )}
-      <LoadProgressNote progress={users.isFetching ? progress : null} locale={locale} labels={l} />
+      <LoadProgressNote progress={c.progress} locale={locale} labels={l} />
       <UsersTable
-        rows={users.data?.rows ?? NO_ROWS}
-        rowCount={users.data?.total}
-        status={users.status}
-        isFetching={users.isFetching}
-        error={users.error}
-        onRetry={users.refetch}
-        emptyReason={filtered ? 'filters' : noUserIds ? 'no-user-ids' : 'range'}
+        rows={c.rows}
+        rowCount={c.users.data?.total}
+        status={c.users.status}
+        isFetching={c.users.isFetching}
+        error={c.users.error}
+        onRetry={c.users.refetch}
+        emptyReason={c.emptyReason}
         onClearFilters={clearFilters}
-        sorting={view.sorting}
-        onSortingChange={(sorting) => update({ sorting })}
-        columnVisibility={view.columnVisibility}
-        onColumnVisibilityChange={(columnVisibility) => update({ columnVisibility })}
-        columnOrder={view.columnOrder}
-        onColumnOrderChange={(columnOrder) => update({ columnOrder })}
-        pagination={view.pagination}
-        onPaginationChange={(pagination) => update({ pagination })}
+        sorting={c.view.sorting}
+        onSortingChange={(sorting) => c.updateView({ sorting })}
+        columnVisibility={c.view.columnVisibility}
+        onColumnVisibilityChange={(columnVisibility) => c.updateView({ columnVisibility })}
+        columnOrder={c.view.columnOrder}
+        onColumnOrderChange={(columnOrder) => c.updateView({ columnOrder })}
+        pagination={c.view.pagination}
+        onPaginationChange={(pagination) => c.updateView({ pagination })}
         metadataColumns={metadataColumns}
-        getUserHref={props.getUserHref}
-        onUserOpen={props.onUserOpen}
-        renderLink={props.renderLink}
+        getUserHref={getUserHref}
+        onUserOpen={onUserOpen}
+        renderLink={renderLink}
         locale={locale}
-        now={now}
+        now={c.now}
         labels={tableLabels}
-        maxHeight={props.tableMaxHeight}
+        maxHeight={tableMaxHeight}
       />
     </div>
   );
-}
+});

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import type { HeadingLevel } from '../../components/primitives/heading-level';
 import type { MetadataValue, TimeRange } from '../../core/model';
 import type { DistributionMetric } from '../../core/results';
 import { binRange } from '../../core/params-filters';
@@ -12,7 +13,7 @@ import { UserSegments } from '../../components/UserSegments/UserSegments';
 import { useUsersDistribution, useUsersSegments } from '../../hooks/population-hooks';
 import { useUserscope } from '../../hooks/userscope-provider';
 import type { UsersPageLabels } from './users-page-labels';
-import type { UsersView } from './users-view';
+import type { UsersView } from '../../hooks/users-view';
 
 /** Props of {@link UsersPopulation}. */
 export interface UsersPopulationProps {
@@ -27,7 +28,7 @@ export interface UsersPopulationProps {
   /** Header of a metadata key. */
   keyLabel: (key: string) => string;
   /** Level of the sections' headings. */
-  headingLevel: 2 | 3 | 4;
+  headingLevel: HeadingLevel;
   /** Page strings. */
   labels: UsersPageLabels;
 }

@@ -1,13 +1,13 @@
 import { formatCount, formatPercent, formatUsd } from '../../components/primitives/format';
 import { formatLabel } from '../../components/primitives/format-label';
 import type { UsersPageLabels } from './users-page-labels';
-import { attributedShare, LOW_ATTRIBUTED_SHARE } from './attributed-share';
-import type { UsersSummaryTotals } from './use-users-summary';
+import { attributedShare, LOW_ATTRIBUTED_SHARE } from '../../hooks/attributed-share';
+import type { UsersOverviewTotals } from '../../hooks/users-overview';
 
 /** Props of {@link UsersSummaryStrip}. */
 export interface UsersSummaryStripProps {
   /** Totals; `null` values show "—". */
-  summary: UsersSummaryTotals;
+  summary: UsersOverviewTotals;
   /** Totals are loading: values show as skeletons. */
   pending: boolean;
   /** Newer totals are loading while these show. */

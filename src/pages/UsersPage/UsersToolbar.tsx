@@ -1,8 +1,8 @@
 import { useId, type RefObject } from 'react';
 import type { MetadataValue } from '../../core/model';
 import { TimeRangePicker, type timeRangePickerLabels } from '../../components/primitives/TimeRangePicker';
-import type { TimeRangeValue } from '../../components/primitives/time-range';
-import type { MetadataFacet } from './metadata-facets';
+import type { TimeRangeValue } from '../../core/time-range-value';
+import type { MetadataFacet } from '../../hooks/metadata-facets';
 import type { UsersPageLabels } from './users-page-labels';
 import { oneLineText } from '../../components/primitives/display-text';
 

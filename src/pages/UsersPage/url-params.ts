@@ -6,7 +6,7 @@
  */
 import { MAX_FILTER_VALUES, MAX_PARAM_ID_CHARS, MAX_SEARCH_CHARS } from '../../core/limits';
 import type { MetadataValue } from '../../core/model';
-import { TIME_RANGE_PRESETS, customRangeProblem, parseUtcDay, utcDay, type TimeRangeValue } from '../../components/primitives/time-range';
+import { TIME_RANGE_PRESETS, customRangeProblem, parseUtcDay, utcDay, type TimeRangeValue } from '../../core/time-range-value';
 
 /** Longest query string read (characters); a longer one is ignored as a whole. */
 export const MAX_URL_STATE_CHARS = 64_000;

@@ -23,7 +23,7 @@ import {
   writeMetadataValue,
   writeRange,
 } from './url-params';
-import { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './users-view';
+import { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from '../../hooks/users-view';
 
 const FILTER_PREFIX = 'f.';
 /** Highest page number read (1-based). */

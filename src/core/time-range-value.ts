@@ -2,8 +2,8 @@
  * Time-range presets of the pages: the last 24 hours, 7, 30 or 90 days before `now`, or custom UTC days.
  * @module
  */
-import type { TimeRange } from '../../core/model';
-import { MAX_RANGE_DAYS } from '../../core/limits';
+import type { TimeRange } from './model';
+import { MAX_RANGE_DAYS } from './limits';
 
 /** A preset relative to `now`. */
 export type TimeRangePreset = '24h' | '7d' | '30d' | '90d';

@@ -3,8 +3,8 @@
  * (plan, tier, region…), with their values.
  * @module
  */
-import type { MetadataValue } from '../../core/model';
-import type { UserRow } from '../../core/results';
+import type { MetadataValue } from '../core/model';
+import type { UserRow } from '../core/results';
 
 /** A metadata key that can be filtered on, and the values seen. */
 export interface MetadataFacet {

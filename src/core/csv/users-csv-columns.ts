@@ -3,7 +3,7 @@
  * (units in the header suffix: `Ms`, `Usd`), times are ISO UTC, unknown is empty.
  * @module
  */
-import type { UserRow } from '../../core/results';
+import type { UserRow } from '../results';
 import type { CsvValue } from './csv';
 
 /** One CSV column: header and value getter. */

@@ -3,16 +3,27 @@
  * host can keep it in the URL, and its translation to `listUsers` params.
  * @module
  */
-import type { FilterItem, ListUsersParams, OffsetPagination, SortingItem } from '../../core/contract';
-import type { MetadataValue, TimeRange } from '../../core/model';
-import type { MetricRange } from '../../core/params-filters';
-import type { DistributionMetric } from '../../core/results';
-import type { TimeRangeValue } from '../../components/primitives/time-range';
-import {
-  DEFAULT_USERS_TABLE_PAGINATION,
-  DEFAULT_USERS_TABLE_SORTING,
-  DEFAULT_USERS_TABLE_VISIBILITY,
-} from '../../components/UsersTable/UsersTable';
+import type { FilterItem, ListUsersParams, OffsetPagination, SortingItem } from '../core/contract';
+import type { MetadataValue, TimeRange } from '../core/model';
+import type { MetricRange } from '../core/params-filters';
+import type { DistributionMetric } from '../core/results';
+import type { TimeRangeValue } from '../core/time-range-value';
+
+/** Users-list sorting when none is given: most recently active first (the contract's default). */
+export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
+/** Users-list page when none is given. */
+export const DEFAULT_USERS_TABLE_PAGINATION: OffsetPagination = { pageIndex: 0, pageSize: 50 };
+/** Users-table columns hidden until the user picks them. Metadata columns other than plan and region start hidden too. */
+export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = [
+  'conversationCount',
+  'latencyP50Ms',
+  'costPerTraceUsd',
+  'feedbackAvgScore',
+  'firstSeen',
+  'metadata.tier',
+];
+/** Users-table column visibility when none is given: {@link DEFAULT_HIDDEN_COLUMNS} hidden. */
+export const DEFAULT_USERS_TABLE_VISIBILITY: Record<string, boolean> = Object.fromEntries(DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]));
 
 /**
  * A distribution bar picked as a filter of the list: the measure, the `listUsers` range of the bar (core's

@@ -5,13 +5,13 @@ import type { DataProvider } from '../../src/core/contract';
 import { createUserscopeQueryClient } from '../../src/hooks/query-client';
 import { UserscopeProvider } from '../../src/hooks/userscope-provider';
 import { contractDataset, contractRanges } from '../../src/testing/contract/contract-dataset';
-import { useUsersSummary } from '../../src/pages/UsersPage/use-users-summary';
+import { useUsersOverview } from '../../src/hooks/users-overview';
 
 const range = contractRanges.main;
 
 function render(provider: DataProvider, scanLimit?: number) {
   const queryClient = createUserscopeQueryClient();
-  return renderHook(() => useUsersSummary(range, { scanLimit }), {
+  return renderHook(() => useUsersOverview(range, { scanLimit }), {
     wrapper: ({ children }) => (
       <UserscopeProvider provider={provider} queryClient={queryClient}>
         {children}
@@ -20,14 +20,14 @@ function render(provider: DataProvider, scanLimit?: number) {
   });
 }
 
-describe('useUsersSummary (UsersPage totals)', () => {
+describe('useUsersOverview (UsersPage totals)', () => {
   it('takes every total from getUsersSummary when the provider has it, even past the scan limit', async () => {
     const base = createMemoryProvider({ ...contractDataset, validate: false });
     const listUsers = vi.fn(base.listUsers);
     const getUsersSummary = vi.fn(base.getUsersSummary!);
     const { result } = render({ ...base, listUsers, getUsersSummary }, 1);
     await waitFor(() => expect(result.current.status).toBe('success'));
-    expect(result.current.summary).toEqual(await base.getUsersSummary!({ range }));
+    expect(result.current.totals).toEqual(await base.getUsersSummary!({ range }));
     expect(result.current.tooLarge).toBe(false);
     expect(getUsersSummary.mock.calls.map(([p]) => p.range)).toEqual([range]);
     await waitFor(() => expect(result.current.facets.length).toBeGreaterThan(0));
@@ -39,16 +39,16 @@ describe('useUsersSummary (UsersPage totals)', () => {
     const { getUsersSummary, ...base } = createMemoryProvider({ ...contractDataset, validate: false });
     const want = await getUsersSummary!({ range });
     const fallback = render(base);
-    await waitFor(() => expect(fallback.result.current.summary.userCount).not.toBeNull());
-    await waitFor(() => expect(fallback.result.current.summary.attentionUserCount).not.toBeNull());
-    await waitFor(() => expect(fallback.result.current.summary.newUserCount).not.toBeNull());
-    const { costUsd, ...exact } = fallback.result.current.summary;
+    await waitFor(() => expect(fallback.result.current.totals.userCount).not.toBeNull());
+    await waitFor(() => expect(fallback.result.current.totals.attentionUserCount).not.toBeNull());
+    await waitFor(() => expect(fallback.result.current.totals.newUserCount).not.toBeNull());
+    const { costUsd, ...exact } = fallback.result.current.totals;
     const { costUsd: wantCost, ...wantExact } = want;
     // listUsers rows never count unattributed traces: the fallback says "unknown", never 0.
     expect(exact).toEqual({ ...wantExact, unattributedTraceCount: null });
     expect(costUsd).toBeCloseTo(wantCost!, 9);
     const limited = render(base, 1);
     await waitFor(() => expect(limited.result.current.tooLarge).toBe(true));
-    expect(limited.result.current.summary).toMatchObject({ activeUserCount: want.activeUserCount, traceCount: null, errorRate: null, costUsd: null });
+    expect(limited.result.current.totals).toMatchObject({ activeUserCount: want.activeUserCount, traceCount: null, errorRate: null, costUsd: null });
   });
 });

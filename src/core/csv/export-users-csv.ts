@@ -3,8 +3,8 @@
  * reporting progress and honouring an `AbortSignal`.
  * @module
  */
-import type { DataProvider, ListUsersParams } from '../../core/contract';
-import { throwIfAborted } from '../../core/errors';
+import type { DataProvider, ListUsersParams } from '../contract';
+import { throwIfAborted } from '../errors';
 import { csvLine } from './csv';
 import type { CsvColumn } from './users-csv-columns';
 

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { DataProvider, ListUsersParams } from '../../core/contract';
-import { isProviderError } from '../../core/errors';
-import { exportUsersCsv, type UsersCsv } from './export-users-csv';
-import type { CsvColumn } from './users-csv-columns';
+import type { DataProvider, ListUsersParams } from '../core/contract';
+import { isProviderError } from '../core/errors';
+import { exportUsersCsv, type UsersCsv } from '../core/csv/export-users-csv';
+import type { CsvColumn } from '../core/csv/users-csv-columns';
 
 /** Where an export is. */
 export type CsvExportState =

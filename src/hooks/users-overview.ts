@@ -1,13 +1,16 @@
 import { useMemo } from 'react';
-import type { FilterItem, OffsetPagination, SortingItem } from '../../core/contract';
-import type { TimeRange } from '../../core/model';
-import { MAX_RANGE_MS } from '../../core/limits';
-import type { Page, UserRow } from '../../core/results';
-import { useUsers, useUsersScan, useUsersTotals } from '../../hooks/query-hooks';
+import type { FilterItem, OffsetPagination, SortingItem } from '../core/contract';
+import type { TimeRange } from '../core/model';
+import { MAX_RANGE_MS } from '../core/limits';
+import type { Page, UserRow } from '../core/results';
+import { useUsers, useUsersScan, useUsersSummary } from './query-hooks';
 import { discoverMetadataFacets, type MetadataFacet } from './metadata-facets';
 
-/** Population totals of a range, for the page's header strip. `null` is unknown (not computed). */
-export interface UsersSummaryTotals {
+/**
+ * Population totals of a range, for the users page's header strip: `UsersSummary`'s figures, each `null` when
+ * unknown (not computed, or not computable without `getUsersSummary`).
+ */
+export interface UsersOverviewTotals {
   /** Users with a trace before the end of the range (all time). */
   userCount: number | null;
   /** Users with a trace in the range. */
@@ -26,12 +29,12 @@ export interface UsersSummaryTotals {
   unattributedTraceCount: number | null;
 }
 
-/** What {@link useUsersSummary} returns. */
-export interface UsersSummaryResult {
+/** What {@link useUsersOverview} returns. */
+export interface UsersOverview {
   /** Load state of the totals. */
   status: 'pending' | 'error' | 'success';
   /** Totals (all `null` while pending). */
-  summary: UsersSummaryTotals;
+  totals: UsersOverviewTotals;
   /**
    * True when the provider has no `getUsersSummary` and the active users outnumber the scan limit, so traces,
    * error rate and cost were not totalled.
@@ -59,7 +62,7 @@ const ONE: OffsetPagination = { pageIndex: 0, pageSize: 1 };
 const NEWEST_FIRST: SortingItem[] = [{ id: 'firstSeen', desc: true }];
 const ATTENTION: FilterItem[] = [{ id: 'attention', value: true }];
 const NO_ROWS: UserRow[] = [];
-const UNKNOWN_SUMMARY: UsersSummaryTotals = {
+const UNKNOWN_SUMMARY: UsersOverviewTotals = {
   userCount: null,
   activeUserCount: null,
   attentionUserCount: null,
@@ -70,7 +73,7 @@ const UNKNOWN_SUMMARY: UsersSummaryTotals = {
   unattributedTraceCount: null,
 };
 
-function totals(rows: readonly UserRow[]): Pick<UsersSummaryTotals, 'traceCount' | 'errorRate' | 'costUsd'> {
+function totals(rows: readonly UserRow[]): Pick<UsersOverviewTotals, 'traceCount' | 'errorRate' | 'costUsd'> {
   let traces = 0;
   let errors = 0;
   let cost: number | null = null;
@@ -94,7 +97,9 @@ function countNewUsers(page: Page<UserRow>, range: TimeRange): number | null {
 }
 
 /**
- * Totals of the range. When the provider implements `getUsersSummary`, one call answers them all, exactly, at any
+ * The users page's overview of a range: its totals and the metadata keys to filter on. Unlike
+ * {@link useUsersSummary}, which only asks the provider's optional `getUsersSummary` (and is held without it), this
+ * always answers. When the provider implements `getUsersSummary`, one call answers them all, exactly, at any
  * size. Otherwise they come from `listUsers` alone: one request counts all-time users, one counts attention users,
  * one reads the first {@link SUMMARY_SAMPLE_SIZE} active users and, when there are more but at most `scanLimit`,
  * one reads them all to total traces, error rate and cost. Either way the first {@link SUMMARY_SAMPLE_SIZE} active
@@ -102,10 +107,10 @@ function countNewUsers(page: Page<UserRow>, range: TimeRange): number | null {
  * `getUsersSummary`, new users come from the first {@link SUMMARY_SAMPLE_SIZE} all-time users sorted by first seen
  * (unknown when all of them are new), and unattributed traces are unknown (`listUsers` rows never count them).
  */
-export function useUsersSummary(range: TimeRange, options: { scanLimit?: number; facetKeys?: readonly string[] } = {}): UsersSummaryResult {
+export function useUsersOverview(range: TimeRange, options: { scanLimit?: number; facetKeys?: readonly string[] } = {}): UsersOverview {
   const { scanLimit = DEFAULT_SUMMARY_SCAN_LIMIT, facetKeys } = options;
   const keep = { keepPreviousData: true };
-  const direct = useUsersTotals({ range }, keep);
+  const direct = useUsersSummary({ range }, keep);
   const fallback = { enabled: !direct.isEnabled, keepPreviousData: true };
   const sample = useUsers({ range, pagination: { pageIndex: 0, pageSize: SUMMARY_SAMPLE_SIZE } }, keep);
   // All-time users, newest first: the total counts every user, and the rows whose first trace starts in the range
@@ -125,7 +130,7 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
   );
 
   const allRows = sampleComplete ? sampleRows : full.data?.rows;
-  const derived = useMemo<UsersSummaryTotals>(() => {
+  const derived = useMemo<UsersOverviewTotals>(() => {
     if (direct.isEnabled || active === undefined) return UNKNOWN_SUMMARY;
     return {
       userCount: allTime.data?.total ?? null,
@@ -148,7 +153,7 @@ export function useUsersSummary(range: TimeRange, options: { scanLimit?: number;
   const lead = direct.isEnabled ? direct : sample;
   return {
     status: queries.some((q) => q.status === 'error') ? 'error' : lead.status === 'success' ? 'success' : 'pending',
-    summary,
+    totals: summary,
     tooLarge,
     facets,
     isFetching: queries.some((q) => q.isFetching),
