@@ -26,6 +26,8 @@ export const LAYER_DEPENDENCIES: Readonly<Record<Layer, readonly Layer[]>> = {
   locales: ['pages'],
   // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
   locales: ['pages'],
+  // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
+  locales: ['pages'],
   testing: ['core', 'adapters'],
   theme: [],
 };

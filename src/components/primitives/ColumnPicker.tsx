@@ -3,6 +3,7 @@ import { formatLabel } from './format-label';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link ColumnPicker}. `{column}` is the column's name. */
 export const columnPickerLabels = {

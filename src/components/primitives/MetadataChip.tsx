@@ -4,6 +4,7 @@ import { UNKNOWN } from './format';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link MetadataChip}. */
 export const metadataChipLabels = {

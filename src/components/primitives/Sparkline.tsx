@@ -4,6 +4,7 @@ import { formatCount, formatDateTime } from './format';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link Sparkline}. Placeholders: `{traces}`, `{errors}`, `{buckets}`, `{peak}`, `{peakDate}`. */
 export const sparklineLabels = {

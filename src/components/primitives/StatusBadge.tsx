@@ -3,6 +3,7 @@ import { oneLineText } from './MetadataChip';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
 import { useLabels } from './labels-context';
+import { useLabels } from './labels-context';
 
 /** Default strings of {@link StatusBadge}. */
 export const statusBadgeLabels = {

@@ -20,6 +20,7 @@ import {
   type UserDetailTraceRef,
 } from './sections';
 import { useContextLabels } from './use-context-labels';
+import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
 import { sectionQueries } from './section-queries';
