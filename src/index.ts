@@ -37,8 +37,6 @@ export { UserDetailPage, type UserDetailPageProps } from './pages/UserDetailPage
 export { userDetailPageLabels, type UserDetailPageLabels } from './pages/UserDetailPage/user-detail-page-labels';
 export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
 export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
-export { englishMessages, type MessagesSetId, type UserscopeMessages } from './pages/messages/messages';
-export { MessagesProvider, type MessagesProviderProps } from './pages/messages/MessagesProvider';
 export type { UserDetailNavigation, UserDetailNavTarget } from './pages/UserDetailPage/navigation';
 export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './hooks/users-view';
 export { parseUsersView, serializeUsersView } from './pages/UsersPage/users-view-url';

@@ -24,10 +24,6 @@ export const LAYER_DEPENDENCIES: Readonly<Record<Layer, readonly Layer[]>> = {
   pages: ['core', 'adapters', 'hooks', 'components'],
   // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
   locales: ['pages'],
-  // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
-  locales: ['pages'],
-  // The translations (`userscope/locales/*`): data typed by the pages' UserscopeMessages; nothing imports them.
-  locales: ['pages'],
   testing: ['core', 'adapters'],
   theme: [],
 };

@@ -14,7 +14,6 @@ import { ConversationOption } from './ConversationOption';
 import { CONVERSATION_SORT_OPTIONS, ConversationSortControl } from './ConversationSortControl';
 import { useListboxNavigation } from './use-listbox-navigation';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const SKELETON_ROWS = 5;

@@ -14,7 +14,6 @@ import { ScoreDistribution } from './ScoreDistribution';
 import { TopKeys } from './TopKeys';
 import type { TraceLinkProps } from './TraceRef';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link FeedbackPanel}. */
 export interface FeedbackPanelProps extends TraceLinkProps, RootAttributes<HTMLElement> {

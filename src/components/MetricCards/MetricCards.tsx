@@ -13,7 +13,6 @@ import { MetricCard } from './MetricCard';
 import { PositionLine } from './PositionLine';
 import { VerdictLine, baselineList } from './VerdictLine';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link MetricCards}. */
 export interface MetricCardsProps extends RootAttributes<HTMLElement> {

@@ -15,7 +15,6 @@ import { ModelMixChart } from './ModelMixChart';
 import { modelColors, modelMix, MODEL_COLORS, OTHER_ID } from './model-mix';
 import { ModelsTable } from './ModelsTable';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link ModelUsage}. */
 export interface ModelUsageProps extends RootAttributes<HTMLElement> {

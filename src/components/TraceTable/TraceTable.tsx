@@ -23,7 +23,6 @@ import { activeFilters, modelFilterOptions } from './trace-filters';
 import { buildTraceColumns, traceTableFeatures } from './trace-table-columns';
 import { traceTableLabels, type TraceTableLabels } from './trace-table-labels';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 const NO_SORTING: SortingItem[] = [];
 const NO_FILTERS: FilterItem[] = [];

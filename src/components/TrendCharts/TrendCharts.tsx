@@ -20,7 +20,6 @@ import { TrendChart } from './TrendChart';
 import { TREND_METRIC_FOR_CARD, TREND_METRICS, trendMetric, type TrendMetricKey } from './trend-metrics';
 import type { TrendComparisons } from './trend-series';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link TrendCharts}. */
 export interface TrendChartsProps extends TrendComparisons, RootAttributes<HTMLElement> {

@@ -12,7 +12,6 @@ import { userHeaderLabels, type UserHeaderLabels } from './labels';
 import { DEFAULT_PRIORITY_KEYS, orderMetadata, sameCohort } from './metadata-entries';
 import { useControllableState } from '../../hooks/use-controllable-state';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Longest name or id rendered before "…" (CSS truncates further to fit; the full text is on hover). */
 const MAX_NAME = 120;

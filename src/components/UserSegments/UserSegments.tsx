@@ -11,7 +11,6 @@ import type { ListLoadProps } from '../primitives/list-props';
 import { SectionState } from '../primitives/SectionState';
 import { userSegmentsLabels, type UserSegmentsLabels } from './labels';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UserSegments}. */
 export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'>, RootAttributes<HTMLElement> {

@@ -11,7 +11,6 @@ import { DISTRIBUTION_METRICS } from '../../core/engine/distribution';
 import { binEdges, metricName } from './distribution-format';
 import { usersDistributionLabels, type UsersDistributionLabels } from './labels';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link UsersDistribution}. */
 export interface UsersDistributionProps extends Pick<ListLoadProps, 'status' | 'isFetching' | 'error' | 'onRetry'>, RootAttributes<HTMLElement> {

@@ -24,7 +24,6 @@ import { usersTableLabels, type UsersTableLabels } from './users-table-labels';
 import { usersResultText } from './users-table-result';
 import { useUsersColumns } from './use-users-columns';
 import { useLabels } from '../primitives/labels-context';
-import { useLabels } from '../primitives/labels-context';
 
 /** Page sizes offered when none are given. */
 const DEFAULT_PAGE_SIZES: readonly number[] = [25, 50, 100, 250, 500, 1000];

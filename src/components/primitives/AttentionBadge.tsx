@@ -1,9 +1,6 @@
 import type { AttentionKind, AttentionReason } from '../../core/results';
 import { oneLineText } from './display-text';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link AttentionBadge}: the short badge text per attention kind. */
 export const attentionBadgeLabels: Record<AttentionKind, string> = {

@@ -1,9 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { formatLabel } from './format-label';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link ColumnPicker}. `{column}` is the column's name. */
 export const columnPickerLabels = {

@@ -1,8 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link CopyButton}. */
 export const copyButtonLabels = {

@@ -1,9 +1,6 @@
 import type { RelativeChange } from '../../core/engine/verdict';
 import { UNKNOWN } from './format';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Which way is better for a measure: success rate up is good, latency/cost/errors up are bad, volume is neutral. */
 export type DeltaDirection = 'higher-is-better' | 'lower-is-better' | 'neutral';

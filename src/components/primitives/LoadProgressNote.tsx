@@ -3,7 +3,6 @@ import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } f
 import { formatCount } from './format';
 import { formatLabel } from './format-label';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link LoadProgressNote}. `{loaded}` and `{expected}` are formatted numbers. */
 export const loadProgressLabels = {

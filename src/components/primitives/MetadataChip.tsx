@@ -2,9 +2,6 @@ import type { MetadataValue } from '../../core/model';
 import { oneLineText, truncateText } from './display-text';
 import { UNKNOWN } from './format';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link MetadataChip}. */
 export const metadataChipLabels = {

@@ -2,7 +2,6 @@ import { forwardRef, type ReactNode } from 'react';
 import { hostRootProps, rootElementProps, type OwnProps, type RootAttributes } from './root-props';
 import { oneLineText } from './display-text';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link SectionState}. */
 export const sectionStateLabels = {

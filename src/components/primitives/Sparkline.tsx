@@ -2,9 +2,6 @@ import type { SparkPoint } from '../../core/results';
 import { formatLabel } from './format-label';
 import { formatCount, formatDateTime } from './format';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link Sparkline}. Placeholders: `{traces}`, `{errors}`, `{buckets}`, `{peak}`, `{peakDate}`. */
 export const sparklineLabels = {

@@ -1,9 +1,6 @@
 import type { TraceStatus } from '../../core/model';
 import { oneLineText } from './MetadataChip';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link StatusBadge}. */
 export const statusBadgeLabels = {

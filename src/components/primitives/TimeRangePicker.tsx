@@ -13,7 +13,6 @@ import {
 } from '../../core/time-range-value';
 import { useControllableState } from '../../hooks/use-controllable-state';
 import { useLabels } from './labels-context';
-import { useLabels } from './labels-context';
 
 /** Default strings of {@link TimeRangePicker}. `{from}` / `{to}` are formatted dates. */
 export const timeRangePickerLabels = {

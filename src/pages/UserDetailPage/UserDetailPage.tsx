@@ -20,7 +20,6 @@ import {
   type UserDetailTraceRef,
 } from './sections';
 import { useContextLabels } from './use-context-labels';
-import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
 import { sectionQueries } from './section-queries';
