@@ -21,7 +21,8 @@ export { FeedbackPanel, type FeedbackPanelProps } from './components/FeedbackPan
 export { feedbackPanelLabels, type FeedbackPanelLabels } from './components/FeedbackPanel/labels';
 export type { FeedbackCommentsSource } from './components/FeedbackPanel/CommentList';
 export type { FeedbackTraceRef } from './components/FeedbackPanel/TraceRef';
-export { UsersTable, type UsersTableProps } from './components/UsersTable/UsersTable';
+export { UsersTable, type UsersTableEmptyReason, type UsersTableProps } from './components/UsersTable/UsersTable';
+export type { MetadataColumn } from './components/UsersTable/users-table-columns';
 export { usersTableLabels, type UsersTableLabels } from './components/UsersTable/users-table-labels';
 export { UsersDistribution, type UsersDistributionProps } from './components/UsersDistribution/UsersDistribution';
 export { usersDistributionLabels, type UsersDistributionLabels } from './components/UsersDistribution/labels';
@@ -60,3 +61,6 @@ export {
 } from './pages/UserDetailPage/sections';
 export type { TimeRangeValue, TimeRangePreset, CustomTimeRange } from './core/time-range-value';
 export { LinkProvider, type LinkProviderProps, type LinkRenderProps, type RenderLink } from './components/primitives/HostLink';
+export type { HeadingLevel } from './components/primitives/heading-level';
+export type { RootAttributes } from './components/primitives/root-props';
+export type { CursorPagingProps, ListLayoutProps, ListLoadProps } from './components/primitives/list-props';
