@@ -50,7 +50,8 @@ describe('UserDetailPage layout and anchors', () => {
     expect(section('header')).toHaveAttribute('aria-labelledby', name.id);
     expect(within(section('header')).getAllByRole('heading', { level: 2 })).toEqual([name]);
     expect(within(section('header')).queryByRole('region')).toBeNull();
-    const feedback = within(section('feedback')).getByRole('heading', { name: 'User feedback', level: 2 });
+    // The feedback section's code loads lazily (below the fold): its panel's title arrives with it.
+    const feedback = await within(section('feedback')).findByRole('heading', { name: 'User feedback', level: 2 });
     expect(section('feedback')).toHaveAttribute('aria-labelledby', feedback.id);
     expect(screen.getAllByRole('region', { name: 'User feedback' })).toEqual([section('feedback')]);
     expect(within(section('feedback')).getAllByRole('heading', { name: 'User feedback' })).toHaveLength(1);

@@ -1,5 +1,5 @@
 import type { HeadingLevel } from '../../components/primitives/heading-level';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { SectionState } from '../../components/primitives/SectionState';
 import { SectionErrorBoundary } from './SectionErrorBoundary';
 
@@ -46,7 +46,8 @@ function Content({ render }: { render: () => ReactNode }) {
 /**
  * One section of the user detail page: a `<section>` with a stable id for deep links (focusable, so following a
  * link to it moves keyboard focus there), named by its heading (its own, or the content's), whose content renders
- * inside its own error boundary. It is the section's one region: contents leave their own `<section>` unnamed.
+ * inside its own error boundary and Suspense boundary (a lazy content shows the loading state until its code
+ * arrives). It is the section's one region: contents leave their own `<section>` unnamed.
  */
 export function DetailSection(props: DetailSectionProps) {
   const titleId = sectionTitleId(props.anchorId);
@@ -99,7 +100,10 @@ export function DetailSection(props: DetailSectionProps) {
           </div>
         )}
       >
-        <Content render={props.render} />
+        {/* A lazy content (the built-in sections below the fold, or a host's React.lazy section) loads here. */}
+        <Suspense fallback={<SectionState state="loading" />}>
+          <Content render={props.render} />
+        </Suspense>
       </SectionErrorBoundary>
     </section>
   );

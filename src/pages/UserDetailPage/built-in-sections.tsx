@@ -1,14 +1,17 @@
-import type { ReactNode } from 'react';
+import { lazy, type ReactNode } from 'react';
 import type { ProviderCapabilities } from '../../core/contract';
-import { ConversationsSection } from './ConversationsSection';
-import { FeedbackSection } from './FeedbackSection';
 import { HeaderSection } from './HeaderSection';
 import { MetricsSection } from './MetricsSection';
 import type { SectionHeading } from './section-content-props';
 import type { UserDetailContext, UserDetailSectionId, UserDetailSectionItem } from './sections';
-import { TracesSection } from './TracesSection';
 import { TrendsSection } from './TrendsSection';
 import type { UserDetailPageLabels } from './user-detail-page-labels';
+
+// The sections below the fold load on first render, each from its own chunk (the host's bundler splits them off
+// the page's), while the sections above draw; each section's Suspense boundary shows its loading state meanwhile.
+const FeedbackSection = lazy(() => import('./FeedbackSection').then((m) => ({ default: m.FeedbackSection })));
+const ConversationsSection = lazy(() => import('./ConversationsSection').then((m) => ({ default: m.ConversationsSection })));
+const TracesSection = lazy(() => import('./TracesSection').then((m) => ({ default: m.TracesSection })));
 
 /** How a built-in section looks and what it needs. */
 interface BuiltInSection {
