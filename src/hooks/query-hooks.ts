@@ -53,7 +53,7 @@ export function useUsersScan(params: UsersScanParams, options?: QueryHookOptions
 /**
  * Population totals of a range (`provider.getUsersSummary`): users, active users, attention users, traces, error
  * rate and cost. Held (`isEnabled: false`, status `pending`, no request) when the provider leaves this optional
- * method out; derive the totals from {@link useUsers} then. Key: `['userscope', providerId, 'getUsersSummary', params]`.
+ * method out; `useUsersOverview` falls back to `listUsers` then. Key: `['userscope', providerId, 'getUsersSummary', params]`.
  */
 export function useUsersSummary(params: HookParams<GetUsersSummaryParams>, options?: QueryHookOptions): QueryResult<UsersSummary> {
   return useProviderQuery(
