@@ -24,6 +24,13 @@ export default defineConfig({
     'adapters/worker-thread': 'src/adapters/worker/worker-thread.ts',
     testing: 'src/testing/index.ts',
     'testing/msw': 'src/testing/msw.ts',
+    // The translations: one entry each, so a host loads only the languages it imports.
+    'locales/de': 'src/locales/de.ts',
+    'locales/fr': 'src/locales/fr.ts',
+    'locales/es': 'src/locales/es.ts',
+    'locales/ja': 'src/locales/ja.ts',
+    'locales/pt-BR': 'src/locales/pt-BR.ts',
+    'locales/zh-CN': 'src/locales/zh-CN.ts',
   },
   outDir: OUT_DIR,
   format: ['esm', 'cjs'],

@@ -1,7 +1,7 @@
 // Checks the built package the way a host sees it (run after `npm run build`): every JS entry of the exports map
 // loads with both `import` and `require`, the React entries start with the "use client" directive (and only they),
 // and the stylesheet is there. publint and attw check the map and the types; this checks the code.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const CLIENT_ENTRIES = new Set(['.', './hooks']);
@@ -11,7 +11,15 @@ const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const require = createRequire(import.meta.url);
 const problems = [];
 
-for (const [subpath, target] of Object.entries(pkg.exports)) {
+// A pattern export (`./locales/*`) is checked once per built file it matches.
+const LOCALE_FILES = existsSync('dist/locales') ? readdirSync('dist/locales').filter((f) => f.endsWith('.js')) : [];
+const exportEntries = Object.entries(pkg.exports).flatMap(([subpath, target]) =>
+  subpath.includes('*')
+    ? LOCALE_FILES.map((file) => [subpath.replace('*', file.slice(0, -3)), JSON.parse(JSON.stringify(target).replaceAll('*', file.slice(0, -3)))])
+    : [[subpath, target]],
+);
+
+for (const [subpath, target] of exportEntries) {
   if (typeof target === 'string') {
     if (!existsSync(target)) problems.push(`${subpath}: ${target} is missing`);
     continue;
