@@ -37,7 +37,8 @@ export default defineConfig({
   // Shared code goes into chunks in CJS too, so a class such as ProviderError or the React context of
   // UserscopeProvider exists once, whichever entry points a CommonJS host requires.
   splitting: true,
-  sourcemap: true,
+  // No source maps in the package: they were 60 % of the unpacked tarball (issue 21), and the output is not minified.
+  sourcemap: false,
   clean: true,
   target: 'es2022',
   // TS 6: tsup sets `baseUrl` for the dts build, which TS 6 reports as deprecated (TS5101) without this.

@@ -1,6 +1,7 @@
 // Checks the built package the way a host sees it (run after `npm run build`): every JS entry of the exports map
 // loads with both `import` and `require`, the React entries start with the "use client" directive (and only they),
-// and the stylesheet is there. publint and attw check the map and the types; this checks the code.
+// the stylesheet is there, and no source map ships (tsup `sourcemap: false`: maps were most of the tarball). publint and
+// attw check the map and the types; this checks the code.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
@@ -39,6 +40,14 @@ for (const [subpath, target] of exportEntries) {
   }
 }
 
+// No source map in dist/ (so none in the tarball, whose `files` is dist), and no built file pointing at one.
+for (const file of readdirSync('dist', { recursive: true })) {
+  if (file.endsWith('.map')) problems.push(`dist/${file}: source maps are not shipped`);
+  else if (/\.c?js$/.test(file) && readFileSync(`dist/${file}`, 'utf8').includes('//# sourceMappingURL=')) {
+    problems.push(`dist/${file}: points at a source map that is not shipped`);
+  }
+}
+
 // The worker provider finds and starts its built worker script (worker-thread.js / .cjs) from both formats.
 const workerData = { users: [{ id: 'u', metadata: {} }], traces: [{ id: 't', userId: 'u', startTime: '2025-01-01T00:00:00.000Z', latencyMs: 1, status: 'ok' }] };
 for (const [format, load] of [['import', () => import(`${pkg.name}/adapters/worker`)], ['require', async () => require(`${pkg.name}/adapters/worker`)]]) {
@@ -52,4 +61,4 @@ if (problems.length > 0) {
   console.error(problems.join('\n'));
   process.exit(1);
 }
-console.log(`dist ok: ${Object.keys(pkg.exports).length} exports load with import and require; "use client" where expected`);
+console.log(`dist ok: ${Object.keys(pkg.exports).length} exports load with import and require; "use client" where expected; no source maps`);

@@ -20,7 +20,7 @@ const DOC_PATH = resolve(__dirname, '../../docs/rest-api.yaml');
 const SCHEMA_REF = '#/components/schemas/';
 
 /** Named components: every record and result schema, the page schemas of the routes, params and the error body. */
-function namedSchemas(): [string, z.ZodType][] {
+function namedSchemas(): [string, z.core.$ZodType][] {
   const route = (m: RestMethodName) => REST_ROUTES.find((r) => r.method === m)!.response;
   return [
     ['Timestamp', records.isoTimestampSchema],
@@ -83,19 +83,19 @@ function tidy(value: unknown): unknown {
   return out;
 }
 
-function components(named: [string, z.ZodType][]): Record<string, unknown> {
+function components(named: [string, z.core.$ZodType][]): Record<string, unknown> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of named) registry.add(schema, { id });
   const { schemas } = z.toJSONSchema(registry, { uri: (id) => `${SCHEMA_REF}${id}`, io: 'output' }) as { schemas: Record<string, unknown> };
   return tidy(schemas) as Record<string, unknown>;
 }
 
-function schemaOf(schema: z.ZodType, named: Map<z.ZodType, string>): unknown {
+function schemaOf(schema: z.core.$ZodType, named: Map<z.core.$ZodType, string>): unknown {
   const id = named.get(schema);
   return id === undefined ? tidy(z.toJSONSchema(schema, { io: 'output' })) : { $ref: `${SCHEMA_REF}${id}` };
 }
 
-function parameter(param: RestQueryParam, named: Map<z.ZodType, string>): Record<string, unknown> {
+function parameter(param: RestQueryParam, named: Map<z.core.$ZodType, string>): Record<string, unknown> {
   let schema = schemaOf(param.schema, named) as Record<string, unknown>;
   if (param.default !== undefined) schema = { ...schema, default: param.default };
   const where = param.encoding === 'json' ? { content: { 'application/json': { schema } } } : { schema };

@@ -37,7 +37,7 @@ const KEY_METRICS_KEYS = {
 } satisfies Keys<R.KeyMetrics>;
 
 /** Schema / exact model keys pairs: the schema must check every field of the model and nothing else. */
-const SHAPES: [string, z.ZodType, Record<string, true>][] = [
+const SHAPES: [string, z.core.$ZodType, Record<string, true>][] = [
   ['User', userSchema, USER_KEYS],
   ['Trace', traceSchema, TRACE_KEYS],
   ['Feedback', feedbackSchema, FEEDBACK_KEYS],
@@ -230,7 +230,7 @@ describe('result schemas', () => {
     outputTokens: null,
   };
   const window: R.WindowMetrics = { traceCount: 0, successRate: null, latencyP95Ms: null, costPerTraceUsd: null };
-  const cases: [string, z.ZodType, unknown][] = [
+  const cases: [string, z.core.$ZodType, unknown][] = [
     ['Page<UserRow>', S.pageSchema(S.userRowSchema), {
       rows: [{
         user: USER, traceCount: 3, conversationCount: 1, errorCount: 1, successRate: 0.5, latencyP50Ms: 1, latencyP95Ms: 2,

@@ -5,7 +5,7 @@
  * signal aborts.
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { ProviderError, throwIfAborted } from '../../core/errors';
 import { validate } from '../../core/schema/validate';
 import { errorFromAnswer } from '../rest/error-body';
@@ -32,7 +32,7 @@ export interface ListRequest<T> {
   /** Filters and field groups. */
   query: LangfuseQuery;
   /** Schema of one item. */
-  item: z.ZodType<T>;
+  item: z.ZodMiniType<T>;
   /** Items per page. */
   limit: number;
   /** Called with each page's items. */

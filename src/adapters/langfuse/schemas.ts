@@ -5,14 +5,14 @@
  * rest. Field names follow Langfuse's API definition (langfuse/langfuse `fern/apis/server/definition/`).
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isoTimestampSchema } from '../../core/schema/records';
 import { MAX_ID_CHARS } from '../import/text';
 
-const id = z.string().min(1).max(MAX_ID_CHARS);
-const optionalId = z.string().max(MAX_ID_CHARS).nullish();
-const text = z.string().nullish();
-const numberMap = z.record(z.string(), z.number()).nullish();
+const id = z.string().check(z.minLength(1), z.maxLength(MAX_ID_CHARS));
+const optionalId = z.nullish(z.string().check(z.maxLength(MAX_ID_CHARS)));
+const text = z.nullish(z.string());
+const numberMap = z.nullish(z.record(z.string(), z.number()));
 
 /** An observation (SPAN, GENERATION, EVENT, …): `ObservationsView` in the API, the same fields in the UI export. */
 export const langfuseObservationSchema = z.looseObject({
@@ -21,26 +21,26 @@ export const langfuseObservationSchema = z.looseObject({
   type: z.string(),
   name: text,
   startTime: isoTimestampSchema,
-  endTime: isoTimestampSchema.nullish(),
+  endTime: z.nullish(isoTimestampSchema),
   model: text,
   level: text,
   statusMessage: text,
-  input: z.unknown().optional(),
-  output: z.unknown().optional(),
+  input: z.optional(z.unknown()),
+  output: z.optional(z.unknown()),
   usageDetails: numberMap,
   costDetails: numberMap,
-  usage: z.looseObject({ input: z.number().nullish(), output: z.number().nullish() }).nullish(),
-  calculatedTotalCost: z.number().nullish(),
-  totalCost: z.number().nullish(),
+  usage: z.nullish(z.looseObject({ input: z.nullish(z.number()), output: z.nullish(z.number()) })),
+  calculatedTotalCost: z.nullish(z.number()),
+  totalCost: z.nullish(z.number()),
   parentObservationId: optionalId,
   // v2 observations, `basic` and `trace_context` groups (`observations.yml`): the trace lives on its observations.
   userId: optionalId,
   sessionId: optionalId,
   environment: text,
-  isRootObservation: z.boolean().nullish(),
+  isRootObservation: z.nullish(z.boolean()),
   traceName: text,
   release: text,
-  tags: z.array(z.string()).nullish(),
+  tags: z.nullish(z.array(z.string())),
   /** v2 `model` group: the model as the SDK sent it. */
   providedModelName: text,
 });
@@ -49,9 +49,9 @@ export const langfuseObservationSchema = z.looseObject({
 export const langfuseScoreSchema = z.looseObject({
   id,
   traceId: optionalId,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   dataType: text,
-  value: z.number().nullish(),
+  value: z.nullish(z.number()),
   stringValue: text,
   timestamp: isoTimestampSchema,
   comment: text,
@@ -72,14 +72,14 @@ const scoreSubjectSchema = z.looseObject({ kind: z.string(), id, traceId: option
  */
 export const langfuseScoreV3Schema = z.looseObject({
   id,
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   dataType: z.string(),
-  value: z.union([z.number(), z.boolean(), z.string()]).nullish(),
+  value: z.nullish(z.union([z.number(), z.boolean(), z.string()])),
   source: text,
   timestamp: isoTimestampSchema,
   comment: text,
   configId: text,
-  subject: scoreSubjectSchema.nullish(),
+  subject: z.nullish(scoreSubjectSchema),
 });
 
 const traceShape = {
@@ -89,25 +89,25 @@ const traceShape = {
   userId: optionalId,
   sessionId: optionalId,
   release: text,
-  tags: z.array(z.string()).nullish(),
-  input: z.unknown().optional(),
-  output: z.unknown().optional(),
-  latency: z.number().nullish(),
+  tags: z.nullish(z.array(z.string())),
+  input: z.optional(z.unknown()),
+  output: z.optional(z.unknown()),
+  latency: z.nullish(z.number()),
 };
 
 /** An item of `GET /api/public/traces` (`TraceWithDetails`: `latency` in seconds, `totalCost` in USD). */
-export const langfuseListedTraceSchema = z.looseObject({ ...traceShape, totalCost: z.number().nullish() });
+export const langfuseListedTraceSchema = z.looseObject({ ...traceShape, totalCost: z.nullish(z.number()) });
 
 /** A score config (`GET /api/public/score-configs`): numeric bounds used to normalise numeric scores. */
 export const langfuseScoreConfigSchema = z.looseObject({
   id,
   name: z.string(),
-  minValue: z.number().nullish(),
-  maxValue: z.number().nullish(),
+  minValue: z.nullish(z.number()),
+  maxValue: z.nullish(z.number()),
 });
 
 /** A page of a list endpoint: `{ data, meta: { page, limit, totalItems, totalPages } }`. */
-export function langfusePageSchema<T>(item: z.ZodType<T>) {
+export function langfusePageSchema<T>(item: z.ZodMiniType<T>) {
   return z.looseObject({
     data: z.array(item),
     meta: z.looseObject({ page: z.number(), limit: z.number(), totalItems: z.number(), totalPages: z.number() }),
@@ -118,8 +118,8 @@ export function langfusePageSchema<T>(item: z.ZodType<T>) {
  * A page of a cursor-paged endpoint (`GET /api/public/v2/observations`, `GET /api/public/v3/scores`):
  * `{ data, meta: { cursor? } }`; no cursor means the last page.
  */
-export function langfuseCursorPageSchema<T>(item: z.ZodType<T>) {
-  return z.looseObject({ data: z.array(item), meta: z.looseObject({ cursor: z.string().nullish() }) });
+export function langfuseCursorPageSchema<T>(item: z.ZodMiniType<T>) {
+  return z.looseObject({ data: z.array(item), meta: z.looseObject({ cursor: z.nullish(z.string()) }) });
 }
 
 /** An answer of `GET /api/public/v2/metrics` (`metrics.yml` `MetricsV2Response`): rows of dimensions and metrics. */

@@ -3,7 +3,7 @@
  * codes map to HTTP statuses and back.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { isProviderError, ProviderError, type ProviderErrorCode } from '../../core/errors';
 
 /** Body of every non-2xx answer of the REST contract. */
@@ -24,7 +24,7 @@ export const restErrorBodySchema = z.looseObject({
   error: z.looseObject({
     code: z.enum(['invalid-data', 'not-found', 'http', 'network', 'aborted', 'internal']),
     message: z.string(),
-    field: z.string().optional(),
+    field: z.optional(z.string()),
   }),
 });
 

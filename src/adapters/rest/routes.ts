@@ -4,7 +4,7 @@
  * OpenAPI document (`docs/rest-api.yaml`) are all driven by this table, so they cannot disagree.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DataProvider } from '../../core/contract';
 import {
   DEFAULT_DISTRIBUTION_BINS,
@@ -54,7 +54,7 @@ export interface RestQueryParam {
   /** How the value is written in the query string. */
   encoding: RestParamEncoding;
   /** The decoded value's schema: the server validates with it, the OpenAPI document is generated from it. */
-  schema: z.ZodType;
+  schema: z.ZodMiniType;
   /** True when the server rejects a request without it. */
   required: boolean;
   /** Value the server uses when it is absent (none: the provider's own default applies). */
@@ -74,14 +74,14 @@ export interface RestRoute {
   /** One-line summary. */
   summary: string;
   /** Schema of the 200 response body; the client validates every answer with it. */
-  response: z.ZodType;
+  response: z.ZodMiniType;
 }
 
 /** `sorting`: TanStack `SortingState`. */
-export const sortingParamSchema = z.array(z.looseObject({ id: z.string().min(1), desc: z.boolean() }));
+export const sortingParamSchema = z.array(z.looseObject({ id: z.string().check(z.minLength(1)), desc: z.boolean() }));
 
 /** `filters`: TanStack `ColumnFiltersState`. */
-export const filtersParamSchema = z.array(z.looseObject({ id: z.string().min(1), value: z.unknown() }));
+export const filtersParamSchema = z.array(z.looseObject({ id: z.string().check(z.minLength(1)), value: z.unknown() }));
 
 const FROM: RestQueryParam = {
   name: 'from',
@@ -135,7 +135,7 @@ const LIMIT: RestQueryParam = {
   name: 'limit',
   target: ['limit'],
   encoding: 'integer',
-  schema: z.int().min(1).max(MAX_PAGE_SIZE),
+  schema: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)),
   required: false,
   description: `Page size (default 50, at most ${MAX_PAGE_SIZE}).`,
 };
@@ -166,11 +166,11 @@ export const REST_ROUTES: readonly RestRoute[] = [
     query: [
       FROM,
       TO,
-      { name: 'search', target: ['search'], encoding: 'text', schema: z.string().max(MAX_SEARCH_CHARS), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
+      { name: 'search', target: ['search'], encoding: 'text', schema: z.string().check(z.maxLength(MAX_SEARCH_CHARS)), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
       filters('`metadata.<key>`, `status`, `model`, `attention`, and the measures `costUsd`, `traceCount`, `errorRate`, `latencyP95Ms` (value `{ from?, to? }`: from ≤ v < to)'),
       sorting('every numeric UserRow field, `firstSeen`, `lastSeen`, `attention` (severity), `user`, `metadata.<key>`; default `lastSeen` descending'),
-      { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().min(0), required: false, default: 0, description: 'Zero-based page.' },
-      { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().min(1).max(MAX_PAGE_SIZE), required: false, default: 50, description: `Rows per page (at most ${MAX_PAGE_SIZE}).` },
+      { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().check(z.gte(0)), required: false, default: 0, description: 'Zero-based page.' },
+      { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)), required: false, default: 50, description: `Rows per page (at most ${MAX_PAGE_SIZE}).` },
     ],
   },
   {
@@ -189,8 +189,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
       FROM,
       TO,
       { name: 'metric', target: ['metric'], encoding: 'text', schema: distributionMetricSchema, required: true, description: 'The per-user measure: `costUsd`, `traceCount`, `errorRate` or `latencyP95Ms`.' },
-      { name: 'binCount', target: ['binCount'], encoding: 'integer', schema: z.int().min(1).max(MAX_DISTRIBUTION_BINS), required: false, default: DEFAULT_DISTRIBUTION_BINS, description: `Most bins (at most ${MAX_DISTRIBUTION_BINS}); edges by core's \`distributionEdges\`.` },
-      { name: 'userId', target: ['userId'], encoding: 'text', schema: z.string().min(1).max(MAX_PARAM_ID_CHARS), required: false, description: 'Adds `position`: this user’s value and how many users have a larger one.' },
+      { name: 'binCount', target: ['binCount'], encoding: 'integer', schema: z.int().check(z.gte(1), z.lte(MAX_DISTRIBUTION_BINS)), required: false, default: DEFAULT_DISTRIBUTION_BINS, description: `Most bins (at most ${MAX_DISTRIBUTION_BINS}); edges by core's \`distributionEdges\`.` },
+      { name: 'userId', target: ['userId'], encoding: 'text', schema: z.string().check(z.minLength(1), z.maxLength(MAX_PARAM_ID_CHARS)), required: false, description: 'Adds `position`: this user’s value and how many users have a larger one.' },
     ],
   },
   {
@@ -201,8 +201,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
     query: [
       FROM,
       TO,
-      { name: 'key', target: ['key'], encoding: 'text', schema: z.string().min(1).max(MAX_PARAM_ID_CHARS), required: true, description: 'The metadata key, e.g. `plan` or `region`.' },
-      { name: 'limit', target: ['limit'], encoding: 'integer', schema: z.int().min(1).max(MAX_SEGMENTS), required: false, default: DEFAULT_SEGMENTS, description: `Most segments (at most ${MAX_SEGMENTS}), most traces first; the rest are counted in \`omittedCount\`.` },
+      { name: 'key', target: ['key'], encoding: 'text', schema: z.string().check(z.minLength(1), z.maxLength(MAX_PARAM_ID_CHARS)), required: true, description: 'The metadata key, e.g. `plan` or `region`.' },
+      { name: 'limit', target: ['limit'], encoding: 'integer', schema: z.int().check(z.gte(1), z.lte(MAX_SEGMENTS)), required: false, default: DEFAULT_SEGMENTS, description: `Most segments (at most ${MAX_SEGMENTS}), most traces first; the rest are counted in \`omittedCount\`.` },
     ],
   },
   { method: 'getUser', path: '/users/:userId', summary: 'One user; 404 when unknown.', response: userSchema, query: [] },

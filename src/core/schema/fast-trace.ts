@@ -5,10 +5,10 @@
  * agree on random and mutated traces.
  * @module
  */
-import { z } from 'zod';
+import { regexes } from 'zod/mini';
 
 /** The same pattern `isoTimestampSchema` (z.iso.datetime with offsets) uses. */
-const ISO_TIMESTAMP = z.regexes.datetime({ offset: true });
+const ISO_TIMESTAMP = regexes.datetime({ offset: true });
 
 /** True when `value` is a trace `traceSchema` accepts. */
 export function isValidTrace(value: unknown): boolean {

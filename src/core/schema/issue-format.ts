@@ -4,7 +4,7 @@
  * ends up in a message.
  * @module
  */
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 /** Longest preview of a received value, in characters (an ellipsis is appended when cut). */
 export const PREVIEW_MAX_CHARS = 60;

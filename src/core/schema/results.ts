@@ -1,9 +1,9 @@
 /**
- * Zod schemas of every result shape in `results.ts`, for adapters that receive results from outside (REST).
+ * Schemas (zod's mini build, as in `records.ts`) of every result shape in `results.ts`, for adapters that receive results from outside (REST).
  * Same rules as the record schemas: no coercion, unknown extra keys tolerated, unknown numbers are `null`.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type {
   AttentionReason,
   ChangeEvent,
@@ -52,33 +52,33 @@ import {
   userSchema,
 } from './records';
 
-const rate = fractionSchema.nullable();
-const ms = nonNegativeSchema.nullable();
-const usd = nonNegativeSchema.nullable();
-const tokens = countSchema.nullable();
+const rate = z.nullable(fractionSchema);
+const ms = z.nullable(nonNegativeSchema);
+const usd = z.nullable(nonNegativeSchema);
+const tokens = z.nullable(countSchema);
 const traceStatus = z.enum(['ok', 'error']);
 
 /** A bucket size: `hour`, `day` or `week`. */
-export const granularitySchema: z.ZodType<Granularity> = z.enum(['hour', 'day', 'week']);
+export const granularitySchema: z.ZodMiniType<Granularity> = z.enum(['hour', 'day', 'week']);
 
 /** A {@link Page} of rows validated by `row`. */
-export function pageSchema<T>(row: z.ZodType<T>): z.ZodType<Page<T>> {
+export function pageSchema<T>(row: z.ZodMiniType<T>): z.ZodMiniType<Page<T>> {
   return z.looseObject({
     rows: z.array(row),
-    total: countSchema.optional(),
-    nextCursor: z.string().nullable().optional(),
+    total: z.optional(countSchema),
+    nextCursor: z.optional(z.nullable(z.string())),
   });
 }
 
 /** A {@link SparkPoint}. */
-export const sparkPointSchema: z.ZodType<SparkPoint> = z.looseObject({
+export const sparkPointSchema: z.ZodMiniType<SparkPoint> = z.looseObject({
   t: isoTimestampSchema,
   traceCount: countSchema,
   errorCount: countSchema,
 });
 
 /** An {@link AttentionReason}. */
-export const attentionReasonSchema: z.ZodType<AttentionReason> = z.looseObject({
+export const attentionReasonSchema: z.ZodMiniType<AttentionReason> = z.looseObject({
   kind: z.enum(['errors', 'latency', 'cost']),
   message: z.string(),
   value: z.number(),
@@ -86,7 +86,7 @@ export const attentionReasonSchema: z.ZodType<AttentionReason> = z.looseObject({
 });
 
 /** A {@link UserRow}. */
-export const userRowSchema: z.ZodType<UserRow> = z.looseObject({
+export const userRowSchema: z.ZodMiniType<UserRow> = z.looseObject({
   user: userSchema,
   traceCount: countSchema,
   conversationCount: countSchema,
@@ -106,32 +106,32 @@ export const userRowSchema: z.ZodType<UserRow> = z.looseObject({
 });
 
 /** A {@link DistributionMetric}: `costUsd`, `traceCount`, `errorRate` or `latencyP95Ms`. */
-export const distributionMetricSchema: z.ZodType<DistributionMetric> = z.enum(['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms']);
+export const distributionMetricSchema: z.ZodMiniType<DistributionMetric> = z.enum(['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms']);
 
 /** A {@link DistributionBin}. */
-export const distributionBinSchema: z.ZodType<DistributionBin> = z.looseObject({
+export const distributionBinSchema: z.ZodMiniType<DistributionBin> = z.looseObject({
   from: z.number(),
   to: z.number(),
   userCount: countSchema,
 });
 
 /** A {@link DistributionPosition}. */
-export const distributionPositionSchema: z.ZodType<DistributionPosition> = z.looseObject({
-  value: z.number().nullable(),
-  aboveCount: countSchema.nullable(),
+export const distributionPositionSchema: z.ZodMiniType<DistributionPosition> = z.looseObject({
+  value: z.nullable(z.number()),
+  aboveCount: z.nullable(countSchema),
 });
 
 /** A {@link UsersDistribution}. */
-export const usersDistributionSchema: z.ZodType<UsersDistribution> = z.looseObject({
+export const usersDistributionSchema: z.ZodMiniType<UsersDistribution> = z.looseObject({
   metric: distributionMetricSchema,
   bins: z.array(distributionBinSchema),
   userCount: countSchema,
   unknownCount: countSchema,
-  position: distributionPositionSchema.optional(),
+  position: z.optional(distributionPositionSchema),
 });
 
 /** A {@link UserSegment}. */
-export const userSegmentSchema: z.ZodType<UserSegment> = z.looseObject({
+export const userSegmentSchema: z.ZodMiniType<UserSegment> = z.looseObject({
   value: metadataValueSchema,
   userCount: countSchema,
   traceCount: countSchema,
@@ -143,14 +143,14 @@ export const userSegmentSchema: z.ZodType<UserSegment> = z.looseObject({
 });
 
 /** A {@link UsersSegments}. */
-export const usersSegmentsSchema: z.ZodType<UsersSegments> = z.looseObject({
-  key: z.string().min(1),
+export const usersSegmentsSchema: z.ZodMiniType<UsersSegments> = z.looseObject({
+  key: z.string().check(z.minLength(1)),
   segments: z.array(userSegmentSchema),
   omittedCount: countSchema,
 });
 
 /** A {@link UsersSummary}. */
-export const usersSummarySchema: z.ZodType<UsersSummary> = z.looseObject({
+export const usersSummarySchema: z.ZodMiniType<UsersSummary> = z.looseObject({
   userCount: countSchema,
   activeUserCount: countSchema,
   attentionUserCount: countSchema,
@@ -167,7 +167,7 @@ const keyMetricsShape = {
   activeDays: countSchema,
   errorCount: countSchema,
   successRate: rate,
-  topErrorType: z.string().nullable(),
+  topErrorType: z.nullable(z.string()),
   latencyAvgMs: ms,
   latencyP50Ms: ms,
   latencyP95Ms: ms,
@@ -178,28 +178,28 @@ const keyMetricsShape = {
 };
 
 /** {@link KeyMetrics}. */
-export const keyMetricsSchema: z.ZodType<KeyMetrics> = z.looseObject(keyMetricsShape);
+export const keyMetricsSchema: z.ZodMiniType<KeyMetrics> = z.looseObject(keyMetricsShape);
 
 /** {@link CohortMetrics}: key metrics plus the cohort's user count and active days per user. */
-export const cohortMetricsSchema: z.ZodType<CohortMetrics> = z.looseObject({
+export const cohortMetricsSchema: z.ZodMiniType<CohortMetrics> = z.looseObject({
   ...keyMetricsShape,
   userCount: countSchema,
-  activeDaysPerUser: nonNegativeSchema.nullable(),
+  activeDaysPerUser: z.nullable(nonNegativeSchema),
 });
 
 /** A {@link Cohort} selector. */
-export const cohortSchema: z.ZodType<Cohort> = z.looseObject({ key: z.string(), value: metadataValueSchema });
+export const cohortSchema: z.ZodMiniType<Cohort> = z.looseObject({ key: z.string(), value: metadataValueSchema });
 
 /** {@link UserMetrics}, the `getUserMetrics` answer. */
-export const userMetricsSchema: z.ZodType<UserMetrics> = z.looseObject({
+export const userMetricsSchema: z.ZodMiniType<UserMetrics> = z.looseObject({
   current: keyMetricsSchema,
   previous: keyMetricsSchema,
-  cohort: cohortMetricsSchema.optional(),
-  population: cohortMetricsSchema.optional(),
+  cohort: z.optional(cohortMetricsSchema),
+  population: z.optional(cohortMetricsSchema),
 });
 
 /** A {@link TrendBucket}. */
-export const trendBucketSchema: z.ZodType<TrendBucket> = z.looseObject({
+export const trendBucketSchema: z.ZodMiniType<TrendBucket> = z.looseObject({
   t: isoTimestampSchema,
   traceCount: countSchema,
   errorCount: countSchema,
@@ -211,20 +211,20 @@ export const trendBucketSchema: z.ZodType<TrendBucket> = z.looseObject({
 });
 
 /** {@link CohortTrends}: the cohort's buckets and user count. */
-export const cohortTrendsSchema: z.ZodType<CohortTrends> = z.looseObject({
+export const cohortTrendsSchema: z.ZodMiniType<CohortTrends> = z.looseObject({
   userCount: countSchema,
   buckets: z.array(trendBucketSchema),
 });
 
 /** {@link UserTrends}, the `getUserTrends` answer. */
-export const userTrendsSchema: z.ZodType<UserTrends> = z.looseObject({
+export const userTrendsSchema: z.ZodMiniType<UserTrends> = z.looseObject({
   granularity: granularitySchema,
   buckets: z.array(trendBucketSchema),
-  cohort: cohortTrendsSchema.optional(),
+  cohort: z.optional(cohortTrendsSchema),
 });
 
 /** {@link WindowMetrics}. */
-export const windowMetricsSchema: z.ZodType<WindowMetrics> = z.looseObject({
+export const windowMetricsSchema: z.ZodMiniType<WindowMetrics> = z.looseObject({
   traceCount: countSchema,
   successRate: rate,
   latencyP95Ms: ms,
@@ -232,7 +232,7 @@ export const windowMetricsSchema: z.ZodType<WindowMetrics> = z.looseObject({
 });
 
 /** A {@link ModelStat}. */
-export const modelStatSchema: z.ZodType<ModelStat> = z.looseObject({
+export const modelStatSchema: z.ZodMiniType<ModelStat> = z.looseObject({
   model: z.string(),
   traceCount: countSchema,
   share: fractionSchema,
@@ -244,33 +244,33 @@ export const modelStatSchema: z.ZodType<ModelStat> = z.looseObject({
 });
 
 /** A {@link ModelMixBucket}. */
-export const modelMixBucketSchema: z.ZodType<ModelMixBucket> = z.looseObject({
+export const modelMixBucketSchema: z.ZodMiniType<ModelMixBucket> = z.looseObject({
   t: isoTimestampSchema,
   counts: z.record(z.string(), countSchema),
 });
 
 /** A {@link ChangeRef}: a change named by kind, instant and new value. */
-export const changeRefSchema: z.ZodType<ChangeRef> = z.looseObject({
+export const changeRefSchema: z.ZodMiniType<ChangeRef> = z.looseObject({
   kind: z.enum(['model-switch', 'release']),
   at: isoTimestampSchema,
   to: z.string(),
 });
 
 /** A {@link ChangeEvent} (model switch or release). */
-export const changeEventSchema: z.ZodType<ChangeEvent> = z.looseObject({
+export const changeEventSchema: z.ZodMiniType<ChangeEvent> = z.looseObject({
   kind: z.enum(['model-switch', 'release']),
   at: isoTimestampSchema,
-  from: z.string().nullable(),
+  from: z.nullable(z.string()),
   to: z.string(),
   before: windowMetricsSchema,
   after: windowMetricsSchema,
   regression: z.boolean(),
   regressedOn: z.array(z.enum(['successRate', 'latencyP95Ms', 'costPerTraceUsd'])),
-  overlapsWith: z.array(changeRefSchema).optional(),
+  overlapsWith: z.optional(z.array(changeRefSchema)),
 });
 
 /** {@link ModelUsage}, the `getModelUsage` answer. */
-export const modelUsageSchema: z.ZodType<ModelUsage> = z.looseObject({
+export const modelUsageSchema: z.ZodMiniType<ModelUsage> = z.looseObject({
   granularity: granularitySchema,
   models: z.array(modelStatSchema),
   mix: z.array(modelMixBucketSchema),
@@ -278,7 +278,7 @@ export const modelUsageSchema: z.ZodType<ModelUsage> = z.looseObject({
 });
 
 /** A {@link FeedbackSummary}. */
-export const feedbackSummarySchema: z.ZodType<FeedbackSummary> = z.looseObject({
+export const feedbackSummarySchema: z.ZodMiniType<FeedbackSummary> = z.looseObject({
   count: countSchema,
   avgScore: rate,
   tracesWithFeedback: countSchema,
@@ -288,7 +288,7 @@ export const feedbackSummarySchema: z.ZodType<FeedbackSummary> = z.looseObject({
 });
 
 /** A {@link FeedbackTrendBucket}. */
-export const feedbackTrendBucketSchema: z.ZodType<FeedbackTrendBucket> = z.looseObject({
+export const feedbackTrendBucketSchema: z.ZodMiniType<FeedbackTrendBucket> = z.looseObject({
   t: isoTimestampSchema,
   count: countSchema,
   avgScore: rate,
@@ -297,14 +297,14 @@ export const feedbackTrendBucketSchema: z.ZodType<FeedbackTrendBucket> = z.loose
 });
 
 /** A {@link ScoreBin}. */
-export const scoreBinSchema: z.ZodType<ScoreBin> = z.looseObject({
+export const scoreBinSchema: z.ZodMiniType<ScoreBin> = z.looseObject({
   from: fractionSchema,
   to: fractionSchema,
   count: countSchema,
 });
 
 /** A {@link FeedbackKeyStat}. */
-export const feedbackKeyStatSchema: z.ZodType<FeedbackKeyStat> = z.looseObject({
+export const feedbackKeyStatSchema: z.ZodMiniType<FeedbackKeyStat> = z.looseObject({
   key: z.string(),
   kind: z.enum(['numeric', 'boolean', 'categorical']),
   count: countSchema,
@@ -313,14 +313,14 @@ export const feedbackKeyStatSchema: z.ZodType<FeedbackKeyStat> = z.looseObject({
 });
 
 /** A {@link CommentMomentumBucket}. */
-export const commentMomentumBucketSchema: z.ZodType<CommentMomentumBucket> = z.looseObject({
+export const commentMomentumBucketSchema: z.ZodMiniType<CommentMomentumBucket> = z.looseObject({
   t: isoTimestampSchema,
   commentCount: countSchema,
   feedbackCount: countSchema,
 });
 
 /** {@link FeedbackOverview}, the `getFeedback` answer. */
-export const feedbackOverviewSchema: z.ZodType<FeedbackOverview> = z.looseObject({
+export const feedbackOverviewSchema: z.ZodMiniType<FeedbackOverview> = z.looseObject({
   granularity: granularitySchema,
   summary: feedbackSummarySchema,
   trend: z.array(feedbackTrendBucketSchema),
@@ -330,7 +330,7 @@ export const feedbackOverviewSchema: z.ZodType<FeedbackOverview> = z.looseObject
 });
 
 /** A {@link FeedbackComment}, with the optional summary of its trace. */
-export const feedbackCommentSchema: z.ZodType<FeedbackComment> = z.looseObject({
+export const feedbackCommentSchema: z.ZodMiniType<FeedbackComment> = z.looseObject({
   id: idSchema,
   traceId: idSchema,
   key: z.string(),
@@ -338,21 +338,21 @@ export const feedbackCommentSchema: z.ZodType<FeedbackComment> = z.looseObject({
   score: rate,
   comment: z.string(),
   createdAt: isoTimestampSchema,
-  source: z.enum(['user', 'reviewer']).optional(),
-  trace: z
-    .looseObject({
+  source: z.optional(z.enum(['user', 'reviewer'])),
+  trace: z.optional(
+    z.looseObject({
       id: idSchema,
-      name: z.string().optional(),
+      name: z.optional(z.string()),
       status: traceStatus,
       latencyMs: nonNegativeSchema,
-      model: z.string().optional(),
+      model: z.optional(z.string()),
       startTime: isoTimestampSchema,
-    })
-    .optional(),
+    }),
+  ),
 });
 
 /** A {@link ConversationSummary}. */
-export const conversationSummarySchema: z.ZodType<ConversationSummary> = z.looseObject({
+export const conversationSummarySchema: z.ZodMiniType<ConversationSummary> = z.looseObject({
   id: idSchema,
   traceCount: countSchema,
   firstTime: isoTimestampSchema,
@@ -360,13 +360,13 @@ export const conversationSummarySchema: z.ZodType<ConversationSummary> = z.loose
   durationMs: nonNegativeSchema,
   errorCount: countSchema,
   costUsd: usd,
-  title: z.string().nullable(),
+  title: z.nullable(z.string()),
   models: z.array(z.string()),
   steps: z.array(traceStatus),
 });
 
 /** A {@link TraceRow}: a trace plus its optional mean feedback score (a fraction, or `null` without scored feedback). */
-export const traceRowSchema: z.ZodType<TraceRow> = z.looseObject({
+export const traceRowSchema: z.ZodMiniType<TraceRow> = z.looseObject({
   ...traceShape,
-  feedbackScore: rate.optional(),
+  feedbackScore: z.optional(rate),
 });

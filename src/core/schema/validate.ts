@@ -4,7 +4,7 @@
  * naming the first bad field, e.g. `traces[12].latencyMs: expected number, got "abc"`.
  * @module
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
 import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross-field';
@@ -42,8 +42,8 @@ const feedbackListSchema = z.array(feedbackSchema);
  * `field` is its path (prefixed by `rootPath`, e.g. `rows[3].latencyMs`), the message adds what was expected and a
  * preview of what was received (JSON, at most 60 characters).
  */
-export function validate<T>(schema: z.ZodType<T>, data: unknown, rootPath = ''): T {
-  const result = schema.safeParse(data, PARSE_CONTEXT);
+export function validate<T>(schema: z.core.$ZodType<T>, data: unknown, rootPath = ''): T {
+  const result = z.safeParse(schema, data, PARSE_CONTEXT);
   if (result.success) return result.data;
   throw issueError(result.error.issues[0] as z.core.$ZodIssue, rootPath);
 }

@@ -5,7 +5,7 @@
  */
 import { isProviderError, type ProviderErrorCode } from '../../core/errors';
 import { validate } from '../../core/schema/validate';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -43,7 +43,7 @@ export function diffValues(actual: unknown, expected: unknown, path: string, out
 }
 
 /** Problems of `value` against a result schema (at most the first), with `path` as the root. */
-export function shapeProblems<T>(schema: z.ZodType<T>, value: unknown, path: string): string[] {
+export function shapeProblems<T>(schema: z.ZodMiniType<T>, value: unknown, path: string): string[] {
   try {
     validate(schema, value, path);
     return [];
@@ -110,9 +110,6 @@ export function orderProblems(label: string, values: readonly SortValue[], desc:
 export function compareNatural(a: number | string | boolean, b: number | string | boolean): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-
-/** Order of the `user` sort key: ICU's `en` collation with default options, as `Intl.Collator('en')`. */
-export const compareUserNames: (a: string, b: string) => number = new Intl.Collator('en').compare;
 
 /** Case-insensitive text order (lower-cased code units). */
 export function compareText(a: string, b: string): number {
