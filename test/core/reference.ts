@@ -277,6 +277,9 @@ function compareText(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The `user` sort's collation: ICU `en`, default options. */
+const compareNames = new Intl.Collator('en').compare;
+
 function compareMeta(a: Exclude<MetadataValue, null>, b: Exclude<MetadataValue, null>): number {
   const group = (v: unknown) => (typeof v === 'number' ? 0 : typeof v === 'boolean' ? 1 : 2);
   if (group(a) !== group(b)) return group(a) - group(b);
@@ -287,7 +290,7 @@ function compareMeta(a: Exclude<MetadataValue, null>, b: Exclude<MetadataValue, 
 /** Compares two rows on one sort id: `null`/unknown last regardless of direction. */
 function compareOn(a: RefUserRow, b: RefUserRow, item: SortingItem): number {
   const dir = item.desc ? -1 : 1;
-  if (item.id === 'user') return dir * (compareText(a.user.displayName || a.user.id, b.user.displayName || b.user.id) || (a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0));
+  if (item.id === 'user') return dir * (compareNames(a.user.displayName || a.user.id, b.user.displayName || b.user.id) || (a.user.id < b.user.id ? -1 : a.user.id > b.user.id ? 1 : 0));
   let va: number | string | boolean | null;
   let vb: number | string | boolean | null;
   if (item.id.startsWith('metadata.')) {

@@ -50,6 +50,7 @@ export const duckdbDialect: Dialect = {
     `ALTER TABLE ${table}__compact RENAME TO ${table}`,
   ],
   selectSettings: '',
+  orderCollatedEn: (expr, dir) => `${expr} COLLATE en ${dir} NULLS LAST`,
 };
 
 /** ClickHouse (chdb or a server): `{name:Type}` parameters, `quantileExactInclusive`, MergeTree ordered by key. */
@@ -78,4 +79,5 @@ export const clickhouseDialect: Dialect = {
   deleteWhere: (table, where) => `DELETE FROM ${table} WHERE ${where}`,
   compact: () => [],
   selectSettings: ' SETTINGS join_use_nulls = 1',
+  orderCollatedEn: (expr, dir) => `${expr} ${dir} NULLS LAST COLLATE 'en'`,
 };

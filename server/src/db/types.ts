@@ -87,6 +87,8 @@ export interface Dialect {
   compact(table: string, columns: readonly ColumnDef[], layout: TableLayout): string[];
   /** Suffix that makes every later clause see NULL (not defaults) for unmatched LEFT JOIN rows; may be empty. */
   readonly selectSettings: string;
+  /** An ORDER BY term: `expr` in ICU's `en` collation, as `Intl.Collator('en')` (the users list's `user` sort), NULLs last. */
+  orderCollatedEn(expr: string, dir: 'ASC' | 'DESC'): string;
 }
 
 /** How a table is laid out on disk. */

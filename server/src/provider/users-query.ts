@@ -193,7 +193,7 @@ function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: read
 }
 
 /** ORDER BY of the sort keys (unknown last), joining users/metadata rows as string keys need, then user id. */
-function orderClause(b: Binder, sorting: readonly SortingItem[], baseline: PopulationBaseline | null): { joins: string; order: string } {
+function orderClause(d: Dialect, b: Binder, sorting: readonly SortingItem[], baseline: PopulationBaseline | null): { joins: string; order: string } {
   const joins: string[] = [];
   const order: string[] = [];
   sorting.forEach((s, i) => {
@@ -202,8 +202,8 @@ function orderClause(b: Binder, sorting: readonly SortingItem[], baseline: Popul
       order.push(...severityOrder(b, baseline as PopulationBaseline, dir));
     } else if (s.id === 'user') {
       if (!joins.some((j) => j.includes(' su '))) joins.push('LEFT JOIN users su ON su.user_id = agg_user');
-      // One key (lower-cased name, name, id), as the memory engine ranks it: descending reverses the id too.
-      order.push(`su.sort_name_lc ${dir} NULLS LAST`, `su.sort_name ${dir} NULLS LAST`, `agg_user ${dir}`);
+      // One key (name in the `en` collation, then id), as the memory engine ranks it: descending reverses the id too.
+      order.push(d.orderCollatedEn('su.sort_name', dir), `agg_user ${dir}`);
     } else if (s.id.startsWith('metadata.')) {
       const m = `sm${i}`;
       joins.push(`LEFT JOIN user_meta ${m} ON ${m}.user_id = agg_user AND ${m}.meta_key = ${b.str(s.id.slice('metadata.'.length))}`);
@@ -228,7 +228,7 @@ export function rankPageQuery(d: Dialect, req: RankRequest, pageIndex: number, p
   const b = new Binder(d);
   const sorting = req.sorting.length ? req.sorting : defaultSorting;
   const { ctes, from, where } = matchingUsersSql(d, b, req, sorting);
-  const { joins, order } = orderClause(b, sorting, req.baseline);
+  const { joins, order } = orderClause(d, b, sorting, req.baseline);
   return b.query(
     `WITH ${ctes} SELECT agg_user, count(*) OVER () AS total_rows FROM ${from} ${joins} WHERE ${where} ` +
       `ORDER BY ${order} LIMIT ${b.int(pageSize)} OFFSET ${b.int(pageIndex * pageSize)}${d.selectSettings}`,

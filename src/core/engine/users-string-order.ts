@@ -6,6 +6,7 @@
  */
 import type { MetadataValue, User } from '../model';
 import type { TraceIndex } from './trace-index';
+import { collateUserNames } from './user-name-collation';
 
 /** A ready order of user positions for one string sort key. Treat as read-only. */
 export interface StringOrder {
@@ -59,22 +60,12 @@ function idOrder(idx: TraceIndex): Int32Array {
   return order;
 }
 
-/** By display name (or id when it has none), case-insensitive, then exact name, then id: every rank distinct. */
+/** By display name (or id when it has none) in the `en` collation ({@link collateUserNames}), then id: every rank distinct. */
 function userOrder(users: readonly User[]): StringOrder {
-  const name = users.map((user) => user.displayName || user.id);
-  const lower = name.map((s) => s.toLowerCase());
-  const order = Int32Array.from(users, (_, u) => u);
-  order.sort((a, b) => {
-    const la = lower[a];
-    const lb = lower[b];
-    if (la !== lb) return la < lb ? -1 : 1;
-    const na = name[a];
-    const nb = name[b];
-    if (na !== nb) return na < nb ? -1 : 1;
-    const ia = users[a].id;
-    const ib = users[b].id;
-    return ia < ib ? -1 : ia > ib ? 1 : 0;
-  });
+  const order = collateUserNames(
+    users.map((user) => user.displayName || user.id),
+    users.map((user) => user.id),
+  );
   const rank = new Float64Array(users.length);
   for (let i = 0; i < order.length; i++) rank[order[i]] = i;
   return { rank, order, known: users.length, groupStart: null };

@@ -111,6 +111,9 @@ export function compareNatural(a: number | string | boolean, b: number | string 
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** Order of the `user` sort key: ICU's `en` collation with default options, as `Intl.Collator('en')`. */
+export const compareUserNames: (a: string, b: string) => number = new Intl.Collator('en').compare;
+
 /** Case-insensitive text order (lower-cased code units). */
 export function compareText(a: string, b: string): number {
   return compareNatural(a.toLowerCase(), b.toLowerCase());

@@ -12,6 +12,7 @@ import { userSchema } from '../../core/schema/records';
 import {
   compareNatural,
   compareText,
+  compareUserNames,
   diffValues,
   exactlyOnceProblems,
   orderProblems,
@@ -211,7 +212,7 @@ export function registerUsersSection(ctx: SuiteContext): void {
         const sorting: SortingItem[] = [{ id, desc }];
         const rows = await listAll(ctx, { range: ranges.main, sorting }, 6, problems, label);
         problems.push(...exactlyOnceProblems(label, rows.map((r) => r.user.id), expectedIds));
-        problems.push(...orderProblems(label, rows.map((r) => sortValueOf(r, id)), desc, compareSortValues));
+        problems.push(...orderProblems(label, rows.map((r) => sortValueOf(r, id)), desc, id === 'user' ? compareUserNames : compareSortValues));
       }
     }
     return problems;
