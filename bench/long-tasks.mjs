@@ -1,0 +1,143 @@
+/**
+ * Main-thread long tasks in Chromium (issue 19): the `Worker/UsersPage` stories — the users page over the worker
+ * provider, with the dataset generated in the worker, and over the in-thread memory provider — at the same size,
+ * side by side. For each, a PerformanceObserver `longtask` (installed before the page's scripts) records every task
+ * over 50 ms while Storybook boots (navigation → the page's loading state painted), while the dataset loads (→ first
+ * rows painted) and during each interaction: sort by user, next page,
+ * open a user (→ the detail page's sections settled), back to the list. Also the click → painted time of each.
+ *
+ *   npm run build-storybook && node bench/long-tasks.mjs [--traces 1000000] [--users 100000]
+ *
+ * Needs a built Storybook (storybook-static, with the Worker stories) and Debian's Chromium (CHROMIUM_PATH overrides
+ * /usr/bin/chromium).
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { serveStatic } from '../scripts/static-server.mjs';
+
+const { values: args } = parseArgs({
+  options: {
+    traces: { type: 'string', default: '1000000' },
+    users: { type: 'string', default: '100000' },
+    dir: { type: 'string', default: 'storybook-static' },
+  },
+});
+const STORIES = [
+  ['worker', 'worker-userspage--in-worker'],
+  ['in-thread', 'worker-userspage--in-thread'],
+];
+const LOAD_TIMEOUT_MS = 600_000;
+const STEP_TIMEOUT_MS = 120_000;
+
+if (!existsSync(`${args.dir}/index.json`) || !STORIES.every(([, id]) => readFileSync(`${args.dir}/index.json`, 'utf8').includes(`"${id}"`))) {
+  console.log(`long-tasks: skipped — no built Storybook with the Worker stories in ${args.dir} (run \`npm run build-storybook\` first)`);
+  process.exit(0);
+}
+
+/** Runs in the page before its scripts: keeps every long task. */
+function observeLongTasks() {
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Runs in the page: resolves once `ready()` holds, then after the next paint; returns performance.now(). */
+function whenPainted([readySource, timeout]) {
+  const ready = new Function(`return (${readySource})();`);
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const poll = () => {
+      if (ready()) requestAnimationFrame(() => setTimeout(() => resolve(performance.now())));
+      else if (performance.now() - started > timeout) reject(new Error(`not ready after ${timeout} ms: ${readySource}`));
+      else setTimeout(poll, 5);
+    };
+    poll();
+  });
+}
+
+/* The page states the steps wait for (sources evaluated in the page). */
+const FIRST_ROW = `() => document.querySelector('[role=grid] td[role=gridcell][data-column="user"]')?.textContent ?? ''`;
+const PAGE_SHOWN = `() => document.querySelector('[role=grid]') !== null`;
+const ROWS_READY = `() => document.querySelector('[role=grid]')?.getAttribute('aria-busy') !== 'true' && (${FIRST_ROW})() !== ''`;
+const rowChanged = (before) => `() => (${ROWS_READY})() && (${FIRST_ROW})() !== ${JSON.stringify(before)}`;
+const DETAIL_SETTLED = `() => document.querySelector('[data-slot="user-header"][data-state="ready"]') !== null && document.querySelector('[aria-busy="true"], [data-state="loading"]') === null`;
+
+/** Long tasks that overlap `[from, to]`: count, longest, total blocking (Σ duration − 50 ms). */
+function tasksIn(tasks, from, to) {
+  const inside = tasks.filter((t) => t.start < to && t.start + t.duration > from);
+  return {
+    count: inside.length,
+    longest: Math.max(0, ...inside.map((t) => t.duration)),
+    blocking: inside.reduce((sum, t) => sum + Math.max(0, t.duration - 50), 0),
+  };
+}
+
+/** One story: load, then the interactions; per step its duration and its long tasks. */
+async function measureStory(browser, baseUrl, id) {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  page.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await page.addInitScript(observeLongTasks);
+  const steps = [];
+  const url = `${baseUrl}/iframe.html?id=${id}&viewMode=story&globals=a11y.manual:!true&traces=${args.traces}&users=${args.users}`;
+  await page.goto(url);
+  const booted = await page.evaluate(whenPainted, [PAGE_SHOWN, LOAD_TIMEOUT_MS]);
+  steps.push({ name: 'page boot (navigation → users page painted, loading)', from: 0, to: booted });
+  const loaded = await page.evaluate(whenPainted, [ROWS_READY, LOAD_TIMEOUT_MS]);
+  steps.push({ name: 'dataset load (→ first rows painted)', from: booted, to: loaded });
+
+  const step = async (name, act, readySource) => {
+    const from = await page.evaluate(() => performance.now());
+    await act();
+    const to = await page.evaluate(whenPainted, [readySource, STEP_TIMEOUT_MS]);
+    steps.push({ name, from, to });
+  };
+  const firstRow = () => page.evaluate(`(${FIRST_ROW})()`);
+  await page.waitForTimeout(1000);
+  let before = await firstRow();
+  await step('sort by user (click → new first row painted)', () => page.getByRole('columnheader', { name: 'User' }).getByRole('button').click(), rowChanged(before));
+  before = await firstRow();
+  await step('next page', () => page.getByRole('button', { name: 'Next page' }).click(), rowChanged(before));
+  before = await firstRow();
+  await step('sort by user, descending', () => page.getByRole('columnheader', { name: 'User' }).getByRole('button').click(), rowChanged(before));
+  await step(
+    'open a user (→ detail sections settled)',
+    () => page.locator('[role=grid] td[role=gridcell][data-column="user"]').first().getByRole('button').first().click(),
+    DETAIL_SETTLED,
+  );
+  await step('back to the list', () => page.getByRole('link', { name: 'All users' }).or(page.getByRole('button', { name: 'All users' })).first().click(), ROWS_READY);
+  const tasks = await page.evaluate(() => window.__longTasks);
+  await page.close();
+  return steps.map((s) => ({ ...s, ms: s.to - s.from, ...tasksIn(tasks, s.from, s.to) }));
+}
+
+const server = await serveStatic(args.dir);
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: true,
+  args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-renderer-backgrounding', '--js-flags=--max-old-space-size=8192'],
+});
+console.log(
+  `long tasks in Chromium — ${Number(args.traces).toLocaleString('en')} traces, ${Number(args.users).toLocaleString('en')} users; ${cpus().length} cores, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`,
+);
+const results = [];
+try {
+  for (const [name, id] of STORIES) {
+    results.push([name, await measureStory(browser, server.url, id)]);
+    console.log(`${name} done (load average ${loadavg()[0].toFixed(1)})`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
+
+const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+console.log('');
+console.log(`| step | ${results.map(([n]) => `${n}: time (ms) | ${n}: long tasks | ${n}: longest (ms) | ${n}: blocking (ms)`).join(' | ')} |`);
+console.log(`|---|${results.map(() => '---:|---:|---:|---:').join('|')}|`);
+for (let i = 0; i < results[0][1].length; i++) {
+  console.log(`| ${results[0][1][i].name} | ${results.map(([, steps]) => `${fmt(steps[i].ms)} | ${steps[i].count} | ${fmt(steps[i].longest)} | ${fmt(steps[i].blocking)}`).join(' | ')} |`);
+}
+console.log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
