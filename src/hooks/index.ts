@@ -1,7 +1,7 @@
 'use client';
 /**
- * `userscope/hooks`: `<UserscopeProvider>` and one headless hook per DataProvider method, on TanStack Query.
- * No markup.
+ * `userscope/hooks`: `<UserscopeProvider>`, one headless hook per DataProvider method on TanStack Query, and the page
+ * controllers (`useUsersPageController`, `useUserDetailPageController`) for hosts' own layouts. No markup.
  * @module
  */
 export {
@@ -73,11 +73,5 @@ export {
   type UsersOverviewTotals,
 } from './users-overview';
 export { type MetadataFacet } from './metadata-facets';
-export {
-  DEFAULT_USERS_VIEW,
-  isFiltered,
-  viewParams,
-  type MeasureFilter,
-  type UsersView,
-} from './users-view';
+export { DEFAULT_USERS_VIEW, type MeasureFilter, type UsersView } from './users-view';
 export { type CsvExportState, type UsersCsvFile } from './use-csv-export';
