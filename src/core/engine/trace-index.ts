@@ -40,7 +40,10 @@ export interface TraceIndex {
   release: DictColumn;
   /** Error type per row. */
   errorType: DictColumn;
-  /** Conversation id per row. */
+  /**
+   * Conversation id per row, coded per user: a user's rows with the same id share a code, but the same id under two
+   * users gets two codes (and appears twice in `values`), so match ids across users by `values`, not by code.
+   */
   conversation: DictColumn;
   /** Sum of normalised feedback scores on the trace (0 when none). */
   feedbackScoreSum: Float64Array;
@@ -209,8 +212,8 @@ export function buildTraceIndex(
 
 /**
  * Fills every column, reading the traces in their given order (the objects sit in memory in about that order, so
- * reads stay local) and writing each to its row. A user's conversation id often repeats the user's previous one:
- * that case skips the dataset-wide dictionary.
+ * reads stay local) and writing each to its row. Conversation ids are coded afterwards, user by user
+ * ({@link conversationColumn}).
  */
 function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, order: Int32Array, rowOfSource: Int32Array): void {
   const n = idx.size;
@@ -223,9 +226,7 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, or
   const model = dictBuilder(n);
   const release = dictBuilder(n);
   const errorType = dictBuilder(n);
-  const conversation = dictBuilder(n);
-  const lastConversation: (string | undefined)[] = new Array(idx.users.length);
-  const lastConversationCode = new Int32Array(idx.users.length);
+  const conversationOfRow: (string | undefined)[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const t = traces[split.source[k] as number] as Trace;
     const row = rowOf[k] as number;
@@ -242,18 +243,50 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, or
     if (t.model != null) model.col.codes[row] = codeOf(model, t.model);
     if (t.release != null) release.col.codes[row] = codeOf(release, t.release);
     if (t.errorType != null) errorType.col.codes[row] = codeOf(errorType, t.errorType);
-    const c = t.conversationId;
-    if (c == null) continue;
-    if (c !== lastConversation[u]) {
-      lastConversation[u] = c;
-      lastConversationCode[u] = codeOf(conversation, c);
-    }
-    conversation.col.codes[row] = lastConversationCode[u] as number;
+    if (t.conversationId != null) conversationOfRow[row] = t.conversationId;
   }
   idx.model = model.col;
   idx.release = release.col;
   idx.errorType = errorType.col;
-  idx.conversation = conversation.col;
+  idx.conversation = conversationColumn(conversationOfRow, idx.userStart);
+}
+
+/** Distinct conversations of one user looked up by a scan (newest first) before a `Map` takes over. */
+const CONVERSATION_SCAN_LIMIT = 16;
+
+/**
+ * The conversation column, coded per user (see {@link TraceIndex.conversation}): each user's rows, in start order,
+ * against that user's few distinct ids — a short scan from the newest, a `Map` past {@link CONVERSATION_SCAN_LIMIT}
+ * ids — instead of one dataset-wide dictionary of every conversation id.
+ */
+function conversationColumn(conversationOfRow: readonly (string | undefined)[], userStart: Int32Array): DictColumn {
+  const codes = new Int32Array(conversationOfRow.length).fill(-1);
+  const values: string[] = [];
+  for (let u = 0; u + 1 < userStart.length; u++) {
+    const base = values.length;
+    let byId: Map<string, number> | null = null;
+    for (let row = userStart[u] as number; row < (userStart[u + 1] as number); row++) {
+      const c = conversationOfRow[row];
+      if (c === undefined) continue;
+      let code = -1;
+      if (byId === null) {
+        for (let j = values.length - 1; j >= base; j--) {
+          if (values[j] === c) {
+            code = j;
+            break;
+          }
+        }
+      } else code = byId.get(c) ?? -1;
+      if (code < 0) {
+        code = values.length;
+        values.push(c);
+        if (byId !== null) byId.set(c, code);
+        else if (code - base >= CONVERSATION_SCAN_LIMIT) byId = new Map(values.slice(base).map((v, j) => [v, base + j]));
+      }
+      codes[row] = code;
+    }
+  }
+  return { codes, values };
 }
 
 /** Row of a trace id, through validation's id map when there is one (else one map is built here). */
