@@ -12,6 +12,8 @@ export * from './engine/stats';
 export * from './engine/trace-index';
 export * from './engine/selection';
 export * from './engine/users';
+export * from './metrics/user-metrics';
+export * from './metrics/tokens';
 export * from './engine/metrics';
 export * from './engine/trends';
 export { computeModelUsage, UNKNOWN_MODEL } from './engine/models';
@@ -39,7 +41,7 @@ export {
   type SegmentTraces,
   type WorstSegmentMeasure,
 } from './engine/segments';
-export { computeUsersDistribution, computeUsersSegments, userMetricValue } from './engine/users-population';
+export { computeUsersDistribution, computeUsersSegments, rowMeasureValue, userMetricValue } from './engine/users-population';
 export {
   buildChangeCallout,
   changeCalloutLabels,

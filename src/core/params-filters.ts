@@ -12,6 +12,7 @@ import type { MsRange } from './engine/time';
 import { ATTENTION_BIT } from './engine/users-attention';
 import { MAX_FILTER_VALUES, MAX_FILTERS } from './limits';
 import { DISTRIBUTION_METRICS } from './engine/distribution';
+import { SORTABLE_USER_METRIC_IDS, type UserMetricId } from './metrics/user-metrics';
 import {
   invalidParam,
   parseBinCount,
@@ -108,25 +109,14 @@ export const TRACE_FILTER_IDS = ['status', 'model', 'name', 'errorType', 'releas
 /** Sort ids of `listTraces`. */
 export const TRACE_SORT_IDS = ['startTime', 'latencyMs', 'costUsd', 'inputTokens', 'outputTokens', 'name', 'model', 'status'] as const;
 
-/** Sort ids of `listUsers` besides `metadata.<key>`: numeric columns, `attention` (severity) and `user`. */
-export const USERS_SORT_IDS = [
-  'traceCount',
-  'conversationCount',
-  'errorCount',
-  'successRate',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'costUsd',
-  'costPerTraceUsd',
-  'inputTokens',
-  'outputTokens',
-  'feedbackAvgScore',
-  'firstSeen',
-  'lastSeen',
-  'attention',
-  'user',
-] as const;
+/**
+ * Sort ids of `listUsers` besides `metadata.<key>`: the sortable metrics of the registry (`USER_METRICS`), then
+ * `firstSeen`, `lastSeen`, `attention` (severity) and `user`.
+ */
+export const USERS_SORT_IDS: readonly UsersSortId[] = [...SORTABLE_USER_METRIC_IDS, 'firstSeen', 'lastSeen', 'attention', 'user'];
 
+/** A `listUsers` sort id besides `metadata.<key>`. */
+export type UsersSortId = UserMetricId | 'firstSeen' | 'lastSeen' | 'attention' | 'user';
 
 const isMetadataId = (id: string): boolean => id.startsWith('metadata.') && id.length > 'metadata.'.length;
 

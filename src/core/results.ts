@@ -3,6 +3,7 @@
  * Suffixes carry units: `…Ms` milliseconds, `…Usd` dollars, `…Count` counts; rates are fractions 0..1; unknown is `null`.
  * @module
  */
+import type { UserMetricValues } from './metrics/user-metrics';
 import type { FeedbackSource, FeedbackValue, Granularity, Trace, User } from './model';
 
 /** One page of results. Offset-paged lists set `total`; cursor-paged lists set `nextCursor` (`null` on the last page). */
@@ -40,32 +41,14 @@ export interface AttentionReason {
   baseline: number;
 }
 
-/** A users-list row: one user and their numbers within the requested range. */
-export interface UserRow {
+/**
+ * A users-list row: one user and their numbers within the requested range. The numbers are the metric registry's
+ * (`USER_METRICS` in `core/metrics/user-metrics.ts`: traces, conversations, success rate, errors, latency, cost,
+ * tokens, feedback), each `number | null` where it can be unknown.
+ */
+export interface UserRow extends UserMetricValues {
   /** The user. */
   user: User;
-  /** Traces in range. */
-  traceCount: number;
-  /** Distinct conversations among those traces. */
-  conversationCount: number;
-  /** Failed traces in range. */
-  errorCount: number;
-  /** ok / total; `null` when there are no traces. */
-  successRate: number | null;
-  /** Median latency; `null` without traces. */
-  latencyP50Ms: number | null;
-  /** 95th percentile latency; `null` without traces. */
-  latencyP95Ms: number | null;
-  /** Sum of known costs; `null` when no trace carries a cost. */
-  costUsd: number | null;
-  /** `costUsd` divided by the traces that carry a cost; `null` when none do. */
-  costPerTraceUsd: number | null;
-  /** Sum of known input tokens; `null` when none are known. */
-  inputTokens: number | null;
-  /** Sum of known output tokens; `null` when none are known. */
-  outputTokens: number | null;
-  /** Mean normalised feedback score (0..1) of scored feedback on traces in range; `null` without any. */
-  feedbackAvgScore: number | null;
   /** First trace start within the range (ISO UTC). */
   firstSeen: string;
   /** Last trace start within the range (ISO UTC). */

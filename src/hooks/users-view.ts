@@ -4,6 +4,7 @@
  * @module
  */
 import type { FilterItem, ListUsersParams, OffsetPagination, SortingItem } from '../core/contract';
+import { USER_METRIC_COLUMNS } from '../core/metrics/user-metrics';
 import type { MetadataValue, TimeRange } from '../core/model';
 import type { MetricRange } from '../core/params-filters';
 import type { DistributionMetric } from '../core/results';
@@ -13,12 +14,12 @@ import type { TimeRangeValue } from '../core/time-range-value';
 export const DEFAULT_USERS_TABLE_SORTING: SortingItem[] = [{ id: 'lastSeen', desc: true }];
 /** Users-list page when none is given. */
 export const DEFAULT_USERS_TABLE_PAGINATION: OffsetPagination = { pageIndex: 0, pageSize: 50 };
-/** Users-table columns hidden until the user picks them. Metadata columns other than plan and region start hidden too. */
+/**
+ * Users-table columns hidden until the user picks them: the metric registry's hidden columns (`column.hidden`) and
+ * first seen. Metadata columns other than plan and region start hidden too.
+ */
 export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = [
-  'conversationCount',
-  'latencyP50Ms',
-  'costPerTraceUsd',
-  'feedbackAvgScore',
+  ...USER_METRIC_COLUMNS.filter((m) => m.column.hidden).map((m) => m.id),
   'firstSeen',
   'metadata.tier',
 ];

@@ -4,6 +4,7 @@
  * with these. Other engines' tests may import them (e.g. {@link refKeyMetrics}, {@link refPercentile}).
  */
 import type { FilterItem, OffsetPagination, SortingItem } from '../../src/core/contract';
+import { referenceUserMetricValues, USER_METRICS, type UserMetricId } from '../../src/core/metrics/user-metrics';
 import type { AttributedTrace, Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
 import type { AttentionReason, Cohort, KeyMetrics, TrendBucket, UserMetrics, UserRow, UserTrends } from '../../src/core/results';
 
@@ -240,35 +241,22 @@ export function refUserRows(data: RefData, range: RefRange, sparkGranularity: Gr
     const ids = new Set(ts.map((t) => t.id));
     const scores = data.feedback.filter((f) => ids.has(f.traceId) && typeof f.score === 'number').map((f) => f.score as number);
     const starts = ts.map(startOf);
+    const costTraceCount = ts.filter((t) => typeof t.costUsd === 'number').length;
+    const feedbackAvgScore = scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length;
     const row = {
       user,
-      traceCount: m.traceCount,
-      conversationCount: m.conversationCount,
-      errorCount: m.errorCount,
-      successRate: m.successRate,
-      latencyP50Ms: m.latencyP50Ms,
-      latencyP95Ms: m.latencyP95Ms,
-      costUsd: m.costUsd,
-      costPerTraceUsd: m.costPerTraceUsd,
-      inputTokens: m.inputTokens,
-      outputTokens: m.outputTokens,
-      feedbackAvgScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+      ...referenceUserMetricValues({ ...m, costTraceCount, feedbackAvgScore }),
       firstSeen: new Date(Math.min(...starts)).toISOString(),
       lastSeen: new Date(Math.max(...starts)).toISOString(),
       sparkline: refTrends(ts, range, sparkGranularity).buckets.map((b) => ({ t: b.t, traceCount: b.traceCount, errorCount: b.errorCount })),
     };
-    rows.push({ ...row, attention: refAttention(row, ts.filter((t) => typeof t.costUsd === 'number').length, base) });
+    rows.push({ ...row, attention: refAttention(row, costTraceCount, base) });
   }
   return rows;
 }
 
-const NUMERIC_SORT_IDS = [
-  'traceCount', 'conversationCount', 'errorCount', 'successRate', 'latencyP50Ms', 'latencyP95Ms',
-  'costUsd', 'costPerTraceUsd', 'inputTokens', 'outputTokens', 'feedbackAvgScore',
-] as const;
-
 /** Every sort id with a fixed name (plus `metadata.<key>`). */
-export const REF_SORT_IDS: readonly string[] = [...NUMERIC_SORT_IDS, 'firstSeen', 'lastSeen', 'user'];
+export const REF_SORT_IDS: readonly string[] = [...USER_METRICS.filter((m) => m.sortable).map((m) => m.id), 'firstSeen', 'lastSeen', 'user'];
 
 function compareText(a: string, b: string): number {
   const la = a.toLowerCase();
@@ -305,7 +293,7 @@ function compareOn(a: RefUserRow, b: RefUserRow, item: SortingItem): number {
     va = Date.parse(a[item.id]);
     vb = Date.parse(b[item.id]);
   } else {
-    const id = item.id as (typeof NUMERIC_SORT_IDS)[number];
+    const id = item.id as UserMetricId;
     va = a[id];
     vb = b[id];
   }

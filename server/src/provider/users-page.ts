@@ -18,6 +18,7 @@ import {
   type UserAggregates,
   type UserRow,
   type UsersSummary,
+  userMetricValues,
 } from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Row } from '../db/types';
@@ -56,8 +57,11 @@ export async function computeBaseline(ctx: SqlContext, range: MsRange, signal?: 
   };
 }
 
-/** Column arrays of `UserAggregates` for the page's users (position = index in the page), for core's attention rule. */
-function pageAggregates(rows: readonly Row[], range: MsRange, baseline: PopulationBaseline): UserAggregates {
+/**
+ * Column arrays of `UserAggregates` for the page's users (position = index in the page; `feedback[i]` their scored
+ * feedback), for core's metric registry and attention rule.
+ */
+function pageAggregates(rows: readonly Row[], feedback: readonly (Row | undefined)[], range: MsRange, baseline: PopulationBaseline): UserAggregates {
   const k = rows.length;
   const f64 = (column: string): Float64Array => Float64Array.from(rows, (r) => num(r, column));
   const i32 = (column: string): Int32Array => Int32Array.from(rows, (r) => num(r, column));
@@ -77,8 +81,8 @@ function pageAggregates(rows: readonly Row[], range: MsRange, baseline: Populati
     inputTokensKnown: Uint8Array.from(rows, (r) => (num(r, 'in_n') > 0 ? 1 : 0)),
     outputTokens: f64('out_sum'),
     outputTokensKnown: Uint8Array.from(rows, (r) => (num(r, 'out_n') > 0 ? 1 : 0)),
-    feedbackScoreSum: new Float64Array(k),
-    feedbackScoreCount: new Int32Array(k),
+    feedbackScoreSum: Float64Array.from(feedback, (r) => num(r, 'fb_sum')),
+    feedbackScoreCount: Int32Array.from(feedback, (r) => num(r, 'fb_n')),
     firstMs: f64('first_ms'),
     lastMs: f64('last_ms'),
     attention: new Uint8Array(k),
@@ -152,26 +156,12 @@ export async function usersPage(
   // A user whose traces were deleted between the two queries has no figures: left out rather than shown as NaN.
   const ids = ranked.map((r) => String(r.agg_user)).filter((id) => details.figures.has(id));
   const figureRows = ids.map((id) => details.figures.get(id) as Row);
-  const agg = pageAggregates(figureRows, req.range, baseline);
+  const agg = pageAggregates(figureRows, ids.map((id) => details.feedback.get(id)), req.range, baseline);
   const rows = ids.map((id, i): UserRow => {
     const r = figureRows[i] as Row;
-    const n = num(r, 'n');
-    const costN = num(r, 'cost_n');
-    const fb = details.feedback.get(id);
-    const fbN = num(fb, 'fb_n');
     return {
       user: details.users.get(id) ?? { id, metadata: {} },
-      traceCount: n,
-      conversationCount: num(r, 'conv_n'),
-      errorCount: num(r, 'errors'),
-      successRate: (n - num(r, 'errors')) / n,
-      latencyP50Ms: num(r, 'p50'),
-      latencyP95Ms: num(r, 'p95'),
-      costUsd: costN === 0 ? null : num(r, 'cost_sum'),
-      costPerTraceUsd: costN === 0 ? null : num(r, 'cost_sum') / costN,
-      inputTokens: num(r, 'in_n') === 0 ? null : num(r, 'in_sum'),
-      outputTokens: num(r, 'out_n') === 0 ? null : num(r, 'out_sum'),
-      feedbackAvgScore: fbN === 0 ? null : num(fb, 'fb_sum') / fbN,
+      ...userMetricValues(agg, i),
       firstSeen: toIso(num(r, 'first_ms')),
       lastSeen: toIso(num(r, 'last_ms')),
       sparkline: details.points.get(id) ?? [],

@@ -14,6 +14,8 @@ import {
   type MsRange,
   type PopulationBaseline,
   type SortingItem,
+  type SqlUserAggregate,
+  USER_METRICS,
 } from 'userscope/core';
 import { Binder } from '../db/binder';
 import type { Dialect } from '../db/types';
@@ -22,21 +24,12 @@ import { inRange, metadataMembership } from './context';
 import { measureMembership } from './distribution';
 import { scoredFeedbackCtes } from './feedback-scores';
 
-/** Aggregate columns of the ranking CTE, computed only when a sort key or filter reads them. */
-type AggregateColumn = 'n' | 'errors' | 'cost' | 'in' | 'out' | 'first' | 'last' | 'p50' | 'p95' | 'conv';
+/** Aggregate column groups of the ranking CTE (named in core's metric registry), computed only when a sort key or filter reads them. */
+type AggregateColumn = SqlUserAggregate;
 
-/** What each sort id reads. */
+/** What each sort id reads: the registry's metrics, then the other sort ids. */
 const SORT_NEEDS: Readonly<Record<string, readonly AggregateColumn[]>> = {
-  traceCount: ['n'],
-  conversationCount: ['conv'],
-  errorCount: ['errors'],
-  successRate: ['n', 'errors'],
-  latencyP50Ms: ['p50'],
-  latencyP95Ms: ['p95'],
-  costUsd: ['cost'],
-  costPerTraceUsd: ['cost'],
-  inputTokens: ['in'],
-  outputTokens: ['out'],
+  ...Object.fromEntries(USER_METRICS.map((m) => [m.id, m.sql.reads])),
   firstSeen: ['first'],
   lastSeen: ['last'],
   attention: ['n', 'errors', 'p95', 'cost'],
@@ -48,18 +41,9 @@ const FILTER_NEEDS: Readonly<Record<string, readonly AggregateColumn[]>> = {
   attention: ['n', 'errors', 'p95', 'cost'],
 };
 
+/** The ORDER BY expression of each numeric sort id: the registry's SQL, then first and last seen. */
 const NUMERIC_SORTS: Readonly<Record<string, string>> = {
-  traceCount: 'n',
-  conversationCount: 'conv_n',
-  errorCount: 'errors',
-  successRate: '(CAST(n - errors AS DOUBLE) / n)',
-  latencyP50Ms: 'p50',
-  latencyP95Ms: 'p95',
-  costUsd: 'CASE WHEN cost_n > 0 THEN cost_sum END',
-  costPerTraceUsd: 'CASE WHEN cost_n > 0 THEN cost_sum / cost_n END',
-  inputTokens: 'CASE WHEN in_n > 0 THEN in_sum END',
-  outputTokens: 'CASE WHEN out_n > 0 THEN out_sum END',
-  feedbackAvgScore: 'CASE WHEN fb_n > 0 THEN fb_sum / fb_n END',
+  ...Object.fromEntries(USER_METRICS.map((m) => [m.id, m.sql.expression])),
   firstSeen: 'first_ms',
   lastSeen: 'last_ms',
 };
@@ -156,6 +140,7 @@ function aggregateCte(d: Dialect, b: Binder, range: MsRange, needed: ReadonlySet
     p50: [`${d.quantile('latency_ms', 0.5)} AS p50`],
     p95: [`${d.quantile('latency_ms', 0.95)} AS p95`],
     conv: [`${d.countDistinct('conversation_id')} AS conv_n`],
+    feedback: [], // fb_sum, fb_n: joined from the scored-feedback CTE (matchingUsersSql)
   };
   const columns = ['user_id AS agg_user', ...[...needed].flatMap((c) => sql[c])];
   return `agg AS (SELECT ${columns.join(', ')} FROM traces WHERE ${inRange(b, range)} GROUP BY user_id)`;
@@ -177,9 +162,10 @@ export interface RankRequest {
 
 /** SQL selecting the matching users (`agg_user` plus the aggregate columns), before ORDER BY. */
 function matchingUsersSql(d: Dialect, b: Binder, req: RankRequest, sorting: readonly SortingItem[]): { ctes: string; from: string; where: string } {
-  const ctes = [aggregateCte(d, b, req.range, neededColumns(req.filters, sorting))];
+  const needed = neededColumns(req.filters, sorting);
+  const ctes = [aggregateCte(d, b, req.range, needed)];
   let from = 'agg';
-  if (sorting.some((s) => s.id === 'feedbackAvgScore')) {
+  if (needed.has('feedback')) {
     ctes.push(scoredFeedbackCtes(inRange(b, req.range, 't.start_ms'), true));
     ctes.push('fb AS (SELECT fb_user, sum(fb_score) AS fb_sum, count(fb_score) AS fb_n FROM fb_scored GROUP BY fb_user)');
     from += ' LEFT JOIN fb ON fb.fb_user = agg.agg_user';

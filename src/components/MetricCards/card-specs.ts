@@ -1,4 +1,6 @@
 import type { VerdictArea } from '../../core/engine/verdict';
+import { totalTokens } from '../../core/metrics/tokens';
+import type { MetricFormat } from '../../core/metrics/user-metrics';
 import type { KeyMetrics } from '../../core/results';
 import type { DeltaDirection } from '../primitives/Delta';
 import { UNKNOWN, formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
@@ -6,7 +8,7 @@ import { UNKNOWN, formatCount, formatDuration, formatPercent, formatUsd } from '
 /** A card's id, named after the trend measure it focuses (a `TrendBucket` field). */
 export type MetricCardKey = 'traceCount' | 'successRate' | 'latencyP95Ms' | 'costUsd';
 
-/** A number (or text) shown on a card. `tokens` is input + output tokens. */
+/** A number (or text) shown on a card. `tokens` is input + output tokens (core's `totalTokens`). */
 export type StatKey =
   | 'traceCount'
   | 'conversationCount'
@@ -27,8 +29,8 @@ export type StatKey =
  */
 export type CohortMode = 'direct' | 'per-user' | 'user-mean' | 'none';
 
-/** How a stat is formatted. */
-export type StatFormat = 'count' | 'percent' | 'duration' | 'usd' | 'text';
+/** How a stat is formatted: a format kind of core's metric registry, or `text`. */
+export type StatFormat = Exclude<MetricFormat, 'score'> | 'text';
 
 /** One stat of a card. */
 export interface StatSpec {
@@ -97,15 +99,9 @@ export const CARD_SPECS: readonly CardSpec[] = [
   },
 ];
 
-/** Total tokens: input + output, counting the known side when only one is; `null` when neither is. */
-export function totalTokens(m: KeyMetrics): number | null {
-  if (m.inputTokens === null && m.outputTokens === null) return null;
-  return (m.inputTokens ?? 0) + (m.outputTokens ?? 0);
-}
-
 /** The value of a stat in a set of key metrics. */
 export function statValue(m: KeyMetrics, key: StatKey): number | string | null {
-  return key === 'tokens' ? totalTokens(m) : m[key];
+  return key === 'tokens' ? totalTokens(m.inputTokens, m.outputTokens) : m[key];
 }
 
 /** Absolute values from which counts and money switch to compact notation (`12.3M`) on a card. */

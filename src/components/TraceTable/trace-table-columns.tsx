@@ -6,6 +6,7 @@
  */
 import { createColumnHelper, rowSortingFeature, tableFeatures } from '@tanstack/react-table';
 import { NO_CONVERSATION } from '../../core/engine/conversations';
+import { totalTokens } from '../../core/metrics/tokens';
 import type { Trace } from '../../core/model';
 import type { TraceRow } from '../../core/results';
 import { formatCount, formatDateTime, formatDuration, formatUsd, UNKNOWN } from '../primitives/format';
@@ -37,12 +38,6 @@ export interface TraceColumnContext {
 }
 
 const helper = createColumnHelper<typeof traceTableFeatures, TraceRow>();
-
-/** Input + output tokens, counting only the known ones; `null` when neither is known. */
-export function totalTokens(trace: Trace): number | null {
-  if (trace.inputTokens === undefined && trace.outputTokens === undefined) return null;
-  return (trace.inputTokens ?? 0) + (trace.outputTokens ?? 0);
-}
 
 function ConversationCell({ trace, ctx }: { trace: Trace; ctx: TraceColumnContext }) {
   const id = trace.conversationId;
@@ -127,7 +122,7 @@ export function buildTraceColumns(ctx: TraceColumnContext) {
       meta: numeric(l.columnTokens, 80),
       cell: (info) => {
         const trace = info.row.original;
-        const total = totalTokens(trace);
+        const total = totalTokens(trace.inputTokens, trace.outputTokens);
         if (total === null) return UNKNOWN;
         const detail = formatLabel(l.tokensDetail, { input: formatCount(trace.inputTokens, locale), output: formatCount(trace.outputTokens, locale) });
         return <span title={detail}>{formatCount(total, locale)}</span>;

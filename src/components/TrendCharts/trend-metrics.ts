@@ -3,6 +3,7 @@
  * MetricCards card focuses.
  * @module
  */
+import type { MetricFormat } from '../../core/metrics/user-metrics';
 import type { TrendBucket } from '../../core/results';
 import type { MetricCardKey } from '../MetricCards/card-specs';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
@@ -14,8 +15,8 @@ export type TrendMetricKey = 'traces' | 'successRate' | 'latency' | 'cost' | 'to
 /** A numeric field of a trend bucket. */
 export type TrendField = Exclude<keyof TrendBucket, 't'>;
 
-/** How a metric's values read. */
-export type TrendFormat = 'count' | 'percent' | 'duration' | 'usd';
+/** How a metric's values read: a format kind of core's metric registry (no feedback scores here). */
+export type TrendFormat = Exclude<MetricFormat, 'score'>;
 
 /** One line of a metric tab. */
 export interface TrendLineSpec {

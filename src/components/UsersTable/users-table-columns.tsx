@@ -12,6 +12,7 @@ import {
   tableFeatures,
 } from '@tanstack/react-table';
 import type { MetadataValue } from '../../core/model';
+import { USER_METRIC_COLUMNS, type UserMetricColumnDef, type UserMetricColumnId } from '../../core/metrics/user-metrics';
 import type { UserRow } from '../../core/results';
 import { formatCount, formatDateTime, formatDuration, formatPercent, formatRelative, formatUsd, UNKNOWN } from '../primitives/format';
 import type { GridColumnMeta } from '../primitives/GridHeaderCell';
@@ -38,32 +39,7 @@ export type MetadataColumn = string | { key: string; label: string };
 const metadataColumnId = (key: string): string => `metadata.${key}`;
 
 /** Ids of the built-in (non-metadata) columns, in their default order. */
-const USERS_COLUMN_IDS = [
-  'user',
-  'attention',
-  'traceCount',
-  'conversationCount',
-  'successRate',
-  'errorCount',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'costUsd',
-  'costPerTraceUsd',
-  'feedbackAvgScore',
-  'firstSeen',
-  'lastSeen',
-  'sparkline',
-] as const;
-
-/** Columns hidden until the user picks them. Metadata columns other than plan and region start hidden too. */
-export const DEFAULT_HIDDEN_COLUMNS: readonly string[] = [
-  'conversationCount',
-  'latencyP50Ms',
-  'costPerTraceUsd',
-  'feedbackAvgScore',
-  'firstSeen',
-  metadataColumnId('tier'),
-];
+const USERS_COLUMN_IDS: readonly string[] = ['user', 'attention', ...USER_METRIC_COLUMNS.map((m) => m.id), 'firstSeen', 'lastSeen', 'sparkline'];
 
 /** Column ids in default order for the given metadata columns: user, attention, metadata, then the numbers. */
 export function defaultColumnIds(metadataColumns: readonly MetadataColumn[]): string[] {
@@ -125,10 +101,51 @@ function DateCell({ iso, now, locale }: { iso: string; now: number; locale: stri
   );
 }
 
+/** The header label key of a metric column: `column` + the metric id, capitalised. */
+type MetricLabelKey = `column${Capitalize<UserMetricColumnId>}`;
+
+function metricLabel(labels: UsersTableLabels, id: UserMetricColumnId): string {
+  return labels[`column${id.charAt(0).toUpperCase()}${id.slice(1)}` as MetricLabelKey];
+}
+
+/** A metric's cell text or element by its format kind; the error count is highlighted when errors need attention. */
+function MetricCell({ metric, row, ctx }: { metric: UserMetricColumnDef; row: UserRow; ctx: UsersColumnContext }) {
+  const { labels: l, locale } = ctx;
+  const value = row[metric.id];
+  switch (metric.format) {
+    case 'score':
+      return <ScoreCell score={value} locale={locale} slot="user-feedback" spoken={l.feedbackScoreSpoken} none={l.feedbackScoreNone} />;
+    case 'percent':
+      return <>{formatPercent(value, locale)}</>;
+    case 'duration':
+      return <>{formatDuration(value, locale)}</>;
+    case 'usd':
+      return <>{formatUsd(value, locale)}</>;
+    case 'count':
+      if (metric.id !== 'errorCount') return <>{formatCount(value, locale)}</>;
+      return (
+        <span className="us-users-table__count" data-state={row.attention.some((r) => r.kind === 'errors') ? 'attention' : 'normal'}>
+          {formatCount(value, locale)}
+        </span>
+      );
+  }
+}
+
+/** The column of a registry metric: sorted worst (or largest) first, unless higher is better. */
+function metricColumn(metric: UserMetricColumnDef, ctx: UsersColumnContext) {
+  const label = metricLabel(ctx.labels, metric.id);
+  return helper.accessor((row) => row[metric.id], {
+    id: metric.id,
+    header: label,
+    sortDescFirst: metric.direction !== 'higher-is-better',
+    meta: { label, align: 'end', width: metric.column.width },
+    cell: (info) => <MetricCell metric={metric} row={info.row.original} ctx={ctx} />,
+  });
+}
+
 /** The column definitions, built for the given strings, locale, clock and metadata keys. */
 export function buildUsersColumns(ctx: UsersColumnContext) {
   const { labels: l, locale, now } = ctx;
-  const numeric = (label: string, width: number): GridColumnMeta => ({ label, align: 'end', width });
   const metadata = ctx.metadataColumns.map((column) => {
     const key = typeof column === 'string' ? column : column.key;
     const label = typeof column === 'string' ? titleCase(column) : column.label;
@@ -156,67 +173,7 @@ export function buildUsersColumns(ctx: UsersColumnContext) {
       cell: (info) => <AttentionCell reasons={info.row.original.attention} labels={l} locale={locale} />,
     }),
     ...metadata,
-    helper.accessor('traceCount', {
-      header: l.columnTraceCount,
-      sortDescFirst: true,
-      meta: numeric(l.columnTraceCount, 80),
-      cell: (info) => formatCount(info.getValue(), locale),
-    }),
-    helper.accessor('conversationCount', {
-      header: l.columnConversationCount,
-      sortDescFirst: true,
-      meta: numeric(l.columnConversationCount, 120),
-      cell: (info) => formatCount(info.getValue(), locale),
-    }),
-    helper.accessor('successRate', {
-      header: l.columnSuccessRate,
-      meta: numeric(l.columnSuccessRate, 88),
-      cell: (info) => formatPercent(info.getValue(), locale),
-    }),
-    helper.accessor('errorCount', {
-      header: l.columnErrorCount,
-      sortDescFirst: true,
-      meta: numeric(l.columnErrorCount, 72),
-      cell: (info) => (
-        <span
-          className="us-users-table__count"
-          data-state={info.row.original.attention.some((r) => r.kind === 'errors') ? 'attention' : 'normal'}
-        >
-          {formatCount(info.getValue(), locale)}
-        </span>
-      ),
-    }),
-    helper.accessor('latencyP50Ms', {
-      header: l.columnLatencyP50Ms,
-      sortDescFirst: true,
-      meta: numeric(l.columnLatencyP50Ms, 104),
-      cell: (info) => formatDuration(info.getValue(), locale),
-    }),
-    helper.accessor('latencyP95Ms', {
-      header: l.columnLatencyP95Ms,
-      sortDescFirst: true,
-      meta: numeric(l.columnLatencyP95Ms, 104),
-      cell: (info) => formatDuration(info.getValue(), locale),
-    }),
-    helper.accessor('costUsd', {
-      header: l.columnCostUsd,
-      sortDescFirst: true,
-      meta: numeric(l.columnCostUsd, 88),
-      cell: (info) => formatUsd(info.getValue(), locale),
-    }),
-    helper.accessor('costPerTraceUsd', {
-      header: l.columnCostPerTraceUsd,
-      sortDescFirst: true,
-      meta: numeric(l.columnCostPerTraceUsd, 112),
-      cell: (info) => formatUsd(info.getValue(), locale),
-    }),
-    helper.accessor('feedbackAvgScore', {
-      header: l.columnFeedbackAvgScore,
-      meta: numeric(l.columnFeedbackAvgScore, 104),
-      cell: (info) => (
-        <ScoreCell score={info.getValue()} locale={locale} slot="user-feedback" spoken={l.feedbackScoreSpoken} none={l.feedbackScoreNone} />
-      ),
-    }),
+    ...USER_METRIC_COLUMNS.map((m) => metricColumn(m, ctx)),
     helper.accessor('firstSeen', {
       header: l.columnFirstSeen,
       meta: { label: l.columnFirstSeen, align: 'start', width: 120 },

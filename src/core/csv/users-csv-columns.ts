@@ -3,6 +3,7 @@
  * (units in the header suffix: `Ms`, `Usd`), times are ISO UTC, unknown is empty.
  * @module
  */
+import { findUserMetric } from '../metrics/user-metrics';
 import type { UserRow } from '../results';
 import type { CsvValue } from './csv';
 
@@ -14,33 +15,21 @@ export interface CsvColumn {
   value: (row: UserRow) => CsvValue;
 }
 
-const NUMERIC_FIELDS = [
-  'traceCount',
-  'conversationCount',
-  'errorCount',
-  'successRate',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'costUsd',
-  'costPerTraceUsd',
-  'feedbackAvgScore',
-] as const;
-
 const USER_COLUMNS: CsvColumn[] = [
   { header: 'userId', value: (row) => row.user.id },
   { header: 'displayName', value: (row) => row.user.displayName },
   { header: 'email', value: (row) => row.user.email },
 ];
 
-/** The CSV columns of one table column id; the sparkline has none. */
+/** The CSV columns of one table column id (a registry metric: its raw value, headed by its id); the sparkline has none. */
 function csvColumnsOf(id: string): CsvColumn[] {
   if (id === 'user') return USER_COLUMNS;
   if (id.startsWith('metadata.')) {
     const key = id.slice('metadata.'.length);
     return [{ header: key, value: (row) => row.user.metadata[key] }];
   }
-  const numeric = NUMERIC_FIELDS.find((field) => field === id);
-  if (numeric) return [{ header: numeric, value: (row) => row[numeric] }];
+  const metric = findUserMetric(id);
+  if (metric) return [{ header: metric.id, value: (row) => row[metric.id] }];
   if (id === 'firstSeen' || id === 'lastSeen') return [{ header: id, value: (row) => row[id] }];
   if (id === 'attention') {
     return [

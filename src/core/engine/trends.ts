@@ -4,6 +4,7 @@
  */
 import { ProviderError } from '../errors';
 import type { Granularity } from '../model';
+import { totalTokens } from '../metrics/tokens';
 import type { Cohort, TrendBucket, UserTrends } from '../results';
 import { cohortUserPositions, userSlices, type RowSlice } from './selection';
 import { percentileSorted, rate } from './stats';
@@ -48,9 +49,11 @@ export function computeTrends(
       }
       const it = idx.inputTokens[r];
       const ot = idx.outputTokens[r];
-      if (it === it) tokens[b] += it;
-      if (ot === ot) tokens[b] += ot;
-      if (it === it || ot === ot) tokensKnown[b] = 1;
+      const total = totalTokens(it === it ? it : null, ot === ot ? ot : null);
+      if (total !== null) {
+        tokens[b] += total;
+        tokensKnown[b] = 1;
+      }
     }
   }
   // Group latencies by bucket (counting sort), then sort each bucket's run for its percentiles.

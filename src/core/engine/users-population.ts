@@ -4,6 +4,7 @@
  * @module
  */
 import { ProviderError } from '../errors';
+import { findUserMetric, type UserMetricDef, type UserMetricValues } from '../metrics/user-metrics';
 import type { MetadataValue, User } from '../model';
 import type { DistributionMetric, UserSegment, UsersDistribution, UsersSegments } from '../results';
 import { distributionOf } from './distribution';
@@ -11,22 +12,26 @@ import { rankSegments, segmentKey, segmentOf, segmentValue } from './segments';
 import type { TraceIndex } from './trace-index';
 import type { UserAggregates } from './users-aggregate';
 
+/** The registry entries of the distribution measures that are `UserRow` metrics (all but `errorRate`). */
+const ROW_MEASURES = {
+  costUsd: findUserMetric('costUsd') as UserMetricDef,
+  traceCount: findUserMetric('traceCount') as UserMetricDef,
+  latencyP95Ms: findUserMetric('latencyP95Ms') as UserMetricDef,
+} as const;
+
 /** User `u`'s value of `metric` in `agg` (the `listUsers` row figure); `null` when unknown or without traces. */
 export function userMetricValue(agg: UserAggregates, u: number, metric: DistributionMetric): number | null {
   const n = agg.traceCount[u] as number;
   if (n === 0) return null;
-  switch (metric) {
-    case 'traceCount':
-      return n;
-    case 'errorRate':
-      return (agg.errorCount[u] as number) / n;
-    case 'costUsd':
-      return agg.costCount[u] === 0 ? null : (agg.costUsd[u] as number);
-    case 'latencyP95Ms': {
-      const p95 = agg.latencyP95Ms[u] as number;
-      return Number.isNaN(p95) ? null : p95;
-    }
-  }
+  if (metric === 'errorRate') return (agg.errorCount[u] as number) / n;
+  const v = ROW_MEASURES[metric].fromAggregates(agg, u);
+  return v === v ? v : null;
+}
+
+/** The same value from a `listUsers` row's metrics (`errorRate` = failed / all traces); `null` when unknown. */
+export function rowMeasureValue(row: UserMetricValues, metric: DistributionMetric): number | null {
+  if (metric === 'errorRate') return row.traceCount === 0 ? null : row.errorCount / row.traceCount;
+  return row[metric];
 }
 
 /**

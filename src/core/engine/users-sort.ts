@@ -8,6 +8,7 @@
 import type { SortingItem } from '../contract';
 import { ProviderError } from '../errors';
 import type { User } from '../model';
+import { USER_METRICS } from '../metrics/user-metrics';
 import { parseSorting } from '../params';
 import { isUsersSortId, USERS_SORT_IDS } from '../params-filters';
 import type { TraceIndex } from './trace-index';
@@ -32,20 +33,9 @@ function perUser(agg: UserAggregates, value: (u: number) => number): Float64Arra
   return out;
 }
 
-/** Numeric `UserRow` fields and `firstSeen` / `lastSeen`, as columns. */
+/** The sortable metrics of the registry and `firstSeen` / `lastSeen`, as columns. */
 const NUMERIC_COLUMNS: Readonly<Record<string, ColumnBuilder>> = {
-  traceCount: (a) => Float64Array.from(a.traceCount),
-  conversationCount: (a) => Float64Array.from(a.conversationCount),
-  errorCount: (a) => Float64Array.from(a.errorCount),
-  successRate: (a) => perUser(a, (u) => (a.traceCount[u] === 0 ? NaN : (a.traceCount[u] - a.errorCount[u]) / a.traceCount[u])),
-  latencyP50Ms: (a) => a.latencyP50Ms,
-  latencyP95Ms: (a) => a.latencyP95Ms,
-  costUsd: (a) => perUser(a, (u) => (a.costCount[u] === 0 ? NaN : a.costUsd[u])),
-  costPerTraceUsd: (a) => perUser(a, (u) => (a.costCount[u] === 0 ? NaN : a.costUsd[u] / a.costCount[u])),
-  inputTokens: (a) => perUser(a, (u) => (a.inputTokensKnown[u] ? a.inputTokens[u] : NaN)),
-  outputTokens: (a) => perUser(a, (u) => (a.outputTokensKnown[u] ? a.outputTokens[u] : NaN)),
-  feedbackAvgScore: (a) =>
-    perUser(a, (u) => (a.feedbackScoreCount[u] === 0 ? NaN : a.feedbackScoreSum[u] / a.feedbackScoreCount[u])),
+  ...Object.fromEntries(USER_METRICS.filter((m) => m.sortable).map((m) => [m.id, (a: UserAggregates) => perUser(a, (u) => m.fromAggregates(a, u))])),
   firstSeen: (a) => a.firstMs,
   lastSeen: (a) => a.lastMs,
 };
@@ -68,8 +58,8 @@ export interface CompiledSort {
 }
 
 /**
- * Validates one sort item: every numeric `UserRow` field, `firstSeen`, `lastSeen`, `attention` (severity: two
- * keys, see {@link attentionSeverity}), `user` (display name or id, case-insensitive) and `metadata.<key>`. Unknown
+ * Validates one sort item: every sortable metric of the registry, `firstSeen`, `lastSeen`, `attention` (severity: two
+ * keys, see {@link attentionSeverity}), `user` (display name or id, ICU `en` collation) and `metadata.<key>`. Unknown
  * ids throw `ProviderError('invalid-data')` naming `sorting[i].id`.
  */
 function compileSort(idx: TraceIndex, item: SortingItem, i: number): CompiledSort[] {

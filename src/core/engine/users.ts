@@ -6,6 +6,7 @@
 import type { FilterItem, OffsetPagination, SortingItem } from '../contract';
 import { parsePagination, parseSearch, sparklineGranularity } from '../params';
 import type { Granularity } from '../model';
+import { userMetricValues } from '../metrics/user-metrics';
 import type { Page, SparkPoint, UserRow } from '../results';
 import { bucketSizeMs, bucketStarts, toIso, type MsRange } from './time';
 import type { TraceIndex } from './trace-index';
@@ -75,22 +76,9 @@ function sparkline(idx: TraceIndex, agg: UserAggregates, u: number, buckets: Spa
 
 /** Builds the `UserRow` of user `u` (who has at least one trace in range). */
 function userRow(idx: TraceIndex, agg: UserAggregates, u: number, buckets: SparkBuckets): UserRow {
-  const n = agg.traceCount[u];
-  const costN = agg.costCount[u];
-  const fbN = agg.feedbackScoreCount[u];
   return {
     user: idx.users[u],
-    traceCount: n,
-    conversationCount: agg.conversationCount[u],
-    errorCount: agg.errorCount[u],
-    successRate: (n - agg.errorCount[u]) / n,
-    latencyP50Ms: agg.latencyP50Ms[u],
-    latencyP95Ms: agg.latencyP95Ms[u],
-    costUsd: costN === 0 ? null : agg.costUsd[u],
-    costPerTraceUsd: costN === 0 ? null : agg.costUsd[u] / costN,
-    inputTokens: agg.inputTokensKnown[u] ? agg.inputTokens[u] : null,
-    outputTokens: agg.outputTokensKnown[u] ? agg.outputTokens[u] : null,
-    feedbackAvgScore: fbN === 0 ? null : agg.feedbackScoreSum[u] / fbN,
+    ...userMetricValues(agg, u),
     firstSeen: toIso(agg.firstMs[u]),
     lastSeen: toIso(agg.lastMs[u]),
     sparkline: sparkline(idx, agg, u, buckets),

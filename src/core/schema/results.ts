@@ -40,6 +40,7 @@ import type {
   WindowMetrics,
 } from '../results';
 import type { Granularity } from '../model';
+import { USER_METRICS, type MetricUnit } from '../metrics/user-metrics';
 import {
   countSchema,
   feedbackValueSchema,
@@ -85,25 +86,29 @@ export const attentionReasonSchema: z.ZodMiniType<AttentionReason> = z.looseObje
   baseline: z.number(),
 });
 
+/** The schema of a metric value of each unit. */
+const UNIT_SCHEMAS: Readonly<Record<MetricUnit, z.ZodMiniType<number>>> = {
+  count: countSchema,
+  fraction: fractionSchema,
+  ms: nonNegativeSchema,
+  usd: nonNegativeSchema,
+  tokens: countSchema,
+};
+
+/** The metric fields of a {@link UserRow}, from the metric registry: each by its unit, `null` allowed when nullable. */
+const userMetricShape = Object.fromEntries(
+  USER_METRICS.map((m) => [m.id, m.nullable ? z.nullable(UNIT_SCHEMAS[m.unit]) : UNIT_SCHEMAS[m.unit]]),
+);
+
 /** A {@link UserRow}. */
-export const userRowSchema: z.ZodMiniType<UserRow> = z.looseObject({
+export const userRowSchema = z.looseObject({
   user: userSchema,
-  traceCount: countSchema,
-  conversationCount: countSchema,
-  errorCount: countSchema,
-  successRate: rate,
-  latencyP50Ms: ms,
-  latencyP95Ms: ms,
-  costUsd: usd,
-  costPerTraceUsd: usd,
-  inputTokens: tokens,
-  outputTokens: tokens,
-  feedbackAvgScore: rate,
+  ...userMetricShape,
   firstSeen: isoTimestampSchema,
   lastSeen: isoTimestampSchema,
   sparkline: z.array(sparkPointSchema),
   attention: z.array(attentionReasonSchema),
-});
+}) as unknown as z.ZodMiniType<UserRow>;
 
 /** A {@link DistributionMetric}: `costUsd`, `traceCount`, `errorRate` or `latencyP95Ms`. */
 export const distributionMetricSchema: z.ZodMiniType<DistributionMetric> = z.enum(['costUsd', 'traceCount', 'errorRate', 'latencyP95Ms']);

@@ -3,6 +3,7 @@
  * independent of the engine in `core/engine`: it re-states each definition of docs/metrics.md as simply as possible.
  * @module
  */
+import { referenceUserMetricValues, type UserBaseMeasures } from '../../core/metrics/user-metrics';
 import type { Feedback, Granularity, Trace } from '../../core/model';
 import type {
   ConversationSummary,
@@ -139,26 +140,24 @@ export function scoreOf(f: Feedback): number | null {
   return null;
 }
 
-/** The users-list row of a user with at least one trace in `s`, without `attention` (checked separately). */
+/**
+ * The users-list row of a user with at least one trace in `s`, without `attention` (checked separately): the
+ * metric registry's values from this module's plain base figures (`UserMetric.reference`).
+ */
 export function userRowOf(user: UserRow['user'], userTraces: readonly Trace[], feedback: readonly Feedback[], s: Span): Omit<UserRow, 'attention'> {
   const inRange = userTraces.filter((t) => startsIn(t, s));
   const m = keyMetricsOf(inRange);
   const ids = new Set(inRange.map((t) => t.id));
   const scores = feedback.filter((f) => ids.has(f.traceId)).map(scoreOf).filter((x): x is number => x !== null);
   const starts = inRange.map((t) => ms(t.startTime));
+  const base: UserBaseMeasures = {
+    ...m,
+    costTraceCount: inRange.filter((t) => t.costUsd !== undefined).length,
+    feedbackAvgScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+  };
   return {
     user,
-    traceCount: m.traceCount,
-    conversationCount: m.conversationCount,
-    errorCount: m.errorCount,
-    successRate: m.successRate,
-    latencyP50Ms: m.latencyP50Ms,
-    latencyP95Ms: m.latencyP95Ms,
-    costUsd: m.costUsd,
-    costPerTraceUsd: m.costPerTraceUsd,
-    inputTokens: m.inputTokens,
-    outputTokens: m.outputTokens,
-    feedbackAvgScore: scores.length === 0 ? null : scores.reduce((a, b) => a + b, 0) / scores.length,
+    ...referenceUserMetricValues(base),
     firstSeen: iso(Math.min(...starts)),
     lastSeen: iso(Math.max(...starts)),
     sparkline: byBucket(inRange, s, 'day').map((b) => ({

@@ -6,6 +6,7 @@ import type { FilterItem, ListUsersParams, SortingItem } from '../../core/contra
 import type { MetadataValue, TimeRange, Trace, User } from '../../core/model';
 import type { AttentionReason, DistributionBin, DistributionMetric, UserRow } from '../../core/results';
 import { distributionEdges, DISTRIBUTION_METRICS } from '../../core/engine/distribution';
+import { USER_METRICS, type UserMetricId } from '../../core/metrics/user-metrics';
 import { binRange, type MetricRange } from '../../core/params-filters';
 import { pageSchema, userRowSchema } from '../../core/schema/results';
 import { userSchema } from '../../core/schema/records';
@@ -35,20 +36,8 @@ const METHODS = [
   'listTraces',
 ] as const;
 
-/** Numeric `UserRow` fields, each a documented sort id. */
-const NUMERIC_SORT_IDS = [
-  'traceCount',
-  'conversationCount',
-  'errorCount',
-  'successRate',
-  'latencyP50Ms',
-  'latencyP95Ms',
-  'costUsd',
-  'costPerTraceUsd',
-  'inputTokens',
-  'outputTokens',
-  'feedbackAvgScore',
-] as const;
+/** Numeric `UserRow` fields, each a documented sort id: the sortable metrics of the registry. */
+const NUMERIC_SORT_IDS: readonly UserMetricId[] = USER_METRICS.filter((m) => m.sortable).map((m) => m.id);
 
 async function listAll(ctx: SuiteContext, params: Omit<ListUsersParams, 'pagination'>, pageSize: number, problems: string[], label: string): Promise<UserRow[]> {
   const p = await ctx.provider();
@@ -95,7 +84,7 @@ function sortValueOf(row: UserRow, id: string): SortValue {
     const v: MetadataValue | undefined = Object.prototype.hasOwnProperty.call(row.user.metadata, key) ? row.user.metadata[key] : undefined;
     return v;
   }
-  return row[id as (typeof NUMERIC_SORT_IDS)[number]];
+  return row[id as UserMetricId];
 }
 
 function compareSortValues(a: SortValue, b: SortValue): number {
