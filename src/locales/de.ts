@@ -156,6 +156,7 @@ export const de: UserscopeMessages = {
     metricTraceCount: 'Traces',
     metricErrorRate: 'Fehlerquote',
     metricLatencyP95Ms: 'p95-Latenz',
+    metricInSentence: (name) => name,
     barsLabel: 'Nutzer je Bereich von {metric}; wählen Sie einen Bereich, um seine Nutzer in der Liste zu finden',
     bar: '{from} bis {to}: {users} Nutzer',
     barOne: '{from} bis {to}: 1 Nutzer',

@@ -156,6 +156,7 @@ export const es: UserscopeMessages = {
     metricTraceCount: 'Trazas',
     metricErrorRate: 'Tasa de errores',
     metricLatencyP95Ms: 'Latencia p95',
+    metricInSentence: (name, locale) => name.toLocaleLowerCase(locale),
     barsLabel: 'Usuarios por tramo de {metric}; elige un tramo para encontrar sus usuarios en la lista',
     bar: 'De {from} a {to}: {users} usuarios',
     barOne: 'De {from} a {to}: 1 usuario',

@@ -157,6 +157,7 @@ export const fr: UserscopeMessages = {
     metricTraceCount: 'Traces',
     metricErrorRate: 'Taux d’erreur',
     metricLatencyP95Ms: 'Latence p95',
+    metricInSentence: (name, locale) => name.toLocaleLowerCase(locale),
     barsLabel: 'Utilisateurs par tranche de {metric} ; choisissez une tranche pour retrouver ses utilisateurs dans la liste',
     bar: 'De {from} à {to} : {users} utilisateurs',
     barOne: 'De {from} à {to} : 1 utilisateur',

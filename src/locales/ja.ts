@@ -155,6 +155,7 @@ export const ja: UserscopeMessages = {
     metricTraceCount: 'トレース',
     metricErrorRate: 'エラー率',
     metricLatencyP95Ms: 'p95 レイテンシ',
+    metricInSentence: (name) => name,
     barsLabel: '{metric}の範囲ごとのユーザー数。範囲を選ぶとリストでそのユーザーを表示します',
     bar: '{from} ～ {to}: {users} 人',
     barOne: '{from} ～ {to}: 1 人',

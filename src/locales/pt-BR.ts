@@ -155,6 +155,7 @@ export const ptBR: UserscopeMessages = {
     metricTraceCount: 'Traces',
     metricErrorRate: 'Taxa de erros',
     metricLatencyP95Ms: 'Latência p95',
+    metricInSentence: (name, locale) => name.toLocaleLowerCase(locale),
     barsLabel: 'Usuários por faixa de {metric}; escolha uma faixa para encontrar os usuários dela na lista',
     bar: 'De {from} a {to}: {users} usuários',
     barOne: 'De {from} a {to}: 1 usuário',

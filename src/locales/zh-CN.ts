@@ -154,6 +154,7 @@ export const zhCN: UserscopeMessages = {
     metricTraceCount: '追踪',
     metricErrorRate: '错误率',
     metricLatencyP95Ms: 'p95 延迟',
+    metricInSentence: (name) => name,
     barsLabel: '各{metric}区间的用户数；选择一个区间可在列表中找到这些用户',
     bar: '{from} 到 {to}：{users} 名用户',
     barOne: '{from} 到 {to}：1 名用户',

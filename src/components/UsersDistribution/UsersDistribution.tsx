@@ -67,7 +67,7 @@ export const UsersDistribution = forwardRef<HTMLElement, UsersDistributionProps>
   const l = useLabels('usersDistribution', usersDistributionLabels, props.labels);
   const titleId = useId();
   const name = metricName(metric, l);
-  const lowerName = name.toLocaleLowerCase(locale);
+  const lowerName = l.metricInSentence(name, locale);
   const Heading = `h${headingLevel}` as 'h3';
   const state = status === 'pending' ? 'loading' : status === 'error' ? 'error' : distribution === null ? 'unknown' : distribution?.bins.length ? 'ready' : 'empty';
   return (

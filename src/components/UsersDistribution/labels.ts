@@ -4,7 +4,7 @@
  * @module
  */
 export const usersDistributionLabels = {
-  /** Section heading. `{metric}` is the measure's name in lower case. */
+  /** Section heading. `{metric}` is the measure's name as `metricInSentence` gives it. */
   title: 'Users by {metric}',
   /** Accessible name of the measure picker. */
   metricPicker: 'Measure',
@@ -12,6 +12,8 @@ export const usersDistributionLabels = {
   metricTraceCount: 'Traces',
   metricErrorRate: 'Error rate',
   metricLatencyP95Ms: 'p95 latency',
+  /** A measure's name inside a sentence (`{metric}` above): lower case in English, as it is in German nouns. */
+  metricInSentence: (name: string, locale: string) => name.toLocaleLowerCase(locale),
   /** Accessible name of the bars' group. `{metric}` as in `title`. */
   barsLabel: 'Users per {metric} range; pick a range to find its users in the list',
   /** One bar's name. `{from}`, `{to}`: formatted edges; `{users}`: a formatted count. */

@@ -125,7 +125,7 @@ export const UsersPage = forwardRef<HTMLDivElement, UsersPageProps>(function Use
     const values = { metric: metricName(measure.metric, distributionLabels), ...binEdges(measure.metric, measure.bin, locale) };
     return {
       text: formatLabel(l.measureChip, values),
-      removeLabel: formatLabel(l.measureChipRemove, { ...values, metric: values.metric.toLocaleLowerCase(locale) }),
+      removeLabel: formatLabel(l.measureChipRemove, { ...values, metric: distributionLabels.metricInSentence(values.metric, locale) }),
     };
   }, [measure, distributionLabels, locale, l]);
   // The CSV holds the table's visible columns, in their order.

@@ -55,7 +55,7 @@ export function UsersPopulation({ range, view, update, segmentKeys, keyLabel, he
     measure === null
       ? null
       : formatLabel(l.binFiltered, {
-          metric: metricName(measure.metric, distributionLabels).toLocaleLowerCase(locale),
+          metric: distributionLabels.metricInSentence(metricName(measure.metric, distributionLabels), locale),
           ...binEdges(measure.metric, measure.bin, locale),
         });
 
