@@ -32,8 +32,7 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
   const n = sliceRowCount(slices);
   const latencies = new Float64Array(n);
   const days = new Set<number>();
-  // By id, not code: conversation codes are per user (see TraceIndex.conversation), and a cohort spans users.
-  const conversations = new Set<string>();
+  const conversations = new Set<number>();
   const errorTypes = new Map<number, number>();
   let k = 0;
   let errors = 0;
@@ -51,7 +50,7 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
       latencySum += lat;
       days.add(Math.floor(idx.startMs[r] / DAY_MS));
       const conv = idx.conversation.codes[r];
-      if (conv >= 0) conversations.add(idx.conversation.values[conv] as string);
+      if (conv >= 0) conversations.add(conv);
       if (idx.isError[r]) {
         errors++;
         const type = idx.errorType.codes[r];

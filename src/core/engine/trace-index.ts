@@ -40,10 +40,7 @@ export interface TraceIndex {
   release: DictColumn;
   /** Error type per row. */
   errorType: DictColumn;
-  /**
-   * Conversation id per row, coded per user: a user's rows with the same id share a code, but the same id under two
-   * users gets two codes (and appears twice in `values`), so match ids across users by `values`, not by code.
-   */
+  /** Conversation id per row. */
   conversation: DictColumn;
   /** Sum of normalised feedback scores on the trace (0 when none). */
   feedbackScoreSum: Float64Array;
@@ -255,38 +252,86 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, or
 const CONVERSATION_SCAN_LIMIT = 16;
 
 /**
- * The conversation column, coded per user (see {@link TraceIndex.conversation}): each user's rows, in start order,
- * against that user's few distinct ids — a short scan from the newest, a `Map` past {@link CONVERSATION_SCAN_LIMIT}
- * ids — instead of one dataset-wide dictionary of every conversation id.
+ * The conversation column. Each user's rows, in start order, are matched against that user's few distinct ids (a
+ * short scan from the newest, a `Map` past {@link CONVERSATION_SCAN_LIMIT} ids); only those per-user ids then go
+ * through one dataset-wide table ({@link dedupeStrings}), so an id shared by two users still gets one code.
  */
 function conversationColumn(conversationOfRow: readonly (string | undefined)[], userStart: Int32Array): DictColumn {
-  const codes = new Int32Array(conversationOfRow.length).fill(-1);
-  const values: string[] = [];
+  const pairCodes = new Int32Array(conversationOfRow.length).fill(-1);
+  const pairs: string[] = [];
   for (let u = 0; u + 1 < userStart.length; u++) {
-    const base = values.length;
+    const base = pairs.length;
     let byId: Map<string, number> | null = null;
     for (let row = userStart[u] as number; row < (userStart[u + 1] as number); row++) {
       const c = conversationOfRow[row];
       if (c === undefined) continue;
       let code = -1;
       if (byId === null) {
-        for (let j = values.length - 1; j >= base; j--) {
-          if (values[j] === c) {
+        for (let j = pairs.length - 1; j >= base; j--) {
+          if (pairs[j] === c) {
             code = j;
             break;
           }
         }
       } else code = byId.get(c) ?? -1;
       if (code < 0) {
-        code = values.length;
-        values.push(c);
+        code = pairs.length;
+        pairs.push(c);
         if (byId !== null) byId.set(c, code);
-        else if (code - base >= CONVERSATION_SCAN_LIMIT) byId = new Map(values.slice(base).map((v, j) => [v, base + j]));
+        else if (code - base >= CONVERSATION_SCAN_LIMIT) byId = new Map(pairs.slice(base).map((v, j) => [v, base + j]));
       }
-      codes[row] = code;
+      pairCodes[row] = code;
     }
   }
-  return { codes, values };
+  const { codeOf, values } = dedupeStrings(pairs);
+  for (let row = 0; row < pairCodes.length; row++) {
+    const p = pairCodes[row] as number;
+    if (p >= 0) pairCodes[row] = codeOf[p] as number;
+  }
+  return { codes: pairCodes, values };
+}
+
+/** FNV-1a over the UTF-16 code units of `s`. */
+function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The distinct strings of `strings` (first appearance order) and the code of each input: an open-addressing table
+ * of typed arrays (hash, then the string compared only on equal hashes), with no per-entry allocation.
+ */
+function dedupeStrings(strings: readonly string[]): { codeOf: Int32Array; values: string[] } {
+  const n = strings.length;
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  const mask = size - 1;
+  const slotFirst = new Int32Array(size).fill(-1);
+  const slotHash = new Uint32Array(size);
+  const codeOf = new Int32Array(n);
+  const values: string[] = [];
+  for (let i = 0; i < n; i++) {
+    const s = strings[i] as string;
+    const h = hashString(s);
+    let slot = h & mask;
+    for (;;) {
+      const first = slotFirst[slot] as number;
+      if (first < 0) {
+        slotFirst[slot] = i;
+        slotHash[slot] = h;
+        codeOf[i] = values.length;
+        values.push(s);
+        break;
+      }
+      if (slotHash[slot] === h && strings[first] === s) {
+        codeOf[i] = codeOf[first] as number;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+  return { codeOf, values };
 }
 
 /** Row of a trace id, through validation's id map when there is one (else one map is built here). */
