@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { ProviderError } from '../../src/core/errors';
+import { USER_METRICS } from '../../src/core/metrics/user-metrics';
 import type { Feedback, TimeRange, Trace, User } from '../../src/core/model';
 import type * as R from '../../src/core/results';
 import { isValidTrace } from '../../src/core/schema/fast-trace';
@@ -46,10 +47,8 @@ const SHAPES: [string, z.core.$ZodType, Record<string, true>][] = [
   ['SparkPoint', S.sparkPointSchema, { t: true, traceCount: true, errorCount: true } satisfies Keys<R.SparkPoint>],
   ['AttentionReason', S.attentionReasonSchema, { kind: true, message: true, value: true, baseline: true } satisfies Keys<R.AttentionReason>],
   ['UserRow', S.userRowSchema, {
-    user: true, traceCount: true, conversationCount: true, errorCount: true, successRate: true, latencyP50Ms: true,
-    latencyP95Ms: true, costUsd: true, costPerTraceUsd: true, inputTokens: true, outputTokens: true,
-    feedbackAvgScore: true, firstSeen: true, lastSeen: true, sparkline: true, attention: true,
-  } satisfies Keys<R.UserRow>],
+    user: true, ...Object.fromEntries(USER_METRICS.map((m) => [m.id, true])), firstSeen: true, lastSeen: true, sparkline: true, attention: true,
+  } as Keys<R.UserRow>],
   ['KeyMetrics', S.keyMetricsSchema, KEY_METRICS_KEYS],
   ['CohortMetrics', S.cohortMetricsSchema, { ...KEY_METRICS_KEYS, userCount: true, activeDaysPerUser: true } satisfies Keys<R.CohortMetrics>],
   ['Cohort', S.cohortSchema, { key: true, value: true } satisfies Keys<R.Cohort>],

@@ -70,6 +70,11 @@ export interface UserMetric<Id extends string = string, Nullable extends boolean
   description: string;
   /** Null rule: `false` when every active user has a value; `true` when it can be unknown (`null`, never 0). */
   nullable: Nullable;
+  /**
+   * `true` for a metric added after the contract first shipped: an optional `UserRow` field, so a provider written
+   * before it stays valid (the UI shows "—" when it is absent). The engines here always answer it.
+   */
+  optional: boolean;
   /** Unit of the value. */
   unit: MetricUnit;
   /** How it reads. */
@@ -104,6 +109,7 @@ export const USER_METRICS = [
     id: 'traceCount',
     description: 'Traces in range.',
     nullable: false,
+    optional: false,
     unit: 'count',
     format: 'count',
     direction: 'neutral',
@@ -117,6 +123,7 @@ export const USER_METRICS = [
     id: 'conversationCount',
     description: 'Distinct conversation ids among the traces in range.',
     nullable: false,
+    optional: false,
     unit: 'count',
     format: 'count',
     direction: 'neutral',
@@ -130,6 +137,7 @@ export const USER_METRICS = [
     id: 'successRate',
     description: '(traces − failed traces) / traces; `null` without traces.',
     nullable: true,
+    optional: false,
     unit: 'fraction',
     format: 'percent',
     direction: 'higher-is-better',
@@ -146,6 +154,7 @@ export const USER_METRICS = [
     id: 'errorCount',
     description: 'Failed traces in range.',
     nullable: false,
+    optional: false,
     unit: 'count',
     format: 'count',
     direction: 'lower-is-better',
@@ -159,6 +168,7 @@ export const USER_METRICS = [
     id: 'latencyP50Ms',
     description: 'Median latency (numpy linear interpolation); `null` without traces.',
     nullable: true,
+    optional: false,
     unit: 'ms',
     format: 'duration',
     direction: 'lower-is-better',
@@ -172,6 +182,7 @@ export const USER_METRICS = [
     id: 'latencyP95Ms',
     description: '95th percentile latency (numpy linear interpolation); `null` without traces.',
     nullable: true,
+    optional: false,
     unit: 'ms',
     format: 'duration',
     direction: 'lower-is-better',
@@ -185,6 +196,7 @@ export const USER_METRICS = [
     id: 'costUsd',
     description: 'Sum of known costs; `null` when no trace carries a cost.',
     nullable: true,
+    optional: false,
     unit: 'usd',
     format: 'usd',
     direction: 'lower-is-better',
@@ -198,6 +210,7 @@ export const USER_METRICS = [
     id: 'costPerTraceUsd',
     description: '`costUsd` / the traces that carry a cost; `null` when none does.',
     nullable: true,
+    optional: false,
     unit: 'usd',
     format: 'usd',
     direction: 'lower-is-better',
@@ -211,6 +224,7 @@ export const USER_METRICS = [
     id: 'inputTokens',
     description: 'Sum of known input tokens; `null` when none is known.',
     nullable: true,
+    optional: false,
     unit: 'tokens',
     format: 'count',
     direction: 'neutral',
@@ -223,6 +237,7 @@ export const USER_METRICS = [
     id: 'outputTokens',
     description: 'Sum of known output tokens; `null` when none is known.',
     nullable: true,
+    optional: false,
     unit: 'tokens',
     format: 'count',
     direction: 'neutral',
@@ -235,6 +250,7 @@ export const USER_METRICS = [
     id: 'feedbackAvgScore',
     description: 'Mean normalised score (0..1) of the scored feedback on the traces in range; `null` without any.',
     nullable: true,
+    optional: false,
     unit: 'fraction',
     format: 'score',
     direction: 'higher-is-better',
@@ -253,9 +269,14 @@ export type UserMetricDef = (typeof USER_METRICS)[number];
 /** The id of a users-list metric (a numeric `UserRow` field). */
 export type UserMetricId = UserMetricDef['id'];
 
-/** The metric fields of a `UserRow`, derived from the registry: `number`, or `number | null` when nullable. */
+/** The value type of a metric: `number`, or `number | null` when nullable. */
+type MetricValue<M extends UserMetricDef> = M['nullable'] extends true ? number | null : number;
+
+/** The metric fields of a `UserRow`, derived from the registry (optional metrics are optional fields). */
 export type UserMetricValues = {
-  [M in UserMetricDef as M['id']]: M['nullable'] extends true ? number | null : number;
+  [M in UserMetricDef as M['optional'] extends true ? never : M['id']]: MetricValue<M>;
+} & {
+  [M in UserMetricDef as M['optional'] extends true ? M['id'] : never]?: MetricValue<M>;
 };
 
 /** A metric shown as a users-table column. */

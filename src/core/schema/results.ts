@@ -40,7 +40,7 @@ import type {
   WindowMetrics,
 } from '../results';
 import type { Granularity } from '../model';
-import { USER_METRICS, type MetricUnit } from '../metrics/user-metrics';
+import { USER_METRICS, type MetricUnit, type UserMetricDef } from '../metrics/user-metrics';
 import {
   countSchema,
   feedbackValueSchema,
@@ -95,10 +95,14 @@ const UNIT_SCHEMAS: Readonly<Record<MetricUnit, z.ZodMiniType<number>>> = {
   tokens: countSchema,
 };
 
-/** The metric fields of a {@link UserRow}, from the metric registry: each by its unit, `null` allowed when nullable. */
-const userMetricShape = Object.fromEntries(
-  USER_METRICS.map((m) => [m.id, m.nullable ? z.nullable(UNIT_SCHEMAS[m.unit]) : UNIT_SCHEMAS[m.unit]]),
-);
+/** The schema of one metric: by its unit, `null` allowed when nullable, absent allowed when optional. */
+function metricSchema(m: UserMetricDef): z.ZodMiniType<number | null | undefined> {
+  const value = m.nullable ? z.nullable(UNIT_SCHEMAS[m.unit]) : UNIT_SCHEMAS[m.unit];
+  return m.optional ? z.optional(value) : value;
+}
+
+/** The metric fields of a {@link UserRow}, from the metric registry. */
+const userMetricShape = Object.fromEntries(USER_METRICS.map((m) => [m.id, metricSchema(m)]));
 
 /** A {@link UserRow}. */
 export const userRowSchema = z.looseObject({

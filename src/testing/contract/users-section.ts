@@ -54,6 +54,13 @@ function attentionValue(row: Omit<UserRow, 'attention'>, kind: AttentionReason['
   return kind === 'latency' ? row.latencyP95Ms : row.costPerTraceUsd;
 }
 
+/** The expected row without the optional metrics the provider leaves out (unknown to the UI, not wrong). */
+function answeredFields(row: UserRow, want: Omit<UserRow, 'attention'>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...want };
+  for (const m of USER_METRICS) if (m.optional && !(m.id in row)) delete out[m.id];
+  return out;
+}
+
 function rowProblems(ctx: SuiteContext, rows: readonly UserRow[], s: Span, label: string): string[] {
   const problems: string[] = [];
   const expected = new Map(ctx.activeUsers(s).map((u) => [u.id, userRowOf(u, ctx.tracesOf(u.id), ctx.feedbackOf(u.id), s)]));
@@ -61,7 +68,7 @@ function rowProblems(ctx: SuiteContext, rows: readonly UserRow[], s: Span, label
   for (const row of rows) {
     const want = expected.get(row.user.id);
     if (want === undefined) continue;
-    diffValues(row, want, `${label} ${row.user.id}`, problems);
+    diffValues(row, answeredFields(row, want), `${label} ${row.user.id}`, problems);
     for (const reason of row.attention) {
       const value = attentionValue(want, reason.kind);
       if (value === null || Math.abs(value - reason.value) > 1e-9 * Math.max(1, value)) {
