@@ -32,7 +32,10 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
   const n = sliceRowCount(slices);
   const latencies = new Float64Array(n);
   const days = new Set<number>();
+  // Distinct conversation codes: a seen-flag per code when the rows are many next to the codes (a cohort), else a Set.
+  const conversationSeen = n * 8 >= idx.conversation.values.length ? new Uint8Array(idx.conversation.values.length) : null;
   const conversations = new Set<number>();
+  let conversationCount = 0;
   const errorTypes = new Map<number, number>();
   let k = 0;
   let errors = 0;
@@ -50,7 +53,13 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
       latencySum += lat;
       days.add(Math.floor(idx.startMs[r] / DAY_MS));
       const conv = idx.conversation.codes[r];
-      if (conv >= 0) conversations.add(conv);
+      if (conv >= 0) {
+        if (conversationSeen === null) conversations.add(conv);
+        else if (conversationSeen[conv] === 0) {
+          conversationSeen[conv] = 1;
+          conversationCount++;
+        }
+      }
       if (idx.isError[r]) {
         errors++;
         const type = idx.errorType.codes[r];
@@ -76,7 +85,7 @@ export function computeKeyMetrics(idx: TraceIndex, slices: readonly RowSlice[]):
   const { p50, p95 } = p50p95(latencies);
   return {
     traceCount: n,
-    conversationCount: conversations.size,
+    conversationCount: conversationSeen === null ? conversations.size : conversationCount,
     activeDays: days.size,
     errorCount: errors,
     successRate: rate(n - errors, n),
