@@ -294,8 +294,8 @@ function compareOn(a: RefUserRow, b: RefUserRow, item: SortingItem): number {
     vb = Date.parse(b[item.id]);
   } else {
     const id = item.id as UserMetricId;
-    va = a[id];
-    vb = b[id];
+    va = a[id] ?? null; // an optional metric a row leaves out is unknown
+    vb = b[id] ?? null;
   }
   if (va === null || vb === null) return va === vb ? 0 : va === null ? 1 : -1;
   return dir * compareMeta(va, vb);
