@@ -86,9 +86,9 @@ export const InWorker: Story = {
 
 /**
  * The same page over the in-thread memory provider: generation, validation and the index build run on the main
- * thread. 20k traces of 2k users by default (1M would freeze the tab for many seconds: pass `?traces=1000000&users=100000`
+ * thread. 5k traces of 500 users by default (1M freezes the tab for many seconds: pass `?traces=1000000&users=100000`
  * to see it, as the benchmark does).
  */
 export const InThread: Story = {
-  render: () => <Pages provider={inThreadProvider(storySize({ traces: 20_000, users: 2_000 }))} />,
+  render: () => <Pages provider={inThreadProvider(storySize({ traces: 5_000, users: 500 }))} />,
 };
