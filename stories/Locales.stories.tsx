@@ -19,9 +19,9 @@ import { UsersPage } from '../src/pages/UsersPage/UsersPage';
 const NOW = Date.parse(DEMO_DEFAULT_NOW);
 
 let demo: DataProvider | undefined;
-/** One memory provider over the demo dataset's last 30 days, shared by the stories. */
+/** One memory provider over the demo dataset's last 14 days (the page shows the last 7), shared by the stories. */
 function demoProvider(): DataProvider {
-  demo ??= createMemoryProvider({ ...createDemoDataset({ days: 30 }), validate: false, latencyMs: 80 });
+  demo ??= createMemoryProvider({ ...createDemoDataset({ days: 14 }), validate: false, latencyMs: 80 });
   return demo;
 }
 

@@ -112,6 +112,7 @@ export const de: UserscopeMessages = {
     columnLatencyP95Ms: 'p95-Latenz',
     columnCostUsd: 'Kosten',
     columnCostPerTraceUsd: 'Kosten / Trace',
+    columnTotalTokens: 'Tokens',
     columnFeedbackAvgScore: 'Feedback',
     feedbackScoreSpoken: 'Feedback-Wert {score} von 1',
     feedbackScoreNone: 'Kein Feedback-Wert',

@@ -112,6 +112,7 @@ export const es: UserscopeMessages = {
     columnLatencyP95Ms: 'Latencia p95',
     columnCostUsd: 'Coste',
     columnCostPerTraceUsd: 'Coste / traza',
+    columnTotalTokens: 'Tokens',
     columnFeedbackAvgScore: 'Valoración',
     feedbackScoreSpoken: 'Valoración {score} de 1',
     feedbackScoreNone: 'Sin valoración',

@@ -113,6 +113,7 @@ export const fr: UserscopeMessages = {
     columnLatencyP95Ms: 'Latence p95',
     columnCostUsd: 'Coût',
     columnCostPerTraceUsd: 'Coût / trace',
+    columnTotalTokens: 'Jetons',
     columnFeedbackAvgScore: 'Retours',
     feedbackScoreSpoken: 'Note de retour {score} sur 1',
     feedbackScoreNone: 'Aucune note de retour',

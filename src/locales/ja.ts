@@ -111,6 +111,7 @@ export const ja: UserscopeMessages = {
     columnLatencyP95Ms: 'p95 レイテンシ',
     columnCostUsd: 'コスト',
     columnCostPerTraceUsd: 'コスト / トレース',
+    columnTotalTokens: 'トークン',
     columnFeedbackAvgScore: 'フィードバック',
     feedbackScoreSpoken: 'フィードバックスコア 1 中 {score}',
     feedbackScoreNone: 'フィードバックスコアなし',

@@ -111,6 +111,7 @@ export const ptBR: UserscopeMessages = {
     columnLatencyP95Ms: 'Latência p95',
     columnCostUsd: 'Custo',
     columnCostPerTraceUsd: 'Custo / trace',
+    columnTotalTokens: 'Tokens',
     columnFeedbackAvgScore: 'Feedback',
     feedbackScoreSpoken: 'Nota de feedback {score} de 1',
     feedbackScoreNone: 'Sem nota de feedback',

@@ -110,6 +110,7 @@ export const zhCN: UserscopeMessages = {
     columnLatencyP95Ms: 'p95 延迟',
     columnCostUsd: '成本',
     columnCostPerTraceUsd: '成本 / 追踪',
+    columnTotalTokens: 'Token',
     columnFeedbackAvgScore: '反馈',
     feedbackScoreSpoken: '反馈评分 {score}（满分 1）',
     feedbackScoreNone: '无反馈评分',

@@ -1,7 +1,7 @@
 /**
  * English defaults of every string `ConversationList` shows. Placeholders in braces are filled in at render time.
- * Hosts override any of them through the `labels` prop (or `<UserscopeProvider labels>` ids
- * `conversationList.<key>`, merged with `mergeLabels` by the page).
+ * Hosts override any of them through the `labels` prop, a translation's `conversationList` set (`<MessagesProvider>`)
+ * or `<UserscopeProvider labels>` ids `conversationList.<key>` (see docs/i18n.md).
  * @module
  */
 export const conversationListLabels = {

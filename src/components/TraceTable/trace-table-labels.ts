@@ -1,7 +1,7 @@
 /**
  * English defaults of every string `TraceTable` shows. Placeholders in braces are filled in at render time.
- * Hosts override any of them through the `labels` prop (or `<UserscopeProvider labels>` ids `traceTable.<key>`,
- * merged with `mergeLabels` by the page).
+ * Hosts override any of them through the `labels` prop, a translation's `traceTable` set (`<MessagesProvider>`) or
+ * `<UserscopeProvider labels>` ids `traceTable.<key>` (see docs/i18n.md).
  * @module
  */
 export const traceTableLabels = {

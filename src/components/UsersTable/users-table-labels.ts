@@ -15,6 +15,7 @@ export const usersTableLabels = {
   columnLatencyP95Ms: 'p95 latency',
   columnCostUsd: 'Cost',
   columnCostPerTraceUsd: 'Cost / trace',
+  columnTotalTokens: 'Tokens',
   /** Header of the mean feedback score (0..1) column. */
   columnFeedbackAvgScore: 'Feedback',
   /** What screen readers hear in a feedback cell; `{score}` is the score with two decimals. */
