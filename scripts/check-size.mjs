@@ -1,7 +1,9 @@
-// Checks the weight a host pays (run after `npm run build`): each public JS entry of the exports map, and the whole
-// library (every entry imported together), bundled from dist/ the way a host's bundler would, with the package's
-// dependencies included and its peers left out, minified, then gzipped. Fails above the limits of issue 21.
-// `--top N` also lists the N largest input files of the whole-library bundle (minified bytes before gzip).
+// Checks the weight a host pays (run after `npm run build`): each public JS entry of the exports map bundled from
+// dist/ the way a host's bundler would, with the package's dependencies included and its peers left out, minified,
+// then gzipped; and "the runtime", what a host can ship at most: every runtime entry together plus one locale.
+// Fails above the limits of issue 21.
+// `--top N` also lists the N largest contributors to the runtime (minified bytes before gzip): dependencies by
+// package, and the library's own code by source folder (the same entries bundled from src/, for attribution only).
 import { build } from 'esbuild';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -12,21 +14,27 @@ const PEERS = ['react', 'react-dom', 'react/jsx-runtime', '@tanstack/react-query
 const EXTERNAL = PEERS.flatMap((peer) => [peer, `${peer}/*`]);
 
 /**
- * Gzip limits in KB (1 KB = 1000 bytes), by entry; `*` is every entry together. Issue 21 asks for `*` ≤ 100 KB; the
- * library's own code alone is ≈ 147 KB of it today (see BENCHMARKS.md, "Bundle size"), so `*` is held where it is
- * (a ratchet: lower it as code leaves) and the distance to the target is printed.
+ * Entries that are tools for tests, not part of an app a host ships: `testing` (the contract suite, fixtures) and
+ * `testing/msw` (request handlers for tests). Measured and printed, left out of the runtime.
  */
-const LIMITS_KB = { '*': 225, './core': 40 };
-/** Issue 21's target for every entry together. */
-const WHOLE_TARGET_KB = 100;
+const TEST_TIME = new Set(['./testing', './testing/msw']);
+
+/**
+ * Gzip limits in KB (1 KB = 1000 bytes), by entry; `runtime` is every runtime entry together with the largest
+ * locale. Issue 21 asks for ≤ 100 KB; the runtime is held just above what it weighs (a ratchet: lower it as code
+ * leaves) and the distance to the target is printed. See BENCHMARKS.md, "Bundle size".
+ */
+const LIMITS_KB = { runtime: 225, './core': 40 };
+/** Issue 21's target for the whole library. */
+const RUNTIME_TARGET_KB = 100;
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const jsExports = Object.entries(pkg.exports).filter(([, target]) => typeof target === 'object' && target.import?.default?.endsWith('.js'));
-/** The fixed entries; together they are "the whole library". */
+/** The fixed entries. */
 const entries = jsExports
   .filter(([subpath]) => !subpath.includes('*'))
   .map(([subpath, target]) => ({ subpath, file: resolve(target.import.default) }));
-/** Pattern entries (`./locales/*`), one per built file: alternatives a host picks one of, so measured alone only. */
+/** Pattern entries (`./locales/*`), one per built file: alternatives a host picks one of. */
 const patternEntries = jsExports
   .filter(([subpath]) => subpath.includes('*'))
   .flatMap(([subpath, target]) => {
@@ -38,7 +46,7 @@ const patternEntries = jsExports
       .map((name) => ({ subpath: subpath.replace('*', name.slice(head.length, -suffix.length)), file: resolve(dir, name) }));
   });
 
-/** Bundles `contents` (an ES module importing from dist/) and returns its minified and gzip sizes, and the metafile. */
+/** Bundles `contents` (an ES module) and returns its minified and gzip sizes, and the metafile. */
 async function measure(contents) {
   const result = await build({
     stdin: { contents, resolveDir: process.cwd(), loader: 'js' },
@@ -51,6 +59,7 @@ async function measure(contents) {
     write: false,
     metafile: true,
     logLevel: 'silent',
+    jsx: 'automatic',
     define: { 'process.env.NODE_ENV': '"production"' },
   });
   const code = result.outputFiles[0].contents;
@@ -59,37 +68,64 @@ async function measure(contents) {
 
 const kb = (bytes) => (bytes / 1000).toFixed(1);
 const reexport = (file) => `export * from ${JSON.stringify(file)};`;
+/** Several modules together: namespaces, so names two entries share do not clash and nothing is dropped. */
+const together = (files) => files.map((file, i) => `export * as e${i} from ${JSON.stringify(file)};`).join('\n');
 const problems = [];
 const rows = [];
 
 for (const { subpath, file } of [...entries, ...patternEntries]) {
   rows.push({ name: subpath, ...(await measure(reexport(file))) });
 }
-// Every fixed entry together: namespaces, so names two entries share do not clash and nothing is dropped.
-const whole = await measure(entries.map(({ file }, i) => `export * as e${i} from ${JSON.stringify(file)};`).join('\n'));
-rows.push({ name: '* (every entry)', key: '*', ...whole });
+const runtimeEntries = entries.filter(({ subpath }) => !TEST_TIME.has(subpath));
+const localeRows = rows.filter((row) => patternEntries.some(({ subpath }) => subpath === row.name));
+const largestLocale = patternEntries.find(({ subpath }) => subpath === localeRows.sort((a, b) => b.gzip - a.gzip)[0]?.name);
+const runtimeFiles = [...runtimeEntries, ...(largestLocale ? [largestLocale] : [])];
+const runtime = await measure(together(runtimeFiles.map(({ file }) => file)));
+rows.push({ name: `runtime (+ ${largestLocale?.subpath ?? 'no locale'})`, key: 'runtime', ...runtime });
+rows.push({ name: '* (every entry)', ...(await measure(together(entries.map(({ file }) => file)))) });
 
-console.log('entry                       minified KB   gzip KB   limit');
+console.log('entry                          minified KB   gzip KB   limit');
 for (const row of rows) {
   const limit = LIMITS_KB[row.key ?? row.name];
-  console.log(`${row.name.padEnd(28)}${kb(row.minified).padStart(11)}${kb(row.gzip).padStart(10)}${limit === undefined ? '' : `   ≤ ${limit}`}`);
+  console.log(`${row.name.padEnd(31)}${kb(row.minified).padStart(11)}${kb(row.gzip).padStart(10)}${limit === undefined ? '' : `   ≤ ${limit}`}`);
   if (limit !== undefined && row.gzip > limit * 1000) problems.push(`${row.name}: ${kb(row.gzip)} KB gzip, over the ${limit} KB limit`);
 }
 
 const topIndex = process.argv.indexOf('--top');
 if (topIndex !== -1) {
+  const count = Number(process.argv[topIndex + 1] ?? 15);
+  const inputs = (metafile) => Object.entries(Object.values(metafile.outputs)[0].inputs);
   const byPackage = new Map();
-  for (const [path, { bytesInOutput }] of Object.entries(Object.values(whole.metafile.outputs)[0].inputs)) {
+  for (const [path, { bytesInOutput }] of inputs(runtime.metafile)) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
-    const key = match ? match[1] : path.startsWith('dist/') ? 'userscope (dist)' : path;
+    const key = match ? match[1] : path.startsWith('dist/') ? 'userscope (own code)' : path;
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);
   }
-  const top = [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, Number(process.argv[topIndex + 1] ?? 15));
-  console.log('\nlargest contributors to the whole library (minified KB, before gzip):');
-  for (const [name, bytes] of top) console.log(`  ${name.padEnd(34)}${kb(bytes).padStart(8)}`);
+  // The same runtime bundled from src/: which source folders the own code comes from (the dist chunks do not say).
+  const sourceOf = (file) => {
+    const built = file.replace(resolve('dist'), '').replace(/\.js$/, '');
+    return resolve('src', built === '/index' ? 'index.ts' : built.startsWith('/locales/') ? `${built.slice(1)}.ts` : `${built.slice(1)}/index.ts`);
+  };
+  const fromSource = await measure(together(runtimeFiles.map(({ file }) => sourceOf(file))));
+  const byFolder = new Map();
+  for (const [path, { bytesInOutput }] of inputs(fromSource.metafile)) {
+    if (!path.startsWith('src/')) continue;
+    const parts = path.split('/');
+    const key = parts.slice(0, parts.length > 3 ? 3 : parts.length).join('/');
+    byFolder.set(key, (byFolder.get(key) ?? 0) + bytesInOutput);
+  }
+  const print = (title, map) => {
+    console.log(`\n${title}`);
+    for (const [name, bytes] of [...map].sort((a, b) => b[1] - a[1]).slice(0, count)) console.log(`  ${name.padEnd(40)}${kb(bytes).padStart(8)}`);
+  };
+  print('largest contributors to the runtime (minified KB, before gzip):', byPackage);
+  print('own code of the runtime by source folder (minified KB, before gzip; bundled from src/):', byFolder);
 }
 
-console.log(`\nevery entry together: ${kb(whole.gzip)} KB gzip, ${kb(Math.max(0, whole.gzip - WHOLE_TARGET_KB * 1000))} KB above the ${WHOLE_TARGET_KB} KB target`);
+console.log(
+  `\nruntime (every entry but ${[...TEST_TIME].join(', ')}, with one locale): ${kb(runtime.gzip)} KB gzip, ` +
+    `${kb(Math.max(0, runtime.gzip - RUNTIME_TARGET_KB * 1000))} KB above the ${RUNTIME_TARGET_KB} KB target`,
+);
 
 if (problems.length > 0) {
   console.error(`\n${problems.join('\n')}`);

@@ -67,7 +67,7 @@ describe('TrendCharts', () => {
     const expected = timeTicks({ from, to }, 'day', INNER);
     expect(expected.length).toBeGreaterThan(2);
     for (const t of expected) expect(t % DAY).toBe(0);
-    const tickLines = [...document.querySelectorAll('.us-chart__axis .visx-axis-tick line')];
+    const tickLines = [...document.querySelectorAll('.us-chart__axis .us-chart__tick line')];
     const bottom = tickLines.slice(-expected.length).map((line) => Number(line.getAttribute('x1')));
     expect(bottom).toEqual(expected.map((t) => expect.closeTo(xOf(t, from, to), 6)));
 

@@ -1,9 +1,9 @@
-import { AxisLeft, AxisRight } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import { Bar, LinePath } from '@visx/shape';
 import type { Granularity } from '../../core/model';
 import type { FeedbackTrendBucket } from '../../core/results';
+import { Axis } from '../charts/Axis';
 import { CountBarAxes } from '../charts/CountBarAxes';
 import { spanBar, type Span, type spanTimeScale } from '../charts/time-spans';
 import { formatPercent } from '../primitives/format';
@@ -50,6 +50,8 @@ const PANEL_GAP = 14;
 /** Share of the inner height given to the rates panel. */
 const RATES_SHARE = 0.55;
 const BADGE_RADIUS = 8;
+/** Ticks of the rates panel (score on the left, percentage on the right). */
+const RATE_TICKS = [0, 0.5, 1];
 
 const mid = (s: Span<unknown>) => (s.from + s.to) / 2;
 
@@ -130,23 +132,8 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
             />
           ) : null,
         )}
-        <AxisLeft
-          scale={rates}
-          tickValues={[0, 0.5, 1]}
-          tickFormat={(v) => String(v)}
-          hideAxisLine
-          hideTicks
-          axisClassName="us-chart__axis"
-        />
-        <AxisRight
-          scale={rates}
-          left={innerW}
-          tickValues={[0, 0.5, 1]}
-          tickFormat={(v) => formatPercent(Number(v), locale, 0)}
-          hideAxisLine
-          hideTicks
-          axisClassName="us-chart__axis"
-        />
+        <Axis side="left" values={RATE_TICKS} position={rates} format={String} />
+        <Axis side="right" left={innerW} values={RATE_TICKS} position={rates} format={(v) => formatPercent(v, locale, 0)} />
         <Group top={countsTop}>
           {spans.map((s) => {
             const { x0, width } = spanBar(x, s);

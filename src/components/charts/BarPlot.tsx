@@ -3,7 +3,6 @@
  * size, a count axis on the left and an x axis below.
  * @module
  */
-import type { AxisScale } from '@visx/axis';
 import { Group } from '@visx/group';
 import { scaleLinear } from '@visx/scale';
 import type { ReactNode } from 'react';
@@ -39,7 +38,7 @@ export function barPlotLayout(width: number, counts: readonly number[]): BarPlot
 }
 
 /** Props of {@link BarPlot}. */
-export interface BarPlotProps<X extends AxisScale> extends Pick<CountBarAxesProps<X>, 'x' | 'xTicks' | 'xFormat' | 'locale'> {
+export interface BarPlotProps<T> extends Pick<CountBarAxesProps<T>, 'x' | 'xTicks' | 'xFormat' | 'locale'> {
   /** The layout from {@link barPlotLayout}. */
   layout: BarPlotLayout;
   /** The bars (and highlight), in the box's coordinates. */
@@ -47,7 +46,7 @@ export interface BarPlotProps<X extends AxisScale> extends Pick<CountBarAxesProp
 }
 
 /** The SVG of a count bar chart: the bars, then the baseline and axes over them. Decorative: the frame names it. */
-export function BarPlot<X extends AxisScale>({ layout, x, xTicks, xFormat, locale, children }: BarPlotProps<X>) {
+export function BarPlot<T>({ layout, x, xTicks, xFormat, locale, children }: BarPlotProps<T>) {
   return (
     <svg width={layout.width} height={BAR_PLOT_HEIGHT} aria-hidden="true" focusable="false">
       <Group left={BAR_PLOT_MARGIN.left} top={BAR_PLOT_MARGIN.top}>

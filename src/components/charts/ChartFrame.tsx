@@ -1,8 +1,8 @@
-import { AxisBottom, AxisLeft, type TickRendererProps } from '@visx/axis';
 import { Group } from '@visx/group';
 import { useMemo, type ReactNode } from 'react';
 import type { Granularity } from '../../core/model';
 import { bucketSizeMs, type MsRange } from '../../core/engine/time';
+import { Axis } from './Axis';
 import type { ChartMarker } from './change-markers';
 import { CHART_MARGIN, plotBox, timeScale, valueScale, type LinearScale, type PlotBox } from './chart-layout';
 import { ChartTooltip } from './ChartTooltip';
@@ -12,18 +12,6 @@ import { formatTick } from './time-format';
 import { timeTicks } from './time-ticks';
 import { useElementWidth } from './use-element-width';
 import { usePlotInteraction } from './use-plot-interaction';
-
-/**
- * A tick label as a plain one-line `<text>`: what @visx/text draws for a single line, without measuring every word in
- * the DOM first (which costs a forced layout per label on mount).
- */
-function TickLabel({ x, y, dx, dy, textAnchor, formattedValue }: TickRendererProps) {
-  return (
-    <text x={x} y={y} dx={dx} dy={dy} textAnchor={textAnchor}>
-      {formattedValue}
-    </text>
-  );
-}
 
 /** Scales and size handed to a chart's layers. */
 export interface ChartContext {
@@ -141,22 +129,15 @@ export function ChartFrame(props: ChartFrameProps) {
                       {props.renderCrosshair?.(hover, ctx)}
                     </g>
                   ) : null}
-                  <AxisLeft
-                    scale={y}
-                    tickValues={yTicks}
-                    tickFormat={(v) => yFormat(Number(v))}
-                    axisClassName="us-chart__axis"
-                    tickComponent={TickLabel}
-                    hideAxisLine
-                    hideTicks
-                  />
-                  <AxisBottom
+                  <Axis side="left" values={yTicks} position={y} format={yFormat} />
+                  <Axis
+                    side="bottom"
                     top={box.innerHeight}
-                    scale={x}
-                    tickValues={ticks}
-                    tickFormat={(v) => formatTick(Number(v), domain.to - domain.from, locale)}
-                    axisClassName="us-chart__axis"
-                    tickComponent={TickLabel}
+                    values={ticks}
+                    position={x}
+                    format={(t) => formatTick(t, domain.to - domain.from, locale)}
+                    tickMarks
+                    line={[0, box.innerWidth]}
                   />
                 </Group>
               </svg>

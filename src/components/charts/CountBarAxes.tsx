@@ -1,21 +1,27 @@
-import { AxisBottom, AxisLeft, type AxisScale, type TickFormatter } from '@visx/axis';
-import type { scaleLinear, ScaleInput } from '@visx/scale';
 import { formatCount } from '../primitives/format';
+import { Axis } from './Axis';
+import type { LinearScale } from './chart-layout';
+
+/** An x scale of a bar chart: a value's position, and about `count` round values across its domain. */
+export interface TickScale<T> {
+  (value: T): number;
+  ticks(count?: number): T[];
+}
 
 /** Props of {@link CountBarAxes}. */
-export interface CountBarAxesProps<X extends AxisScale> {
+export interface CountBarAxesProps<T> {
   /** Counts → y inside the plot (0 at the baseline). */
-  counts: ReturnType<typeof scaleLinear<number>>;
+  counts: LinearScale;
   /** The bars' x scale. */
-  x: X;
+  x: TickScale<T>;
   /** Plot width, px. */
   width: number;
   /** y of the baseline (the bars' bottom), px. */
   baseline: number;
   /** x ticks: these values, or about this many. */
-  xTicks: { values: ScaleInput<X>[] } | { count: number };
+  xTicks: { values: T[] } | { count: number };
   /** x tick label. */
-  xFormat: TickFormatter<ScaleInput<X>>;
+  xFormat: (value: T) => string;
   /** Locale of the count labels. */
   locale: string;
 }
@@ -24,27 +30,19 @@ export interface CountBarAxesProps<X extends AxisScale> {
  * The axes of a count bar chart (`BarPlot`, the counts panel of the feedback trend): a baseline, a count axis on the
  * left (three compact ticks, no line) and the x axis below it. Drawn inside the plot group, after the bars.
  */
-export function CountBarAxes<X extends AxisScale>({ counts, x, width, baseline, xTicks, xFormat, locale }: CountBarAxesProps<X>) {
+export function CountBarAxes<T>({ counts, x, width, baseline, xTicks, xFormat, locale }: CountBarAxesProps<T>) {
   return (
     <>
       <line className="us-chart__baseline" x1={0} x2={width} y1={baseline} y2={baseline} />
-      <AxisLeft
-        scale={counts}
-        numTicks={3}
-        tickFormat={(v) => formatCount(Number(v), locale, true)}
-        hideAxisLine
-        hideTicks
-        axisClassName="us-chart__axis"
-      />
-      <AxisBottom
-        scale={x}
+      <Axis side="left" values={counts.ticks(3)} position={counts} format={(v) => formatCount(v, locale, true)} />
+      <Axis
+        side="bottom"
         top={baseline}
-        tickValues={'values' in xTicks ? xTicks.values : undefined}
-        numTicks={'count' in xTicks ? xTicks.count : undefined}
-        tickFormat={xFormat}
-        hideAxisLine
+        values={'values' in xTicks ? xTicks.values : x.ticks(xTicks.count)}
+        position={x}
+        format={xFormat}
         tickLength={3}
-        axisClassName="us-chart__axis"
+        tickMarks
       />
     </>
   );
