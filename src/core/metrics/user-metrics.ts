@@ -9,6 +9,7 @@
  * @module
  */
 import type { UserAggregates } from '../engine/users-aggregate-types';
+import { totalTokens } from './tokens';
 
 /** The unit of a metric's value (what its zod schema accepts). */
 export type MetricUnit = 'count' | 'fraction' | 'ms' | 'usd' | 'tokens';
@@ -219,6 +220,21 @@ export const USER_METRICS = [
     fromAggregates: (a, u) => known(a.costCount[u] as number, (a.costUsd[u] as number) / (a.costCount[u] as number)),
     reference: (m) => (m.costUsd === null ? null : m.costUsd / m.costTraceCount),
     sql: { reads: ['cost'], expression: 'CASE WHEN cost_n > 0 THEN cost_sum / cost_n END' },
+  }),
+  userMetric({
+    id: 'totalTokens',
+    description: 'Input + output tokens (`totalTokens` of the known sums); `null` when neither is known.',
+    nullable: true,
+    optional: true,
+    unit: 'tokens',
+    format: 'count',
+    direction: 'neutral',
+    sortable: true,
+    column: { width: 96, hidden: true },
+    fromAggregates: (a, u) =>
+      totalTokens(a.inputTokensKnown[u] ? (a.inputTokens[u] as number) : null, a.outputTokensKnown[u] ? (a.outputTokens[u] as number) : null) ?? NaN,
+    reference: (m) => totalTokens(m.inputTokens, m.outputTokens),
+    sql: { reads: ['in', 'out'], expression: 'CASE WHEN in_n > 0 OR out_n > 0 THEN coalesce(in_sum, 0) + coalesce(out_sum, 0) END' },
   }),
   userMetric({
     id: 'inputTokens',
