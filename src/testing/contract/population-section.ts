@@ -7,10 +7,11 @@
 import type { MetadataValue, Trace, User } from '../../core/model';
 import type { CohortMetrics, DistributionMetric, UserSegment, UsersDistribution, UsersSegments } from '../../core/results';
 import { userMetricsSchema, usersDistributionSchema, usersSegmentsSchema } from '../../core/schema/results';
-import { distributionEdges, DISTRIBUTION_METRICS } from '../../core/engine/distribution';
+import { DISTRIBUTION_METRICS } from '../../core/engine/distribution';
 import { diffValues, shapeProblems } from './compare';
 import { keyMetricsOf, span, startsIn, type Span } from './reference';
 import { meanActiveDays } from './reference-groups';
+import { plainDistribution, plainSegmentOrder } from './reference-population';
 import type { SuiteContext } from './suite-context';
 
 /** Every attributed trace in `s`, aggregated like a cohort, with the number of users they belong to. */
@@ -29,33 +30,11 @@ function valueOf(traces: readonly Trace[], metric: DistributionMetric): number |
   return m[metric];
 }
 
-/** The distribution with plain loops: each known value compared with every bin (the last one closed). */
+/** The distribution with plain loops over each active user's traces in range ({@link plainDistribution}). */
 function distributionOf(ctx: SuiteContext, s: Span, metric: DistributionMetric, binCount: number, userId: string): UsersDistribution {
   const values = ctx.activeUsers(s).map((u) => valueOf(ctx.tracesOf(u.id).filter((t) => startsIn(t, s)), metric));
-  const known = values.filter((v): v is number => v !== null);
-  const out: UsersDistribution = { metric, bins: [], userCount: known.length, unknownCount: values.length - known.length };
-  if (known.length > 0) {
-    const edges = distributionEdges(Math.min(...known), Math.max(...known), binCount, metric);
-    const last = edges.length - 2;
-    out.bins = edges.slice(1).map((to, i) => ({
-      from: edges[i] as number,
-      to,
-      userCount: known.filter((v) => (i === 0 || v >= (edges[i] as number)) && (i === last || v < to)).length,
-    }));
-  }
   const own = ctx.tracesOf(userId).filter((t) => startsIn(t, s));
-  const value = own.length === 0 ? null : valueOf(own, metric);
-  out.position = value === null ? { value: null, aboveCount: null } : { value, aboveCount: known.filter((v) => v > value).length };
-  return out;
-}
-
-/** Order of segments: most traces, then `String(value)`, then boolean < number < string < null. */
-function bySegmentOrder(a: UserSegment, b: UserSegment): number {
-  const rank = (v: MetadataValue): number => ['boolean', 'number', 'string', 'object'].indexOf(typeof v);
-  if (a.traceCount !== b.traceCount) return b.traceCount - a.traceCount;
-  const ta = String(a.value);
-  const tb = String(b.value);
-  return ta < tb ? -1 : ta > tb ? 1 : rank(a.value) - rank(b.value);
+  return plainDistribution(metric, values, binCount, { value: own.length === 0 ? null : valueOf(own, metric) });
 }
 
 /** Segments with plain loops: active users grouped by `metadata[key]` (missing → `null`), traces pooled. */
@@ -72,7 +51,7 @@ function segmentsOf(ctx: SuiteContext, s: Span, key: string, limit: number): Use
     const { traceCount, latencyP50Ms, latencyP95Ms, costUsd, costPerTraceUsd } = m;
     return { value, userCount: users.length, traceCount, errorRate: m.errorCount / traceCount, latencyP50Ms, latencyP95Ms, costUsd, costPerTraceUsd };
   });
-  segments.sort(bySegmentOrder);
+  segments.sort(plainSegmentOrder);
   return { key, segments: segments.slice(0, limit), omittedCount: Math.max(0, segments.length - limit) };
 }
 

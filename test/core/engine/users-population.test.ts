@@ -8,6 +8,7 @@ import { worstSegments } from '../../../src/core/engine/segments';
 import { buildTraceIndex } from '../../../src/core/engine/trace-index';
 import { aggregateUsers } from '../../../src/core/engine/users-aggregate';
 import { computeUsersDistribution, computeUsersSegments } from '../../../src/core/engine/users-population';
+import { plainDistribution, plainSegmentOrder } from '../../../src/testing/contract/reference-population';
 import { arbDatasetWithRange, type Dataset } from '../arbitraries';
 import { deepCloseDiff, refAllUsers, refInRange, refKeyMetrics, refUserRows } from '../reference';
 import type { MsRange } from '../../../src/core/engine/time';
@@ -23,27 +24,13 @@ function refValue(row: { traceCount: number; errorCount: number; costUsd: number
   return row[metric];
 }
 
-/** The distribution with plain loops: every value compared with every bin; the last bin closed. */
+/** The distribution with plain loops over the reference users rows (the contract suite's {@link plainDistribution}). */
 function refDistribution(data: Dataset, range: MsRange, metric: DistributionMetric, binCount: number, userId?: string): UsersDistribution {
   const rows = refUserRows(data, range);
   const values = rows.map((r) => refValue(r, metric));
-  const known = values.filter((v): v is number => v !== null);
-  const out: UsersDistribution = { metric, bins: [], userCount: known.length, unknownCount: values.length - known.length };
-  if (known.length > 0) {
-    const edges = distributionEdges(Math.min(...known), Math.max(...known), binCount, metric);
-    const last = edges.length - 2;
-    out.bins = edges.slice(1).map((to, i) => ({
-      from: edges[i] as number,
-      to,
-      userCount: known.filter((v) => (i === 0 || v >= (edges[i] as number)) && (i === last || v < to)).length,
-    }));
-  }
-  if (userId !== undefined) {
-    const row = rows.find((r) => r.user.id === userId);
-    const value = row === undefined ? null : refValue(row, metric);
-    out.position = value === null ? { value: null, aboveCount: null } : { value, aboveCount: known.filter((v) => v > value).length };
-  }
-  return out;
+  if (userId === undefined) return plainDistribution(metric, values, binCount);
+  const row = rows.find((r) => r.user.id === userId);
+  return plainDistribution(metric, values, binCount, { value: row === undefined ? null : refValue(row, metric) });
 }
 
 /** Segments with plain loops over the traces: active users grouped by metadata value, sorted, cut at `limit`. */
@@ -72,8 +59,7 @@ function refSegments(data: Dataset, range: MsRange, key: string, limit: number):
       costPerTraceUsd: m.costPerTraceUsd,
     };
   });
-  const typeRank = (v: MetadataValue): number => ['boolean', 'number', 'string', 'object'].indexOf(typeof v);
-  segments.sort((a, b) => b.traceCount - a.traceCount || (String(a.value) < String(b.value) ? -1 : String(a.value) > String(b.value) ? 1 : typeRank(a.value) - typeRank(b.value)));
+  segments.sort(plainSegmentOrder);
   return { key, segments: segments.slice(0, limit), omittedCount: Math.max(0, segments.length - limit) };
 }
 
