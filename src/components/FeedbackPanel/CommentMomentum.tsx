@@ -3,6 +3,7 @@ import type { CommentMomentumBucket } from '../../core/results';
 import { ItemChartFrame, type ItemChartModel } from '../charts/ItemChartFrame';
 import { BAR_PLOT_HEIGHT, BAR_PLOT_MARGIN, BarPlot, barPlotInnerWidth, barPlotLayout, type BarPlotLayout } from '../charts/BarPlot';
 import { downsample, maxBars, spanBar, spanIndexAt, spanTimeScale, type Span } from '../charts/time-spans';
+import { timeTicks } from '../charts/time-ticks';
 import { formatCount, formatPercent } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import type { FeedbackCardProps } from './card-props';
@@ -104,8 +105,8 @@ export function CommentMomentum({ overview, headingLevel, locale, labels: l }: F
                   <BarPlot
                     layout={m}
                     x={m.x}
-                    xTicks={{ count: Math.max(2, Math.floor(m.innerW / 90)) }}
-                    xFormat={(v) => formatTick(v.valueOf(), g, locale)}
+                    xTicks={timeTicks({ from: m.x.domain()[0] as number, to: m.x.domain()[1] as number }, g, m.innerW)}
+                    xFormat={(v) => formatTick(v, g, locale)}
                     locale={locale}
                   >
                       {m.spans.map((s, i) => {

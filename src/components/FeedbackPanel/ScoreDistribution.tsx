@@ -96,7 +96,7 @@ export function ScoreDistribution({ overview, headingLevel, locale, labels: l }:
                 }}
                 anchorX={(m, i) => BAR_PLOT_MARGIN.left + m.x(((bins[i] as ScoreBin).from + (bins[i] as ScoreBin).to) / 2)}
                 renderChart={(m, active) => (
-                  <BarPlot layout={m} x={m.x} xTicks={{ values: [0, 0.5, 1] }} xFormat={(v) => formatScore(Number(v), locale)} locale={locale}>
+                  <BarPlot layout={m} x={m.x} xTicks={[0, 0.5, 1]} xFormat={(v) => formatScore(Number(v), locale)} locale={locale}>
                       {bins.map((b, i) => {
                         const x0 = m.x(b.from);
                         const w = Math.max(1, m.x(b.to) - x0 - 2);

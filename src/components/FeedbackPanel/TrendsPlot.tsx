@@ -6,6 +6,7 @@ import type { FeedbackTrendBucket } from '../../core/results';
 import { Axis } from '../charts/Axis';
 import { CountBarAxes } from '../charts/CountBarAxes';
 import { spanBar, type Span, type spanTimeScale } from '../charts/time-spans';
+import { timeTicks } from '../charts/time-ticks';
 import { formatPercent } from '../primitives/format';
 import { MARKER_SHAPE, markerState, type MarkerKind } from '../primitives/marker-vocabulary';
 import { formatTick } from './series';
@@ -81,7 +82,6 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
   const rates = scaleLinear<number>({ domain: [0, 1], range: [ratesH, 0] });
   const maxCount = Math.max(1, ...spans.map((s) => s.row.count));
   const counts = scaleLinear<number>({ domain: [0, maxCount], range: [countsH, 0], nice: true });
-  const ticks = Math.max(2, Math.floor(innerW / 90));
   const showDots = innerW / spans.length >= 6;
   const activeSpan = active === null ? undefined : spans[active];
 
@@ -161,8 +161,8 @@ export function TrendsPlot({ width, height, spans, success, markers, granularity
             x={x}
             width={innerW}
             baseline={countsH}
-            xTicks={{ count: ticks }}
-            xFormat={(v) => formatTick(v.valueOf(), granularity, locale)}
+            xTicks={timeTicks({ from: x.domain()[0] as number, to: x.domain()[1] as number }, granularity, innerW)}
+            xFormat={(v) => formatTick(v, granularity, locale)}
             locale={locale}
           />
         </Group>

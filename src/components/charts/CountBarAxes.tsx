@@ -2,24 +2,18 @@ import { formatCount } from '../primitives/format';
 import { Axis } from './Axis';
 import type { LinearScale } from './chart-layout';
 
-/** An x scale of a bar chart: a value's position, and about `count` round values across its domain. */
-export interface TickScale<T> {
-  (value: T): number;
-  ticks(count?: number): T[];
-}
-
 /** Props of {@link CountBarAxes}. */
 export interface CountBarAxesProps<T> {
   /** Counts → y inside the plot (0 at the baseline). */
   counts: LinearScale;
   /** The bars' x scale. */
-  x: TickScale<T>;
+  x: (value: T) => number;
   /** Plot width, px. */
   width: number;
   /** y of the baseline (the bars' bottom), px. */
   baseline: number;
-  /** x ticks: these values, or about this many. */
-  xTicks: { values: T[] } | { count: number };
+  /** x tick values. */
+  xTicks: readonly T[];
   /** x tick label. */
   xFormat: (value: T) => string;
   /** Locale of the count labels. */
@@ -38,7 +32,7 @@ export function CountBarAxes<T>({ counts, x, width, baseline, xTicks, xFormat, l
       <Axis
         side="bottom"
         top={baseline}
-        values={'values' in xTicks ? xTicks.values : x.ticks(xTicks.count)}
+        values={xTicks}
         position={x}
         format={xFormat}
         tickLength={3}

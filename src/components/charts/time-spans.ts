@@ -1,9 +1,9 @@
 /**
  * Time buckets drawn as spans on an `ItemChartFrame`: long series summed into wider spans (at most one per few
- * pixels), a UTC time scale over them, which span holds an instant, and where a span's bar goes.
+ * pixels), a time scale over them (epoch ms, linear: axis ticks come from `timeTicks`), which span holds an instant, and where a span's bar goes.
  * @module
  */
-import { scaleUtc } from '@visx/scale';
+import { scaleLinear } from '@visx/scale';
 import { bucketSizeMs } from '../../core/engine/time';
 import type { Granularity } from '../../core/model';
 
@@ -46,9 +46,9 @@ export function downsample<T extends { t: string }, R>(
   return out;
 }
 
-/** A UTC time scale over `[from, to)` of the spans (epoch ms) onto `[0, innerWidth]`. */
+/** A time scale over `[from, to)` of the spans (epoch ms) onto `[0, innerWidth]`. */
 export function spanTimeScale(from: number, to: number, innerWidth: number) {
-  return scaleUtc<number>({ domain: [new Date(from), new Date(to)], range: [0, innerWidth] });
+  return scaleLinear<number>({ domain: [from, to], range: [0, innerWidth] });
 }
 
 /** Index of the span whose `[from, to)` contains `ms`, or `null`. */
@@ -67,8 +67,8 @@ export function spanIndexAt<T>(spans: readonly Span<T>[], ms: number): number | 
 
 /** Where a span's bar goes on a time scale: its left edge, the span's full width, and the bar's width (px). */
 export function spanBar<T>(x: ReturnType<typeof spanTimeScale>, span: Span<T>): { x0: number; full: number; width: number } {
-  const x0 = x(new Date(span.from));
-  const full = x(new Date(span.to)) - x0;
+  const x0 = x(span.from);
+  const full = x(span.to) - x0;
   // A 1 px gap between bars once they are wide enough to show it.
   return { x0, full, width: Math.max(1, full - (full >= 4 ? 1 : 0)) };
 }
