@@ -21,10 +21,11 @@ const TEST_TIME = new Set(['./testing', './testing/msw']);
 
 /**
  * Gzip limits in KB (1 KB = 1000 bytes), by entry; `runtime` is every runtime entry together with the largest
- * locale. Issue 21 asks for ≤ 100 KB; the runtime is held just above what it weighs (a ratchet: lower it as code
- * leaves) and the distance to the target is printed. See BENCHMARKS.md, "Bundle size".
+ * locale. Issue 21 asks for ≤ 100 KB; the runtime weighs 202 KB, so it and `.` are held a few KB above what they
+ * weigh (a ratchet: lower it as code leaves) and the distance to the target is printed. See BENCHMARKS.md,
+ * "Bundle size".
  */
-const LIMITS_KB = { runtime: 225, './core': 40 };
+const LIMITS_KB = { runtime: 206, '.': 133, './core': 40 };
 /** Issue 21's target for the whole library. */
 const RUNTIME_TARGET_KB = 100;
 
