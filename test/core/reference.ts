@@ -1,12 +1,15 @@
 /**
  * Naive reference implementations of the users engine, written plainly over `User[]` / `Trace[]` / `Feedback[]` row
- * objects, independent of the engine (own time maths, own percentile, no index). Property tests compare the engine
- * with these. Other engines' tests may import them (e.g. {@link refKeyMetrics}, {@link refPercentile}).
+ * objects, independent of the engine (own time maths, no index); percentiles, key metrics and active days per user
+ * are the contract suite's plain-loop reference (`src/testing/contract`), so both hold the engines to one set of
+ * definitions. Property tests compare the engine with these. Other engines' tests may import them (e.g. {@link refKeyMetrics}, {@link refPercentile}).
  */
 import type { FilterItem, OffsetPagination, SortingItem } from '../../src/core/contract';
 import { referenceUserMetricValues, USER_METRICS, type UserMetricId } from '../../src/core/metrics/user-metrics';
+import { keyMetricsOf as refKeyMetrics, percentile as refPercentile } from '../../src/testing/contract/reference';
+import { meanActiveDays } from '../../src/testing/contract/reference-groups';
 import type { AttributedTrace, Feedback, Granularity, MetadataValue, Trace, User } from '../../src/core/model';
-import type { AttentionReason, Cohort, KeyMetrics, TrendBucket, UserMetrics, UserRow, UserTrends } from '../../src/core/results';
+import type { AttentionReason, Cohort, TrendBucket, UserMetrics, UserRow, UserTrends } from '../../src/core/results';
 
 /** A half-open range in epoch ms. */
 export interface RefRange {
@@ -21,18 +24,14 @@ export interface RefData {
   feedback: readonly Feedback[];
 }
 
+/**
+ * Percentiles (numpy linear) and key metrics of a set of traces: the contract suite's plain-loop reference, so the
+ * engine tests and the suite hold every engine to one set of definitions.
+ */
+export { refKeyMetrics, refPercentile };
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
-
-/** Percentile `p` (0..1) by numpy's default linear interpolation between closest ranks; `null` when empty. */
-export function refPercentile(values: readonly number[], p: number): number | null {
-  if (values.length === 0) return null;
-  const s = [...values].sort((a, b) => a - b);
-  const rank = p * (s.length - 1);
-  const lo = Math.floor(rank);
-  const hi = Math.ceil(rank);
-  return s[lo] + (s[hi] - s[lo]) * (rank - lo);
-}
 
 /** Start of a trace in epoch ms. */
 export const startOf = (t: Trace): number => Date.parse(t.startTime);
@@ -54,33 +53,6 @@ function knownSum(values: readonly (number | undefined)[]): number | null {
   return known.length === 0 ? null : known.reduce((a, b) => a + b, 0);
 }
 
-/** Key metrics of a set of traces (already selected), straight from the definitions. */
-export function refKeyMetrics(traces: readonly Trace[]): KeyMetrics {
-  const n = traces.length;
-  const errors = traces.filter((t) => t.status === 'error');
-  const latencies = traces.map((t) => t.latencyMs);
-  const typeCounts = new Map<string, number>();
-  for (const t of errors) if (t.errorType !== undefined) typeCounts.set(t.errorType, (typeCounts.get(t.errorType) ?? 0) + 1);
-  const topErrorType = [...typeCounts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0] ?? null;
-  const costs = traces.filter((t) => typeof t.costUsd === 'number').map((t) => t.costUsd as number);
-  const cost = knownSum(costs);
-  return {
-    traceCount: n,
-    conversationCount: new Set(traces.filter((t) => t.conversationId !== undefined).map((t) => t.conversationId)).size,
-    activeDays: new Set(traces.map((t) => new Date(startOf(t)).toISOString().slice(0, 10))).size,
-    errorCount: errors.length,
-    successRate: n === 0 ? null : (n - errors.length) / n,
-    topErrorType,
-    latencyAvgMs: n === 0 ? null : latencies.reduce((a, b) => a + b, 0) / n,
-    latencyP50Ms: refPercentile(latencies, 0.5),
-    latencyP95Ms: refPercentile(latencies, 0.95),
-    costUsd: cost,
-    costPerTraceUsd: cost === null ? null : cost / costs.length,
-    inputTokens: knownSum(traces.map((t) => t.inputTokens)),
-    outputTokens: knownSum(traces.map((t) => t.outputTokens)),
-  };
-}
-
 /** Every user: the supplied ones, then `{ id, metadata: {} }` for trace user ids not supplied. */
 export function refAllUsers(data: Pick<RefData, 'users' | 'traces'>): User[] {
   const out = [...data.users];
@@ -92,14 +64,6 @@ export function refAllUsers(data: Pick<RefData, 'users' | 'traces'>): User[] {
     }
   }
   return out;
-}
-
-/** Mean over the users (one trace list each) of their distinct UTC days; `null` without users. */
-function refMeanActiveDays(perUser: readonly (readonly Trace[])[]): number | null {
-  if (perUser.length === 0) return null;
-  let days = 0;
-  for (const ts of perUser) days += refKeyMetrics(ts).activeDays;
-  return days / perUser.length;
 }
 
 /** `getUserMetrics` from the definitions; throws when the user is unknown. */
@@ -114,11 +78,11 @@ export function refUserMetrics(data: Pick<RefData, 'users' | 'traces'>, userId: 
   if (cohort) {
     const members = users.filter((u) => Object.prototype.hasOwnProperty.call(u.metadata, cohort.key) && u.metadata[cohort.key] === cohort.value);
     const active = members.map((u) => refUserTraces(data.traces, u.id, range)).filter((ts) => ts.length > 0);
-    out.cohort = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: refMeanActiveDays(active) };
+    out.cohort = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: meanActiveDays(active) };
   }
   if (population) {
     const active = users.map((u) => refUserTraces(data.traces, u.id, range)).filter((ts) => ts.length > 0);
-    out.population = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: refMeanActiveDays(active) };
+    out.population = { ...refKeyMetrics(active.flat()), userCount: active.length, activeDaysPerUser: meanActiveDays(active) };
   }
   return out;
 }
