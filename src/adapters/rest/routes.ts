@@ -17,6 +17,7 @@ import {
   MAX_SEGMENTS,
   MAX_SERIES_BUCKETS,
 } from '../../core/limits';
+import { USERS_SORT_IDS } from '../../core/params-filters';
 import { isoTimestampSchema, userSchema } from '../../core/schema/records';
 import {
   cohortSchema,
@@ -168,7 +169,8 @@ export const REST_ROUTES: readonly RestRoute[] = [
       TO,
       { name: 'search', target: ['search'], encoding: 'text', schema: z.string().check(z.maxLength(MAX_SEARCH_CHARS)), required: false, description: 'Case-insensitive substring over id, display name, email and metadata values.' },
       filters('`metadata.<key>`, `status`, `model`, `attention`, and the measures `costUsd`, `traceCount`, `errorRate`, `latencyP95Ms` (value `{ from?, to? }`: from ≤ v < to)'),
-      sorting('every numeric UserRow field, `firstSeen`, `lastSeen`, `attention` (severity), `user`, `metadata.<key>`; default `lastSeen` descending'),
+      // The sort ids from the metric registry (USERS_SORT_IDS), so the OpenAPI text lists each new metric.
+      sorting(`${USERS_SORT_IDS.map((id) => (id === 'attention' ? '`attention` (severity)' : `\`${id}\``)).join(', ')}, \`metadata.<key>\`; default \`lastSeen\` descending`),
       { name: 'pageIndex', target: ['pagination', 'pageIndex'], encoding: 'integer', schema: z.int().check(z.gte(0)), required: false, default: 0, description: 'Zero-based page.' },
       { name: 'pageSize', target: ['pagination', 'pageSize'], encoding: 'integer', schema: z.int().check(z.gte(1), z.lte(MAX_PAGE_SIZE)), required: false, default: 50, description: `Rows per page (at most ${MAX_PAGE_SIZE}).` },
     ],
