@@ -19,7 +19,7 @@ const traces: Trace[] = users.map((u, i) => ({
   latencyMs: 100,
   status: 'ok',
 }));
-const dataset: Dataset = { users, traces };
+const dataset: Dataset = { users, traces, feedback: [] };
 const range = { from: '2025-01-01T00:00:00.000Z', to: '2025-01-03T00:00:00.000Z' };
 
 describe('sort by user: the SQL engines collate names as the memory engine (Intl.Collator en)', () => {
@@ -31,7 +31,7 @@ describe('sort by user: the SQL engines collate names as the memory engine (Intl
         const sql = createSqlProvider(db);
         const memory = createMemoryProvider(dataset);
         for (const desc of [false, true]) {
-          const ids = async (p: typeof sql) => {
+          const ids = async (p: Pick<typeof sql, 'listUsers'>) => {
             const out: string[] = [];
             for (let pageIndex = 0; pageIndex < 4; pageIndex++) {
               const page = await p.listUsers({ range, sorting: [{ id: 'user', desc }], pagination: { pageIndex, pageSize: 9 } });
