@@ -39,6 +39,14 @@ export interface AttentionReason {
   value: number;
   /** The population's value for the same measure and range. */
   baseline: number;
+  /**
+   * How many of the user's traces the value rests on: every trace in range for `errors` and `latency`, the traces with
+   * a known cost for `cost`. Lets a UI write the message in its own language; optional (older providers omit it, and a
+   * UI then shows `message`).
+   */
+  sampleCount?: number;
+  /** For `errors`: how many of those traces failed. */
+  failedCount?: number;
 }
 
 /**

@@ -132,6 +132,12 @@ export const de: UserscopeMessages = {
     retry: 'Erneut versuchen',
     attentionTitle: 'Braucht Aufmerksamkeit',
     attentionNone: 'Keine Aufmerksamkeit nötig',
+    attentionErrorsDetail: (value, baseline, failedText, count, countText) =>
+      plural('de', count, { one: `Fehlerquote ${value} gegenüber ${baseline} über alle Nutzer (${failedText} von # Trace fehlgeschlagen)`, other: `Fehlerquote ${value} gegenüber ${baseline} über alle Nutzer (${failedText} von # Traces fehlgeschlagen)` }, countText),
+    attentionLatencyDetail: (value, baseline, ratio, count, countText) =>
+      plural('de', count, { one: `p95-Latenz ${value} gegenüber ${baseline} über alle Nutzer (${ratio ? `${ratio}, ` : ''}# Trace)`, other: `p95-Latenz ${value} gegenüber ${baseline} über alle Nutzer (${ratio ? `${ratio}, ` : ''}# Traces)` }, countText),
+    attentionCostDetail: (value, baseline, ratio, count, countText) =>
+      plural('de', count, { one: `Kosten pro Trace ${value} gegenüber ${baseline} über alle Nutzer (${ratio ? `${ratio}, ` : ''}# Trace mit Kosten)`, other: `Kosten pro Trace ${value} gegenüber ${baseline} über alle Nutzer (${ratio ? `${ratio}, ` : ''}# Traces mit Kosten)` }, countText),
     pagination: 'Seitennavigation',
     rowsPerPage: 'Zeilen pro Seite',
     firstPage: 'Erste Seite',

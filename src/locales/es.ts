@@ -132,6 +132,12 @@ export const es: UserscopeMessages = {
     retry: 'Reintentar',
     attentionTitle: 'Requiere atención',
     attentionNone: 'No requiere atención',
+    attentionErrorsDetail: (value, baseline, failedText, count, countText) =>
+      plural('es', count, { one: `Tasa de error ${value} frente a ${baseline} en todos los usuarios (${failedText} de # traza con error)`, other: `Tasa de error ${value} frente a ${baseline} en todos los usuarios (${failedText} de # trazas con error)` }, countText),
+    attentionLatencyDetail: (value, baseline, ratio, count, countText) =>
+      plural('es', count, { one: `Latencia p95 ${value} frente a ${baseline} en todos los usuarios (${ratio ? `${ratio}, ` : ''}# traza)`, other: `Latencia p95 ${value} frente a ${baseline} en todos los usuarios (${ratio ? `${ratio}, ` : ''}# trazas)` }, countText),
+    attentionCostDetail: (value, baseline, ratio, count, countText) =>
+      plural('es', count, { one: `Coste por traza ${value} frente a ${baseline} en todos los usuarios (${ratio ? `${ratio}, ` : ''}# traza con coste)`, other: `Coste por traza ${value} frente a ${baseline} en todos los usuarios (${ratio ? `${ratio}, ` : ''}# trazas con coste)` }, countText),
     pagination: 'Paginación',
     rowsPerPage: 'Filas por página',
     firstPage: 'Primera página',

@@ -133,6 +133,12 @@ export const fr: UserscopeMessages = {
     retry: 'Réessayer',
     attentionTitle: 'À surveiller',
     attentionNone: 'Rien à signaler',
+    attentionErrorsDetail: (value, baseline, failedText, count, countText) =>
+      plural('fr', count, { one: `Taux d’erreur ${value} contre ${baseline} pour l’ensemble des utilisateurs (${failedText} trace en échec sur #)`, other: `Taux d’erreur ${value} contre ${baseline} pour l’ensemble des utilisateurs (${failedText} traces en échec sur #)` }, countText),
+    attentionLatencyDetail: (value, baseline, ratio, count, countText) =>
+      plural('fr', count, { one: `Latence p95 ${value} contre ${baseline} pour l’ensemble des utilisateurs (${ratio ? `${ratio}, ` : ''}# trace)`, other: `Latence p95 ${value} contre ${baseline} pour l’ensemble des utilisateurs (${ratio ? `${ratio}, ` : ''}# traces)` }, countText),
+    attentionCostDetail: (value, baseline, ratio, count, countText) =>
+      plural('fr', count, { one: `Coût par trace ${value} contre ${baseline} pour l’ensemble des utilisateurs (${ratio ? `${ratio}, ` : ''}# trace avec coût)`, other: `Coût par trace ${value} contre ${baseline} pour l’ensemble des utilisateurs (${ratio ? `${ratio}, ` : ''}# traces avec coût)` }, countText),
     pagination: 'Pagination',
     rowsPerPage: 'Lignes par page',
     firstPage: 'Première page',

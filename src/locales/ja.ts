@@ -131,6 +131,12 @@ export const ja: UserscopeMessages = {
     retry: '再試行',
     attentionTitle: '要注意',
     attentionNone: '注意不要',
+    attentionErrorsDetail: (value, baseline, failedText, _count, countText) =>
+      `エラー率 ${value}（全ユーザー ${baseline}）：${countText} 件中 ${failedText} 件のトレースが失敗`,
+    attentionLatencyDetail: (value, baseline, ratio, _count, countText) =>
+      `p95 レイテンシ ${value}（全ユーザー ${baseline}）：${ratio ? `${ratio}、` : ''}トレース ${countText} 件`,
+    attentionCostDetail: (value, baseline, ratio, _count, countText) =>
+      `トレースあたりのコスト ${value}（全ユーザー ${baseline}）：${ratio ? `${ratio}、` : ''}コストのあるトレース ${countText} 件`,
     pagination: 'ページ送り',
     rowsPerPage: '1 ページの行数',
     firstPage: '最初のページ',

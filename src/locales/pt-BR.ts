@@ -131,6 +131,12 @@ export const ptBR: UserscopeMessages = {
     retry: 'Tentar novamente',
     attentionTitle: 'Precisa de atenção',
     attentionNone: 'Nenhuma atenção necessária',
+    attentionErrorsDetail: (value, baseline, failedText, count, countText) =>
+      plural('pt-BR', count, { one: `Taxa de erro ${value} vs. ${baseline} em todos os usuários (${failedText} de # trace com falha)`, other: `Taxa de erro ${value} vs. ${baseline} em todos os usuários (${failedText} de # traces com falha)` }, countText),
+    attentionLatencyDetail: (value, baseline, ratio, count, countText) =>
+      plural('pt-BR', count, { one: `Latência p95 ${value} vs. ${baseline} em todos os usuários (${ratio ? `${ratio}, ` : ''}# trace)`, other: `Latência p95 ${value} vs. ${baseline} em todos os usuários (${ratio ? `${ratio}, ` : ''}# traces)` }, countText),
+    attentionCostDetail: (value, baseline, ratio, count, countText) =>
+      plural('pt-BR', count, { one: `Custo por trace ${value} vs. ${baseline} em todos os usuários (${ratio ? `${ratio}, ` : ''}# trace com custo)`, other: `Custo por trace ${value} vs. ${baseline} em todos os usuários (${ratio ? `${ratio}, ` : ''}# traces com custo)` }, countText),
     pagination: 'Paginação',
     rowsPerPage: 'Linhas por página',
     firstPage: 'Primeira página',

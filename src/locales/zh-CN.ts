@@ -130,6 +130,12 @@ export const zhCN: UserscopeMessages = {
     retry: '重试',
     attentionTitle: '需要关注',
     attentionNone: '无需关注',
+    attentionErrorsDetail: (value, baseline, failedText, _count, countText) =>
+      `错误率 ${value}，所有用户为 ${baseline}（${countText} 条追踪中 ${failedText} 条失败）`,
+    attentionLatencyDetail: (value, baseline, ratio, _count, countText) =>
+      `p95 延迟 ${value}，所有用户为 ${baseline}（${ratio ? `${ratio}，` : ''}${countText} 条追踪）`,
+    attentionCostDetail: (value, baseline, ratio, _count, countText) =>
+      `每条追踪成本 ${value}，所有用户为 ${baseline}（${ratio ? `${ratio}，` : ''}${countText} 条有成本的追踪）`,
     pagination: '分页',
     rowsPerPage: '每页行数',
     firstPage: '第一页',

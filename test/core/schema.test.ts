@@ -45,7 +45,7 @@ const SHAPES: [string, z.core.$ZodType, Record<string, true>][] = [
   ['TimeRange', timeRangeSchema, RANGE_KEYS],
   ['Page', S.pageSchema(traceSchema), { rows: true, total: true, nextCursor: true } satisfies Keys<R.Page<Trace>>],
   ['SparkPoint', S.sparkPointSchema, { t: true, traceCount: true, errorCount: true } satisfies Keys<R.SparkPoint>],
-  ['AttentionReason', S.attentionReasonSchema, { kind: true, message: true, value: true, baseline: true } satisfies Keys<R.AttentionReason>],
+  ['AttentionReason', S.attentionReasonSchema, { kind: true, message: true, value: true, baseline: true, sampleCount: true, failedCount: true } satisfies Keys<R.AttentionReason>],
   ['UserRow', S.userRowSchema, {
     user: true, ...Object.fromEntries(USER_METRICS.map((m) => [m.id, true])), firstSeen: true, lastSeen: true, sparkline: true, attention: true,
   } as Keys<R.UserRow>],

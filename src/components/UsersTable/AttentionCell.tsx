@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { AttentionKind, AttentionReason } from '../../core/results';
 import { AttentionBadge } from '../primitives/AttentionBadge';
-import { formatDuration, formatPercent, formatUsd } from '../primitives/format';
+import { formatCount, formatDecimal, formatDuration, formatPercent, formatUsd } from '../primitives/format';
 import { formatLabel } from '../primitives/format-label';
 import { useTooltip } from '../primitives/Tooltip';
 import type { UsersTableLabels } from './users-table-labels';
@@ -43,6 +43,27 @@ export function attentionReasonText(reason: AttentionReason, kindText: string, t
 }
 
 /**
+ * The full text of a reason in the labels' language when the provider gave its counts (`sampleCount`), else the
+ * provider's own `message` (English from the built-in engines).
+ */
+export function attentionReasonDetail(reason: AttentionReason, labels: UsersTableLabels, locale: string): string {
+  const count = reason.sampleCount;
+  if (count === undefined) return reason.message;
+  // The full text gives error rates one decimal (the badge rounds to whole points).
+  const format = (v: number) => (reason.kind === 'errors' ? formatPercent(v, locale) : formatReasonValue(reason.kind, v, locale));
+  const value = format(reason.value);
+  const baseline = format(reason.baseline);
+  const countText = formatCount(count, locale);
+  if (reason.kind === 'errors') {
+    if (reason.failedCount === undefined) return reason.message;
+    return labels.attentionErrorsDetail(value, baseline, formatCount(reason.failedCount, locale), count, countText);
+  }
+  const ratio = reason.baseline > 0 ? `${formatDecimal(reason.value / reason.baseline, locale, 1)}×` : '';
+  const detail = reason.kind === 'latency' ? labels.attentionLatencyDetail : labels.attentionCostDetail;
+  return detail(value, baseline, ratio, count, countText);
+}
+
+/**
  * The attention column: one badge per reason, each saying it in short ("Errors 32% vs 4%": the user's value vs all
  * users'). Hovering the badges, or focusing the cell, opens a tooltip with the full messages; screen readers get the
  * same messages from the badges' text.
@@ -74,6 +95,7 @@ export function AttentionCell({ reasons, labels, locale }: { reasons: readonly A
           key={reason.kind}
           reason={reason}
           labels={{ [reason.kind]: attentionReasonText(reason, badgeLabels[reason.kind], labels.badgeDetail, locale) }}
+          detail={attentionReasonDetail(reason, labels, locale)}
         />
       ))}
       {tooltip.render(
@@ -82,7 +104,7 @@ export function AttentionCell({ reasons, labels, locale }: { reasons: readonly A
           <span className="us-tooltip__list">
             {reasons.map((reason) => (
               <span key={reason.kind} className="us-tooltip__item" data-kind={reason.kind}>
-                {oneLineText(reason.message)}
+                {oneLineText(attentionReasonDetail(reason, labels, locale))}
               </span>
             ))}
           </span>

@@ -42,6 +42,18 @@ export const usersTableLabels = {
   attentionTitle: 'Needs attention',
   /** Screen-reader text of an attention cell without reasons. */
   attentionNone: 'No attention needed',
+  /**
+   * Full text of an error-rate reason: the user's and all users' rates (formatted), the failed traces (formatted) and
+   * the traces they are out of (`count`, and `countText` formatted).
+   */
+  attentionErrorsDetail: (value: string, baseline: string, failedText: string, count: number, countText: string) =>
+    `Error rate ${value} vs ${baseline} across all users (${failedText} of ${countText} ${count === 1 ? 'trace' : 'traces'} failed)`,
+  /** Full text of a p95-latency reason; `ratio` is "3.2×", or empty when all users' p95 is 0. */
+  attentionLatencyDetail: (value: string, baseline: string, ratio: string, count: number, countText: string) =>
+    `p95 latency ${value} vs ${baseline} across all users (${ratio ? `${ratio}, ` : ''}${countText} ${count === 1 ? 'trace' : 'traces'})`,
+  /** Full text of a cost-per-trace reason; `count` counts the user's traces with a known cost. */
+  attentionCostDetail: (value: string, baseline: string, ratio: string, count: number, countText: string) =>
+    `Cost per trace ${value} vs ${baseline} across all users (${ratio ? `${ratio}, ` : ''}${countText} ${count === 1 ? 'trace' : 'traces'} with cost)`,
   pagination: 'Pagination',
   rowsPerPage: 'Rows per page',
   firstPage: 'First page',

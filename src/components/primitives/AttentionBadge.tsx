@@ -15,6 +15,8 @@ export interface AttentionBadgeProps {
   reason: AttentionReason;
   /** Short texts per kind. */
   labels?: Partial<Record<AttentionKind, string>>;
+  /** The full explanation for screen readers, in the UI's language; default: the reason's own `message`. */
+  detail?: string;
 }
 
 function Icon({ kind }: { kind: AttentionKind }) {
@@ -53,13 +55,13 @@ function Icon({ kind }: { kind: AttentionKind }) {
  * A compact badge for one attention reason (errors, slow, cost). The visible text is short; the reason's full
  * message ("Error rate 32 % vs 4 % across all users …") is part of the badge's text for screen readers.
  */
-export function AttentionBadge({ reason, labels }: AttentionBadgeProps) {
+export function AttentionBadge({ reason, labels, detail = reason.message }: AttentionBadgeProps) {
   const text = useLabels('attentionBadge', attentionBadgeLabels, labels)[reason.kind];
   return (
     <span className="us-attention-badge" data-slot="attention-badge" data-kind={reason.kind}>
       <Icon kind={reason.kind} />
       <span aria-hidden="true">{text}</span>
-      <span className="us-visually-hidden">{`${text}: ${oneLineText(reason.message)}.`}</span>
+      <span className="us-visually-hidden">{`${text}: ${oneLineText(detail)}.`}</span>
     </span>
   );
 }

@@ -123,6 +123,8 @@ export function attentionReasons(agg: UserAggregates, u: number): AttentionReaso
       kind: 'errors',
       value: errors.value,
       baseline: errors.baseline,
+      sampleCount: agg.traceCount[u],
+      failedCount: agg.errorCount[u],
       message:
         `Error rate ${formatPercent(errors.value)} vs ${formatPercent(errors.baseline)} across all users ` +
         `(${agg.errorCount[u]} of ${agg.traceCount[u]} traces failed)`,
@@ -134,6 +136,7 @@ export function attentionReasons(agg: UserAggregates, u: number): AttentionReaso
       kind: 'latency',
       value: latency.value,
       baseline: latency.baseline,
+      sampleCount: agg.traceCount[u],
       message:
         `p95 latency ${formatDuration(latency.value)} vs ${formatDuration(latency.baseline)} across all users ` +
         `(${ratio(latency.value, latency.baseline)}${agg.traceCount[u]} traces)`,
@@ -145,6 +148,7 @@ export function attentionReasons(agg: UserAggregates, u: number): AttentionReaso
       kind: 'cost',
       value: cost.value,
       baseline: cost.baseline,
+      sampleCount: agg.costCount[u],
       message:
         `Cost per trace ${formatUsd(cost.value)} vs ${formatUsd(cost.baseline)} across all users ` +
         `(${ratio(cost.value, cost.baseline)}${agg.costCount[u]} traces with cost)`,

@@ -84,6 +84,8 @@ export const attentionReasonSchema: z.ZodMiniType<AttentionReason> = z.looseObje
   message: z.string(),
   value: z.number(),
   baseline: z.number(),
+  sampleCount: z.optional(countSchema),
+  failedCount: z.optional(countSchema),
 });
 
 /** The schema of a metric value of each unit. */

@@ -74,10 +74,25 @@ function rowProblems(ctx: SuiteContext, rows: readonly UserRow[], s: Span, label
       if (value === null || Math.abs(value - reason.value) > 1e-9 * Math.max(1, value)) {
         problems.push(`${label} ${row.user.id}: attention "${reason.kind}" value ${reason.value}, the user's own value is ${value}`);
       }
+      problems.push(...attentionCountProblems(ctx.tracesOf(row.user.id).filter((t) => startsIn(t, s)), reason, `${label} ${row.user.id}`));
       if (!(reason.value > reason.baseline) || reason.message.trim() === '') {
         problems.push(`${label} ${row.user.id}: attention "${reason.kind}" must be above its baseline and explained`);
       }
     }
+  }
+  return problems;
+}
+
+/** When a reason gives its counts (optional), they are the user's traces in range: all (with cost for `cost`), failed. */
+function attentionCountProblems(inRange: readonly Trace[], reason: AttentionReason, label: string): string[] {
+  const problems: string[] = [];
+  const sample = reason.kind === 'cost' ? inRange.filter((t) => t.costUsd !== undefined && t.costUsd !== null).length : inRange.length;
+  if (reason.sampleCount !== undefined && reason.sampleCount !== sample) {
+    problems.push(`${label}: attention "${reason.kind}" sampleCount ${reason.sampleCount}, the user has ${sample}`);
+  }
+  const failed = inRange.filter((t) => t.status === 'error').length;
+  if (reason.failedCount !== undefined && (reason.kind !== 'errors' || reason.failedCount !== failed)) {
+    problems.push(`${label}: attention "${reason.kind}" failedCount ${reason.failedCount}, the user has ${failed} failed traces`);
   }
   return problems;
 }
