@@ -1,6 +1,6 @@
 import type { VerdictArea } from '../../core/engine/verdict';
 import { totalTokens } from '../../core/metrics/tokens';
-import type { MetricFormat } from '../../core/metrics/user-metrics';
+import { USER_METRIC_BY_ID, type MetricFormat, type UserMetricId } from '../../core/metrics/user-metrics';
 import type { KeyMetrics } from '../../core/results';
 import type { DeltaDirection } from '../primitives/Delta';
 import { UNKNOWN, formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
@@ -56,15 +56,24 @@ export interface CardSpec {
   stats: readonly [StatSpec, ...StatSpec[]];
 }
 
-/** The four cards, in order. */
+/** A registry metric a card shows: a stat of the same name, or total tokens (the `tokens` stat). */
+type CardMetricId = Extract<UserMetricId, StatKey> | 'totalTokens';
+
+/** A stat of a registry metric: format and direction are the registry's; only the cohort comparison is the card's. */
+function metricStat(id: CardMetricId, cohort: CohortMode): StatSpec {
+  const { format, direction } = USER_METRIC_BY_ID[id];
+  return { key: id === 'totalTokens' ? 'tokens' : id, format, direction, cohort };
+}
+
+/** The four cards, in order. Every stat but active days and the top error type is a registry metric. */
 export const CARD_SPECS: readonly CardSpec[] = [
   {
     key: 'traceCount',
     title: 'volume',
     area: null,
     stats: [
-      { key: 'traceCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
-      { key: 'conversationCount', format: 'count', direction: 'neutral', cohort: 'per-user' },
+      metricStat('traceCount', 'per-user'),
+      metricStat('conversationCount', 'per-user'),
       { key: 'activeDays', format: 'count', direction: 'neutral', cohort: 'user-mean' },
     ],
   },
@@ -73,8 +82,8 @@ export const CARD_SPECS: readonly CardSpec[] = [
     title: 'quality',
     area: 'quality',
     stats: [
-      { key: 'successRate', format: 'percent', direction: 'higher-is-better', cohort: 'direct' },
-      { key: 'errorCount', format: 'count', direction: 'lower-is-better', cohort: 'per-user' },
+      metricStat('successRate', 'direct'),
+      metricStat('errorCount', 'per-user'),
       { key: 'topErrorType', format: 'text', direction: 'neutral', cohort: 'none' },
     ],
   },
@@ -83,8 +92,8 @@ export const CARD_SPECS: readonly CardSpec[] = [
     title: 'latency',
     area: 'performance',
     stats: [
-      { key: 'latencyP95Ms', format: 'duration', direction: 'lower-is-better', cohort: 'direct' },
-      { key: 'latencyP50Ms', format: 'duration', direction: 'lower-is-better', cohort: 'direct' },
+      metricStat('latencyP95Ms', 'direct'),
+      metricStat('latencyP50Ms', 'direct'),
     ],
   },
   {
@@ -92,9 +101,9 @@ export const CARD_SPECS: readonly CardSpec[] = [
     title: 'cost',
     area: 'spend',
     stats: [
-      { key: 'costUsd', format: 'usd', direction: 'lower-is-better', cohort: 'per-user' },
-      { key: 'costPerTraceUsd', format: 'usd', direction: 'lower-is-better', cohort: 'direct' },
-      { key: 'tokens', format: 'count', direction: 'neutral', cohort: 'per-user' },
+      metricStat('costUsd', 'per-user'),
+      metricStat('costPerTraceUsd', 'direct'),
+      metricStat('totalTokens', 'per-user'),
     ],
   },
 ];

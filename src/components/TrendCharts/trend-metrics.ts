@@ -3,7 +3,7 @@
  * MetricCards card focuses.
  * @module
  */
-import type { MetricFormat } from '../../core/metrics/user-metrics';
+import { USER_METRIC_BY_ID, type MetricFormat } from '../../core/metrics/user-metrics';
 import type { TrendBucket } from '../../core/results';
 import type { MetricCardKey } from '../MetricCards/card-specs';
 import { formatCount, formatDuration, formatPercent, formatUsd } from '../primitives/format';
@@ -46,12 +46,12 @@ export interface TrendMetricSpec {
 
 const MAIN = 'var(--us-color-chart-1)';
 
-/** Every metric tab, in tab order. */
+/** Every metric tab, in tab order; each reads its values' format from core's metric registry. */
 export const TREND_METRICS: readonly TrendMetricSpec[] = [
   {
     key: 'traces',
     label: 'tabTraces',
-    format: 'count',
+    format: USER_METRIC_BY_ID.traceCount.format,
     total: true,
     lines: [
       { field: 'traceCount', label: 'seriesTraceCount', variant: 'main', color: MAIN },
@@ -61,22 +61,22 @@ export const TREND_METRICS: readonly TrendMetricSpec[] = [
   {
     key: 'successRate',
     label: 'tabSuccessRate',
-    format: 'percent',
+    format: USER_METRIC_BY_ID.successRate.format,
     total: false,
     lines: [{ field: 'successRate', label: 'seriesSuccessRate', variant: 'main', color: MAIN }],
   },
   {
     key: 'latency',
     label: 'tabLatency',
-    format: 'duration',
+    format: USER_METRIC_BY_ID.latencyP95Ms.format,
     total: false,
     lines: [
       { field: 'latencyP95Ms', label: 'seriesLatencyP95Ms', variant: 'main', color: MAIN },
       { field: 'latencyP50Ms', label: 'seriesLatencyP50Ms', variant: 'secondary', color: 'var(--us-color-chart-5)' },
     ],
   },
-  { key: 'cost', label: 'tabCost', format: 'usd', total: true, lines: [{ field: 'costUsd', label: 'seriesCostUsd', variant: 'main', color: MAIN }] },
-  { key: 'tokens', label: 'tabTokens', format: 'count', total: true, lines: [{ field: 'tokens', label: 'seriesTokens', variant: 'main', color: MAIN }] },
+  { key: 'cost', label: 'tabCost', format: USER_METRIC_BY_ID.costUsd.format, total: true, lines: [{ field: 'costUsd', label: 'seriesCostUsd', variant: 'main', color: MAIN }] },
+  { key: 'tokens', label: 'tabTokens', format: USER_METRIC_BY_ID.totalTokens.format, total: true, lines: [{ field: 'tokens', label: 'seriesTokens', variant: 'main', color: MAIN }] },
 ];
 
 /** The tab a MetricCards card focuses (`onMetricFocus`). */

@@ -306,6 +306,11 @@ export const USER_METRIC_COLUMNS: readonly UserMetricColumnDef[] = USER_METRICS.
   (m): m is UserMetricColumnDef => 'column' in m && m.column !== undefined,
 );
 
+/** Every registry entry by id, each with its literal type (so a reader of `format` or `direction` is typed exactly). */
+export const USER_METRIC_BY_ID = Object.fromEntries(USER_METRICS.map((m) => [m.id, m])) as {
+  readonly [Id in UserMetricId]: Extract<UserMetricDef, { id: Id }>;
+};
+
 /** The registry entry of `id`, or `undefined` when `id` is no users-list metric. */
 export function findUserMetric(id: string): UserMetricDef | undefined {
   return USER_METRICS.find((m) => m.id === id);
