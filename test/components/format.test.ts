@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCount,
   formatDateTime,
+  formatDecimal,
   formatDuration,
   formatPercent,
   formatRelative,
+  formatScore,
   formatUsd,
 } from '../../src/components/primitives/format';
 
@@ -72,5 +74,16 @@ describe('dates (exact strings)', () => {
     expect(formatRelative('2026-11-14T14:03:00Z', now)).toBe('in 2 days');
     expect(formatRelative('2026-11-12T11:03:00Z', now, 'de-DE')).toBe('vor 3 Stunden');
     expect(formatRelative(null, now)).toBe('—');
+  });
+});
+
+describe('formatDecimal and formatScore (exact strings)', () => {
+  it('keeps up to two decimals for raw values and exactly two for scores, in two locales', () => {
+    expect([4.25, 4.256, 3, 1234.5].map((v) => formatDecimal(v))).toEqual(['4.25', '4.26', '3', '1,234.5']);
+    expect([4.25, 1234.5].map((v) => formatDecimal(v, 'de-DE'))).toEqual(['4,25', '1.234,5']);
+    expect(formatDecimal(3.14159, 'en-US', 1)).toBe('3.1');
+    expect([0.75, 1, 0].map((v) => formatScore(v))).toEqual(['0.75', '1.00', '0.00']);
+    expect(formatScore(0.5, 'de-DE')).toBe('0,50');
+    expect([formatDecimal(null), formatScore(undefined)]).toEqual(['—', '—']);
   });
 });
