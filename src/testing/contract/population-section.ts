@@ -13,12 +13,12 @@ import { keyMetricsOf, span, startsIn, type Span } from './reference';
 import { meanActiveDays } from './reference-groups';
 import { plainDistribution, plainSegmentOrder } from './reference-population';
 import type { SuiteContext } from './suite-context';
+import { groupBy } from './group-by';
 
 /** Every attributed trace in `s`, aggregated like a cohort, with the number of users they belong to. */
 function populationOf(traces: readonly Trace[], s: Span): CohortMetrics {
   const inRange = traces.filter((t) => t.userId !== null && startsIn(t, s));
-  const perUser = new Map<string | null, Trace[]>();
-  for (const t of inRange) perUser.set(t.userId, [...(perUser.get(t.userId) ?? []), t]);
+  const perUser = groupBy(inRange, (t) => t.userId);
   return { ...keyMetricsOf(inRange), userCount: perUser.size, activeDaysPerUser: meanActiveDays([...perUser.values()]) };
 }
 

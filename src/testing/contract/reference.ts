@@ -16,6 +16,7 @@ import type {
   TrendBucket,
   UserRow,
 } from '../../core/results';
+import { groupBy } from './group-by';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -192,8 +193,7 @@ const modelLabel = (t: Trace): string => t.model ?? '(unknown)';
 /** Models of the traces in `s` (unordered) with their per-model numbers. */
 export function modelStatsOf(userTraces: readonly Trace[], s: Span): ModelStat[] {
   const inRange = userTraces.filter((t) => startsIn(t, s));
-  const groups = new Map<string, Trace[]>();
-  for (const t of inRange) groups.set(modelLabel(t), [...(groups.get(modelLabel(t)) ?? []), t]);
+  const groups = groupBy(inRange, modelLabel);
   return [...groups].map(([model, traces]) => {
     const m = keyMetricsOf(traces);
     const starts = traces.map((t) => ms(t.startTime));
@@ -234,8 +234,7 @@ export function feedbackOverviewOf(userTraces: readonly Trace[], userFeedback: r
   const withFeedback = new Set(allFeedback.map((f) => f.traceId));
   const covered = inRange.filter((t) => withFeedback.has(t.id)).length;
   const buckets = bucketsOf(s, g).map((t) => ({ t, records: records.filter((f) => bucketOf(ms(f.createdAt), g) === t) }));
-  const keys = new Map<string, Feedback[]>();
-  for (const f of records) keys.set(f.key, [...(keys.get(f.key) ?? []), f]);
+  const keys = groupBy(records, (f) => f.key);
   const topKeys: FeedbackKeyStat[] = [...keys]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, list]) => {
@@ -284,11 +283,7 @@ export function byStart(a: Trace, b: Trace): number {
 
 /** Conversation summaries of a user's traces in `s`, unordered; traces without a conversation form `(none)`. */
 export function conversationsOf(userTraces: readonly Trace[], s: Span): ConversationSummary[] {
-  const groups = new Map<string, Trace[]>();
-  for (const t of userTraces.filter((x) => startsIn(x, s))) {
-    const id = t.conversationId ?? '(none)';
-    groups.set(id, [...(groups.get(id) ?? []), t]);
-  }
+  const groups = groupBy(userTraces.filter((x) => startsIn(x, s)), (t) => t.conversationId ?? '(none)');
   return [...groups].map(([id, traces]) => {
     const steps = [...traces].sort(byStart);
     const first = steps[0] as Trace;

@@ -9,6 +9,7 @@ import type { Page, UserRow } from '../../core/results';
 import { assertNoProblems } from './compare';
 import type { ContractDataset, ContractRanges } from './contract-dataset';
 import { startsIn, type Span } from './reference';
+import { groupBy } from './group-by';
 
 /** A `describe`-like function (vitest, jest, mocha, `node:test`). */
 export type DescribeFn = (name: string, body: () => void) => unknown;
@@ -80,10 +81,11 @@ export function createSuiteContext(
   it: ItFn,
 ): SuiteContext {
   let made: Promise<DataProvider> | undefined;
-  const traces = new Map<string, Trace[]>();
-  const feedback = new Map<string, Feedback[]>();
-  for (const t of dataset.traces) if (t.userId !== null) traces.set(t.userId, [...(traces.get(t.userId) ?? []), t]);
-  for (const f of dataset.feedback) feedback.set(f.userId, [...(feedback.get(f.userId) ?? []), f]);
+  const traces: Map<string, Trace[]> = groupBy(
+    dataset.traces.filter((t): t is Trace & { userId: string } => t.userId !== null),
+    (t) => t.userId,
+  );
+  const feedback: Map<string, Feedback[]> = groupBy(dataset.feedback, (f) => f.userId);
   return {
     provider: () => (made ??= Promise.resolve().then(makeProvider)),
     dataset,

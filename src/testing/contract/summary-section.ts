@@ -9,6 +9,7 @@ import { diffValues, shapeProblems } from './compare';
 import type { ContractDataset } from './contract-dataset';
 import { keyMetricsOf, ms, span, startsIn, type Span } from './reference';
 import type { SuiteContext } from './suite-context';
+import { groupBy } from './group-by';
 
 /** True when a user's traces (already in range) trip the attention rule of docs/metrics.md against `population`. */
 function needsAttention(traces: readonly Trace[], population: ReturnType<typeof keyMetricsOf>): boolean {
@@ -32,8 +33,7 @@ function usersSummaryOf(dataset: ContractDataset, s: Span): UsersSummary {
   const inRange = dataset.traces.filter((t) => startsIn(t, s));
   const attributed = inRange.filter((t) => t.userId !== null);
   const population = keyMetricsOf(attributed);
-  const byUser = new Map<string, Trace[]>();
-  for (const t of attributed) byUser.set(t.userId as string, [...(byUser.get(t.userId as string) ?? []), t]);
+  const byUser = groupBy(attributed, (t) => t.userId as string);
   const firstStart = new Map<string, number>();
   for (const t of dataset.traces) {
     if (t.userId !== null) firstStart.set(t.userId, Math.min(firstStart.get(t.userId) ?? Infinity, ms(t.startTime)));
