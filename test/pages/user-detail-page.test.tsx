@@ -136,7 +136,8 @@ describe('UserDetailPage sections prop', () => {
     renderPage({
       sections: [{ id: 'traces', render: ({ defaultContent }) => <div><p>Banner above the table</p>{defaultContent}</div> }],
     });
-    expect(within(section('traces')).getByText('Banner above the table')).toBeInTheDocument();
+    // The traces section loads lazily: its Suspense boundary shows the loading state until the module is in.
+    expect(await within(section('traces')).findByText('Banner above the table')).toBeInTheDocument();
     expect(await within(section('traces')).findByRole('grid')).toBeInTheDocument();
   });
 });
