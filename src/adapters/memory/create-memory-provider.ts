@@ -42,7 +42,10 @@ import { validateParams, type ValidatedMethod, type ValidatedParams } from '../.
 
 /** Options of {@link createMemoryProvider}: a dataset (as `createDemoDataset` returns it) plus behaviour. */
 export interface MemoryProviderOptions {
-  /** Users. Users referenced by traces but missing here are served as `{ id, metadata: {} }`. */
+  /**
+   * Users. Users referenced by traces but missing here are served as `{ id, metadata: {} }`. The provider keeps
+   * references to them (answers are copies): do not mutate them afterwards.
+   */
   users: readonly User[];
   /** Traces, any order. The provider keeps references to them: do not mutate them afterwards. */
   traces: readonly Trace[];

@@ -6,6 +6,7 @@
  */
 import type { Feedback, Trace, User } from '../model';
 import { toMs } from './time';
+import { createStringTable } from './string-table';
 import { traceOrder } from './trace-order';
 
 /** A string column stored as dictionary codes: `codes[row]` indexes `values`, `-1` means absent. */
@@ -75,7 +76,7 @@ export interface TraceLookup {
  */
 export interface PreparedTraces {
   /** Position of each trace id in the array. */
-  positionOfId: ReadonlyMap<string, number>;
+  positionOfId: TraceLookup;
   /** Start time (epoch ms) of each trace, by position. */
   startMs: Float64Array;
 }
@@ -209,8 +210,8 @@ export function buildTraceIndex(
 
 /**
  * Fills every column, reading the traces in their given order (the objects sit in memory in about that order, so
- * reads stay local) and writing each to its row. Conversation ids are coded afterwards, user by user
- * ({@link conversationColumn}).
+ * reads stay local) and writing each to its row. Conversation ids, up to one distinct id per trace, are coded through
+ * a {@link createStringTable} (no `Map` entry per id); the few models, releases and error types through a `Map`.
  */
 function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, order: Int32Array, rowOfSource: Int32Array): void {
   const n = idx.size;
@@ -223,7 +224,8 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, or
   const model = dictBuilder(n);
   const release = dictBuilder(n);
   const errorType = dictBuilder(n);
-  const conversationOfRow: (string | undefined)[] = new Array(n);
+  const conversation: DictColumn = { codes: new Int32Array(n).fill(-1), values: [] };
+  const conversationCodes = createStringTable(n, (code) => conversation.values[code] as string);
   for (let k = 0; k < n; k++) {
     const t = traces[split.source[k] as number] as Trace;
     const row = rowOf[k] as number;
@@ -240,106 +242,31 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, or
     if (t.model != null) model.col.codes[row] = codeOf(model, t.model);
     if (t.release != null) release.col.codes[row] = codeOf(release, t.release);
     if (t.errorType != null) errorType.col.codes[row] = codeOf(errorType, t.errorType);
-    if (t.conversationId != null) conversationOfRow[row] = t.conversationId;
+    const conversationId = t.conversationId;
+    if (conversationId != null) {
+      let code = conversationCodes.add(conversationId, conversation.values.length);
+      if (code < 0) {
+        code = conversation.values.length;
+        conversation.values.push(conversationId);
+      }
+      conversation.codes[row] = code;
+    }
   }
   idx.model = model.col;
   idx.release = release.col;
   idx.errorType = errorType.col;
-  idx.conversation = conversationColumn(conversationOfRow, idx.userStart);
-}
-
-/** Distinct conversations of one user looked up by a scan (newest first) before a `Map` takes over. */
-const CONVERSATION_SCAN_LIMIT = 16;
-
-/**
- * The conversation column. Each user's rows, in start order, are matched against that user's few distinct ids (a
- * short scan from the newest, a `Map` past {@link CONVERSATION_SCAN_LIMIT} ids); only those per-user ids then go
- * through one dataset-wide table ({@link dedupeStrings}), so an id shared by two users still gets one code.
- */
-function conversationColumn(conversationOfRow: readonly (string | undefined)[], userStart: Int32Array): DictColumn {
-  const pairCodes = new Int32Array(conversationOfRow.length).fill(-1);
-  const pairs: string[] = [];
-  for (let u = 0; u + 1 < userStart.length; u++) {
-    const base = pairs.length;
-    let byId: Map<string, number> | null = null;
-    for (let row = userStart[u] as number; row < (userStart[u + 1] as number); row++) {
-      const c = conversationOfRow[row];
-      if (c === undefined) continue;
-      let code = -1;
-      if (byId === null) {
-        for (let j = pairs.length - 1; j >= base; j--) {
-          if (pairs[j] === c) {
-            code = j;
-            break;
-          }
-        }
-      } else code = byId.get(c) ?? -1;
-      if (code < 0) {
-        code = pairs.length;
-        pairs.push(c);
-        if (byId !== null) byId.set(c, code);
-        else if (code - base >= CONVERSATION_SCAN_LIMIT) byId = new Map(pairs.slice(base).map((v, j) => [v, base + j]));
-      }
-      pairCodes[row] = code;
-    }
-  }
-  const { codeOf, values } = dedupeStrings(pairs);
-  for (let row = 0; row < pairCodes.length; row++) {
-    const p = pairCodes[row] as number;
-    if (p >= 0) pairCodes[row] = codeOf[p] as number;
-  }
-  return { codes: pairCodes, values };
-}
-
-/** FNV-1a over the UTF-16 code units of `s`. */
-function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
-  return h >>> 0;
+  idx.conversation = conversation;
 }
 
 /**
- * The distinct strings of `strings` (first appearance order) and the code of each input: an open-addressing table
- * of typed arrays (hash, then the string compared only on equal hashes), with no per-entry allocation.
+ * Row of a trace id, through validation's id table when there is one (else one is built here; with repeated ids,
+ * as only unvalidated data has, the last trace of an id wins).
  */
-function dedupeStrings(strings: readonly string[]): { codeOf: Int32Array; values: string[] } {
-  const n = strings.length;
-  let size = 16;
-  while (size < 2 * n) size *= 2;
-  const mask = size - 1;
-  const slotFirst = new Int32Array(size).fill(-1);
-  const slotHash = new Uint32Array(size);
-  const codeOf = new Int32Array(n);
-  const values: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = strings[i] as string;
-    const h = hashString(s);
-    let slot = h & mask;
-    for (;;) {
-      const first = slotFirst[slot] as number;
-      if (first < 0) {
-        slotFirst[slot] = i;
-        slotHash[slot] = h;
-        codeOf[i] = values.length;
-        values.push(s);
-        break;
-      }
-      if (slotHash[slot] === h && strings[first] === s) {
-        codeOf[i] = codeOf[first] as number;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
-  }
-  return { codeOf, values };
-}
-
-/** Row of a trace id, through validation's id map when there is one (else one map is built here). */
-function traceLookup(traces: readonly Trace[], rowOfSource: Int32Array, positionOfId: ReadonlyMap<string, number> | undefined): TraceLookup {
+function traceLookup(traces: readonly Trace[], rowOfSource: Int32Array, positionOfId: TraceLookup | undefined): TraceLookup {
   let positions = positionOfId;
   if (positions === undefined) {
-    const built = new Map<string, number>();
-    for (let i = 0; i < traces.length; i++) built.set((traces[i] as Trace).id, i);
+    const built = createStringTable(traces.length, (i) => (traces[i] as Trace).id);
+    for (let i = traces.length - 1; i >= 0; i--) built.add((traces[i] as Trace).id, i);
     positions = built;
   }
   const byId = positions;

@@ -36,15 +36,18 @@ export function isValidTrace(value: unknown): boolean {
   );
 }
 
-function isId(v: unknown): boolean {
+/** A non-empty string (`idSchema`). */
+export function isId(v: unknown): boolean {
   return typeof v === 'string' && v.length > 0;
 }
 
-function isOptionalString(v: unknown): boolean {
+/** Absent or a string (`z.optional(z.string())`). */
+export function isOptionalString(v: unknown): boolean {
   return v === undefined || typeof v === 'string';
 }
 
-function isTimestamp(v: unknown): boolean {
+/** A string `isoTimestampSchema` accepts. */
+export function isTimestamp(v: unknown): boolean {
   return typeof v === 'string' && (!Number.isNaN(canonicalUtcMs(v)) || ISO_TIMESTAMP.test(v));
 }
 
