@@ -64,6 +64,22 @@ function sparklineSummary(points: readonly SparkPoint[], locale: string, labels:
   });
 }
 
+/** Two decimals are finer than a device pixel and keep the path short. */
+const round = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * One SVG path of bars standing on the baseline, a closed rectangle per bucket with a height above 0: a row's
+ * sparkline is two elements, not one per bucket (the users table mounts fifty of them at each sort or page).
+ */
+function barsPath(bars: readonly SparkPoint[], barHeight: (p: SparkPoint) => number, step: number, barWidth: number, height: number): string {
+  let d = '';
+  bars.forEach((p, i) => {
+    const h = barHeight(p);
+    if (h > 0) d += `M${round(i * step)} ${round(height - h)}h${round(barWidth)}v${round(h)}h${-round(barWidth)}z`;
+  });
+  return d;
+}
+
 /**
  * A tiny bar chart of traces per bucket with failed traces overlaid in the danger colour. Exposed as one image
  * whose accessible name summarises it (totals and busiest bucket).
@@ -87,16 +103,8 @@ export function Sparkline({ points, width = 96, height = 24, locale = 'en-US', l
       viewBox={`0 0 ${width} ${height}`}
     >
       <line className="us-sparkline__baseline" x1={0} x2={width} y1={height - 0.5} y2={height - 0.5} />
-      {bars.map((p, i) => {
-        const h = scale(p.traceCount);
-        const e = scale(p.errorCount);
-        return (
-          <g key={p.t}>
-            {h > 0 ? <rect className="us-sparkline__bar" x={i * step} y={height - h} width={barWidth} height={h} /> : null}
-            {e > 0 ? <rect className="us-sparkline__error" x={i * step} y={height - e} width={barWidth} height={e} /> : null}
-          </g>
-        );
-      })}
+      <path className="us-sparkline__bar" d={barsPath(bars, (p) => scale(p.traceCount), step, barWidth, height)} />
+      <path className="us-sparkline__error" d={barsPath(bars, (p) => scale(p.errorCount), step, barWidth, height)} />
     </svg>
   );
 }
