@@ -45,7 +45,6 @@ export function OursView({ provider, rows: firstRows, pageSize }: OursViewProps)
       now={NOW}
       maxHeight="calc(100vh - 120px)"
       getUserHref={userHref}
-      virtualizeAbove={Number(new URLSearchParams(location.search).get("va") ?? 100)}
     />
   );
 }
