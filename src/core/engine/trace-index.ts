@@ -104,32 +104,29 @@ function codeOf(dict: DictBuilder, value: string): number {
 
 const num = (v: number | undefined): number => (typeof v === 'number' ? v : NaN);
 
-/** Source positions, start times and user positions of the attributed traces; unattributed start times aside. */
-interface Split {
-  /** Position in the source array of each attributed trace. */
-  source: Int32Array;
-  /** Start (epoch ms) of each attributed trace. */
-  starts: Float64Array;
-  /** User position of each attributed trace. */
+/** Per source position: the user position (`-1` for an unattributed trace) and the start; unattributed starts aside. */
+interface Attribution {
+  /** User position of each trace, `-1` when unattributed (`userId: null`). */
   userOf: Int32Array;
+  /** Start (epoch ms) of each trace. */
+  starts: Float64Array;
   /** Sorted starts of the unattributed traces. */
   unattributedStartMs: Float64Array;
 }
 
-/** One pass over the traces: users (adding those only traces mention), starts, and the unattributed ones aside. */
-function splitTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<string, number>, startMs: Float64Array | undefined): Split {
+/** One pass over the traces: users (adding those only traces mention), starts (parsed unless given), unattributed aside. */
+function attributeTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<string, number>, startMs: Float64Array | undefined): Attribution {
   const total = traces.length;
-  const source = new Int32Array(total);
-  const starts = new Float64Array(total);
+  const starts = startMs ?? new Float64Array(total);
   const userOf = new Int32Array(total);
   const unattributed: number[] = [];
-  let n = 0;
   for (let i = 0; i < total; i++) {
     const t = traces[i] as Trace;
-    const start = startMs === undefined ? toMs(t.startTime) : (startMs[i] as number);
+    if (startMs === undefined) starts[i] = toMs(t.startTime);
     const userId = t.userId;
     if (userId === null) {
-      unattributed.push(start);
+      userOf[i] = -1;
+      unattributed.push(starts[i] as number);
       continue;
     }
     let u = userPos.get(userId);
@@ -138,17 +135,9 @@ function splitTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<st
       userPos.set(userId, u);
       allUsers.push({ id: userId, metadata: {} });
     }
-    source[n] = i;
-    starts[n] = start;
-    userOf[n] = u;
-    n++;
+    userOf[i] = u;
   }
-  return {
-    source: source.subarray(0, n),
-    starts: starts.subarray(0, n),
-    userOf: userOf.subarray(0, n),
-    unattributedStartMs: Float64Array.from(unattributed).sort(),
-  };
+  return { userOf, starts, unattributedStartMs: Float64Array.from(unattributed).sort() };
 }
 
 /**
@@ -156,7 +145,7 @@ function splitTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<st
  * start (`trace-order.ts`), one pass to fill the columns. `feedback` must already carry normalised `score`s (see
  * `normaliseFeedback`); records whose trace is unknown are ignored here (they still count in feedback aggregates,
  * which read feedback records directly). `prepared` (from validation) saves re-parsing start times and re-hashing
- * trace ids: its id map becomes the index's trace lookup.
+ * trace ids: its start times are read as they are and its id table becomes the index's trace lookup.
  */
 export function buildTraceIndex(
   users: readonly User[],
@@ -167,13 +156,10 @@ export function buildTraceIndex(
   const allUsers: User[] = [...users];
   const userPos = new Map<string, number>();
   for (let u = 0; u < allUsers.length; u++) userPos.set((allUsers[u] as User).id, u);
-  const split = splitTraces(traces, allUsers, userPos, prepared?.startMs);
-  const { source } = split;
-  const n = source.length;
-  const U = allUsers.length;
+  const attribution = attributeTraces(traces, allUsers, userPos, prepared?.startMs);
   // Ties in start time are ordered by trace id, so every engine (the SQL server too) sees the same order.
-  const { order, userStart } = traceOrder(split.starts, split.userOf, U, (k) => (traces[source[k] as number] as Trace).id);
-
+  const { order, userStart } = traceOrder(attribution.starts, attribution.userOf, allUsers.length, (i) => (traces[i] as Trace).id);
+  const n = order.length;
   const idx: TraceIndex = {
     size: n,
     traces: new Array<Trace>(n),
@@ -194,10 +180,11 @@ export function buildTraceIndex(
     userPos,
     userStart,
     tracePos: new Map(),
-    unattributedStartMs: split.unattributedStartMs,
+    unattributedStartMs: attribution.unattributedStartMs,
   };
   const rowOfSource = new Int32Array(traces.length).fill(-1);
-  fillColumns(idx, traces, split, order, rowOfSource);
+  for (let row = 0; row < n; row++) rowOfSource[order[row] as number] = row;
+  fillColumns(idx, traces, attribution, rowOfSource);
   idx.tracePos = traceLookup(traces, rowOfSource, prepared?.positionOfId);
   for (const f of feedback) {
     const row = idx.tracePos.get(f.traceId);
@@ -210,34 +197,29 @@ export function buildTraceIndex(
 
 /**
  * Fills every column, reading the traces in their given order (the objects sit in memory in about that order, so
- * reads stay local) and writing each to its row. Conversation ids, up to one distinct id per trace, are coded through
- * a {@link createStringTable} (no `Map` entry per id); the few models, releases and error types through a `Map`.
+ * reads stay local) and writing each to its row (`rowOfSource`, `-1` for a trace without one). Conversation ids, up
+ * to one distinct id per trace, are coded through a {@link createStringTable} (no `Map` entry per id); the few
+ * models, releases and error types through a `Map`.
  */
-function fillColumns(idx: TraceIndex, traces: readonly Trace[], split: Split, order: Int32Array, rowOfSource: Int32Array): void {
+function fillColumns(idx: TraceIndex, traces: readonly Trace[], attribution: Attribution, rowOfSource: Int32Array): void {
   const n = idx.size;
-  const rowOf = new Int32Array(n);
-  for (let row = 0; row < n; row++) {
-    const k = order[row] as number;
-    rowOf[k] = row;
-    rowOfSource[split.source[k] as number] = row;
-  }
   const model = dictBuilder(n);
   const release = dictBuilder(n);
   const errorType = dictBuilder(n);
   const conversation: DictColumn = { codes: new Int32Array(n).fill(-1), values: [] };
   const conversationCodes = createStringTable(n, (code) => conversation.values[code] as string);
-  for (let k = 0; k < n; k++) {
-    const t = traces[split.source[k] as number] as Trace;
-    const row = rowOf[k] as number;
-    const u = split.userOf[k] as number;
+  for (let i = 0; i < traces.length; i++) {
+    const row = rowOfSource[i] as number;
+    if (row < 0) continue;
+    const t = traces[i] as Trace;
     idx.traces[row] = t;
-    idx.startMs[row] = split.starts[k] as number;
+    idx.startMs[row] = attribution.starts[i] as number;
     idx.latencyMs[row] = t.latencyMs;
     idx.isError[row] = t.status === 'error' ? 1 : 0;
     idx.costUsd[row] = num(t.costUsd);
     idx.inputTokens[row] = num(t.inputTokens);
     idx.outputTokens[row] = num(t.outputTokens);
-    idx.userOf[row] = u;
+    idx.userOf[row] = attribution.userOf[i] as number;
     // `!= null`: data passed with `validate: false` may hold null where the model says absent.
     if (t.model != null) model.col.codes[row] = codeOf(model, t.model);
     if (t.release != null) release.col.codes[row] = codeOf(release, t.release);

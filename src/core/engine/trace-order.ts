@@ -9,42 +9,48 @@
 const DIGIT_BITS = 16;
 const BUCKETS = 1 << DIGIT_BITS;
 const TWO_32 = 2 ** 32;
+const TWO_48 = 2 ** 48;
 
-/** Positions `0..n-1` ordered by `starts` (stable); `null` when a start is not a finite integer (then sort otherwise). */
-function radixByStart(starts: Float64Array): Int32Array | null {
-  const n = starts.length;
+/**
+ * Digit `pass` (16 bits, from the lowest) of the integer `key`, 0 ≤ key < 2^53: `&` and `>>>` read the key modulo
+ * 2^32 exactly, and the division by a power of two is exact.
+ */
+function digit(key: number, pass: number): number {
+  if (pass === 0) return key & 0xffff;
+  if (pass === 1) return key >>> DIGIT_BITS;
+  return (pass === 2 ? key / TWO_32 : key / TWO_48) & 0xffff;
+}
+
+/**
+ * The positions `p` with `userOf[p] >= 0`, ordered by `starts` (stable); `null` when one of their starts is not a
+ * finite integer (then sort otherwise).
+ */
+function radixByStart(starts: Float64Array, userOf: Int32Array): Int32Array | null {
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  let n = 0;
+  for (let i = 0; i < starts.length; i++) {
+    if ((userOf[i] as number) < 0) continue;
     const s = starts[i] as number;
     if (!Number.isInteger(s)) return null;
     if (s < min) min = s;
     if (s > max) max = s;
+    n++;
   }
   let order = new Int32Array(n);
-  for (let i = 0; i < n; i++) order[i] = i;
+  for (let i = 0, k = 0; i < starts.length; i++) if ((userOf[i] as number) >= 0) order[k++] = i;
   if (n < 2 || max === min) return order;
-  const lo = new Uint32Array(n);
-  const hi = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    const key = (starts[i] as number) - min;
-    const h = Math.floor(key / TWO_32);
-    hi[i] = h;
-    lo[i] = key - h * TWO_32;
-  }
   const span = max - min;
-  const passes = span < 2 ** 16 ? 1 : span < TWO_32 ? 2 : span < 2 ** 48 ? 3 : 4;
+  const passes = span < 2 ** 16 ? 1 : span < TWO_32 ? 2 : span < TWO_48 ? 3 : 4;
   let next = new Int32Array(n);
   const count = new Int32Array(BUCKETS + 1);
   for (let pass = 0; pass < passes; pass++) {
-    const words = pass < 2 ? lo : hi;
-    const shift = pass % 2 === 0 ? 0 : DIGIT_BITS;
     count.fill(0);
-    for (let k = 0; k < n; k++) count[(((words[order[k] as number] as number) >>> shift) & 0xffff) + 1]++;
+    for (let k = 0; k < n; k++) count[digit((starts[order[k] as number] as number) - min, pass) + 1]++;
     for (let b = 0; b < BUCKETS; b++) count[b + 1] = (count[b + 1] as number) + (count[b] as number);
     for (let k = 0; k < n; k++) {
       const i = order[k] as number;
-      next[count[((words[i] as number) >>> shift) & 0xffff]++] = i;
+      next[count[digit((starts[i] as number) - min, pass)]++] = i;
     }
     [order, next] = [next, order];
   }
@@ -60,21 +66,21 @@ export interface TraceOrder {
 }
 
 /**
- * Orders the positions `0..n-1` (`n = starts.length`) by user (`userOf`, `0..userCount-1`), then start time, then
- * id (`idOf(position)`, code-unit order).
+ * Orders the positions `p` with a user (`userOf[p]`, `0..userCount-1`; `-1` leaves the position out) by user, then
+ * start time (`starts[p]`), then id (`idOf(p)`, code-unit order).
  */
 export function traceOrder(starts: Float64Array, userOf: Int32Array, userCount: number, idOf: (position: number) => string): TraceOrder {
-  const n = starts.length;
   const byId = (a: number, b: number): number => {
     const x = idOf(a);
     const y = idOf(b);
     return x < y ? -1 : x > y ? 1 : 0;
   };
   const byStartThenId = (a: number, b: number): number => (starts[a] as number) - (starts[b] as number) || byId(a, b);
-  let byStart = radixByStart(starts);
-  if (byStart === null) byStart = Int32Array.from({ length: n }, (_, i) => i).sort(byStartThenId);
+  let byStart = radixByStart(starts, userOf);
+  if (byStart === null) byStart = Int32Array.from({ length: starts.length }, (_, i) => i).filter((i) => (userOf[i] as number) >= 0).sort(byStartThenId);
+  const n = byStart.length;
   const userStart = new Int32Array(userCount + 1);
-  for (let i = 0; i < n; i++) userStart[(userOf[i] as number) + 1]++;
+  for (let k = 0; k < n; k++) userStart[(userOf[byStart[k] as number] as number) + 1]++;
   for (let u = 0; u < userCount; u++) userStart[u + 1] = (userStart[u + 1] as number) + (userStart[u] as number);
   const fill = userStart.slice(0, userCount);
   const order = new Int32Array(n);
