@@ -14,6 +14,7 @@ import { modelUsageLabels, type ModelUsageLabels } from './labels';
 import { ModelMixChart } from './ModelMixChart';
 import { modelColors, modelMix, MODEL_COLORS, OTHER_ID } from './model-mix';
 import { ModelsTable } from './ModelsTable';
+import { useDeferredProps } from '../primitives/use-deferred-props';
 import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link ModelUsage}. */
@@ -83,7 +84,10 @@ const MODEL_USAGE_OWN_PROPS: OwnProps<ModelUsageProps, HTMLElement> = {
  */
 export const ModelUsage = forwardRef<HTMLElement, ModelUsageProps>(function ModelUsage(props, ref) {
   const root = hostRootProps(props, MODEL_USAGE_OWN_PROPS, ref);
-  const { usage, status = usage ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 220 } = props;
+  const { locale = 'en-US', headingLevel = 3, height = 220 } = props;
+  // A new answer draws in a background render (sliced by React), not in the task that delivered it.
+  const answer = useDeferredProps({ usage: props.usage, status: props.status });
+  const { usage, status = usage ? 'success' : 'pending' } = answer;
   const l: ModelUsageLabels = useLabels('modelUsage', modelUsageLabels, props.labels);
   const maxModels = Math.max(1, Math.min(MODEL_COLORS.length, props.maxModels ?? MODEL_COLORS.length));
   const ownHeadingId = useId();

@@ -19,6 +19,7 @@ import { RegressionCallouts } from './RegressionCallouts';
 import { TrendChart } from './TrendChart';
 import { TREND_METRIC_FOR_CARD, TREND_METRICS, trendMetric, type TrendMetricKey } from './trend-metrics';
 import type { TrendComparisons } from './trend-series';
+import { useDeferredProps } from '../primitives/use-deferred-props';
 import { useLabels } from '../primitives/labels-context';
 
 /** Props of {@link TrendCharts}. */
@@ -123,13 +124,16 @@ function totalTraces(trends: UserTrends): number {
  */
 export const TrendCharts = forwardRef<HTMLElement, TrendChartsProps>(function TrendCharts(props, ref) {
   const root = hostRootProps(props, TREND_CHARTS_OWN_PROPS, ref);
-  const { trends, status = trends ? 'success' : 'pending', locale = 'en-US', headingLevel = 3, height = 260 } = props;
+  const { locale = 'en-US', headingLevel = 3, height = 260 } = props;
+  // New answers draw in a background render (sliced by React), not in the task that delivered them.
+  const answer = useDeferredProps({ trends: props.trends, status: props.status, previous: props.previous, cohort: props.cohort, changes: props.changes });
+  const { trends, status = trends ? 'success' : 'pending' } = answer;
   const l: TrendChartsLabels = useLabels('trendCharts', trendChartsLabels, props.labels);
   const ownHeadingId = useId();
   const headingId = props.headingId ?? ownHeadingId;
   const sectionRef = useRef<HTMLElement | null>(null);
   const sectionElementRef = useMergedRef(sectionRef, ref);
-  const changes = props.changes ?? NO_CHANGES;
+  const changes = answer.changes ?? NO_CHANGES;
 
   const [metric, setMetric] = useControllableState<TrendMetricKey>({
     value: props.metric,
@@ -161,8 +165,8 @@ export const TrendCharts = forwardRef<HTMLElement, TrendChartsProps>(function Tr
   }, [props.focusMetric, setMetric]);
 
   const comparisons = useMemo<TrendComparisons>(
-    () => ({ previous: props.previous, cohort: props.cohort, cohortUserCount: props.cohortUserCount, cohortName: props.cohortName }),
-    [props.previous, props.cohort, props.cohortUserCount, props.cohortName],
+    () => ({ previous: answer.previous, cohort: answer.cohort, cohortUserCount: props.cohortUserCount, cohortName: props.cohortName }),
+    [answer.previous, answer.cohort, props.cohortUserCount, props.cohortName],
   );
   const starts = useMemo(() => bucketStartsMs(trends?.buckets ?? []), [trends]);
   const g = trends?.granularity ?? 'day';

@@ -14,7 +14,7 @@ import type { ListLayoutProps, ListLoadProps } from '../primitives/list-props';
 import { useControllableState } from '../../hooks/use-controllable-state';
 import { DEFAULT_USERS_TABLE_PAGINATION, DEFAULT_USERS_TABLE_SORTING, DEFAULT_USERS_TABLE_VISIBILITY } from '../../hooks/users-view';
 import { useGridNavigation, type GridPosition } from '../primitives/use-grid-navigation';
-import { useDeferredRows } from '../primitives/use-deferred-rows';
+import { useDeferredProps } from '../primitives/use-deferred-props';
 import { useVirtualRows } from '../primitives/use-virtual-rows';
 import type { UserLink } from './UserCell';
 import { UsersColumnPicker } from './UsersColumnPicker';
@@ -139,7 +139,7 @@ export const UsersTable = forwardRef<HTMLDivElement, UsersTableProps>(function U
   const root = hostRootProps(props, USERS_TABLE_OWN_PROPS, ref);
   const { isFetching = false, locale = 'en-US', maxHeight = 640, rowHeight = 52 } = props;
   // A new page renders in a background render, sliced by React: a sort or page change is no long task.
-  const { rows, status, rowCount: givenRowCount } = useDeferredRows(props.rows, props.status ?? 'success', props.rowCount);
+  const { rows, status, rowCount: givenRowCount } = useDeferredProps({ rows: props.rows, status: props.status ?? 'success', rowCount: props.rowCount });
   const { virtualizeAbove = 40, pageSizeOptions = DEFAULT_PAGE_SIZES, metadataColumns = DEFAULT_METADATA_COLUMNS } = props;
   const labels = useLabels('usersTable', usersTableLabels, props.labels);
   const [firstNow] = useState(() => Date.now());

@@ -47,10 +47,22 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
   const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey } = options;
   const enabled = count > options.virtualizeAbove;
   const [headerHeight, setHeaderHeight] = useState(0);
+  // The header's height only matters to a virtual window. It is read when the browser has laid the page out anyway
+  // (a ResizeObserver's callback), never forced from an effect: reading `offsetHeight` while React commits a page
+  // makes the browser lay it out in the middle of the task, once more than the frame needs.
   useIsomorphicLayoutEffect(() => {
-    const height = header?.current?.offsetHeight ?? 0;
-    if (height > 0) setHeaderHeight(height);
-  }, [header, headerKey]);
+    const element = header?.current;
+    if (!enabled || !element) return undefined;
+    if (typeof ResizeObserver === 'undefined') {
+      if (element.offsetHeight > 0) setHeaderHeight(element.offsetHeight);
+      return undefined;
+    }
+    const observer = new ResizeObserver(() => {
+      if (element.offsetHeight > 0) setHeaderHeight(element.offsetHeight);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [enabled, header, headerKey]);
   const virtualizer = useVirtualizer({
     count: enabled ? count : 0,
     enabled,
