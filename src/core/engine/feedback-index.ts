@@ -32,7 +32,8 @@ export interface FeedbackIndex {
 export function buildFeedbackIndex(feedback: readonly Feedback[]): FeedbackIndex {
   const grouped = new Map<string, { f: Feedback; ms: number }[]>();
   const tracesWithFeedback = new Set<string>();
-  feedback.forEach((f, i) => {
+  for (let i = 0; i < feedback.length; i++) {
+    const f = feedback[i] as Feedback;
     const ms = toMs(f.createdAt);
     if (Number.isNaN(ms)) {
       throw new ProviderError('invalid-data', `feedback[${i}].createdAt: expected an ISO timestamp, got ${JSON.stringify(f.createdAt)}`, {
@@ -40,14 +41,22 @@ export function buildFeedbackIndex(feedback: readonly Feedback[]): FeedbackIndex
       });
     }
     tracesWithFeedback.add(f.traceId);
-    let list = grouped.get(f.userId);
-    if (list === undefined) grouped.set(f.userId, (list = []));
-    list.push({ f, ms });
-  });
+    const list = grouped.get(f.userId);
+    if (list === undefined) grouped.set(f.userId, [{ f, ms }]);
+    else list.push({ f, ms });
+  }
   const byUser = new Map<string, UserFeedback>();
   for (const [userId, list] of grouped) {
-    list.sort((a, b) => a.ms - b.ms || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
-    byUser.set(userId, { records: list.map((e) => e.f), createdMs: Float64Array.from(list, (e) => e.ms) });
+    // most users have a single record: no sort call for those
+    if (list.length > 1) list.sort((a, b) => a.ms - b.ms || (a.f.id < b.f.id ? -1 : a.f.id > b.f.id ? 1 : 0));
+    const records = new Array<Feedback>(list.length);
+    const createdMs = new Float64Array(list.length);
+    for (let k = 0; k < list.length; k++) {
+      const entry = list[k] as { f: Feedback; ms: number };
+      records[k] = entry.f;
+      createdMs[k] = entry.ms;
+    }
+    byUser.set(userId, { records, createdMs });
   }
   return { byUser, tracesWithFeedback };
 }

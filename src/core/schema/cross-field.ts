@@ -11,7 +11,7 @@ import type { Trace, User } from '../model';
 const at = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
 /** `a < b` as instants; UTC strings of one length compare as text (the common case, no parsing). */
-function isBefore(a: string, b: string): boolean {
+export function isBefore(a: string, b: string): boolean {
   if (a.length === b.length && a.endsWith('Z') && b.endsWith('Z')) return a < b;
   return Date.parse(a) < Date.parse(b);
 }

@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
-import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross-field';
+import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen, isBefore } from './cross-field';
 import { isValidFeedback, isValidUser } from './fast-records';
 import { isValidTrace, timestampMs } from './fast-trace';
 import type { PreparedTraces } from '../engine/trace-index';
@@ -65,7 +65,10 @@ export function parseDataset(input: unknown): Dataset {
   const traces = parseTraces(record.traces, 'traces');
   const feedback = record.feedback === undefined ? [] : parseRecords(record.feedback, 'feedback', isValidFeedback, feedbackSchema);
   checkUnique(users, 'users');
-  users.forEach((u, i) => checkUserSeen(u, `users[${i}]`));
+  // paths are written only for the records a check applies to (a million template strings cost a collection)
+  users.forEach((u, i) => {
+    if (u.firstSeen !== undefined && u.lastSeen !== undefined) checkUserSeen(u, `users[${i}]`);
+  });
   const traceAt = checkUnique(traces, 'traces');
   const startMs = preparedStarts.get(traces);
   if (startMs) prepared.set(traces, { positionOfId: traceAt, startMs });
@@ -83,7 +86,8 @@ export function parseDataset(input: unknown): Dataset {
     if (owner !== f.userId) {
       throw invalidData(`feedback[${i}].userId`, `expected ${JSON.stringify(owner)}, the user of its trace`, f.userId);
     }
-    checkFeedbackAfterTrace(f.createdAt, `feedback[${i}]`, (traces[at] as Trace).startTime, `traces[${at}]`);
+    const traceStart = (traces[at] as Trace).startTime;
+    if (isBefore(f.createdAt, traceStart)) checkFeedbackAfterTrace(f.createdAt, `feedback[${i}]`, traceStart, `traces[${at}]`);
   }
   return { users, traces, feedback };
 }
@@ -134,7 +138,9 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
     if (!isValidTrace(input[i])) validate(traceSchema, input[i], `${rootPath}[${i}]`);
     startMs[i] = timestampMs((input[i] as Trace).startTime);
   }
-  for (let i = 0; i < input.length; i++) checkTraceTimes(input[i] as Trace, `${rootPath}[${i}]`);
+  for (let i = 0; i < input.length; i++) {
+    if ((input[i] as Trace).endTime !== undefined) checkTraceTimes(input[i] as Trace, `${rootPath}[${i}]`);
+  }
   const traces = input.slice() as Trace[];
   preparedStarts.set(traces, startMs);
   return traces;
