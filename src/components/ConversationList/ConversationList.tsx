@@ -116,6 +116,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     virtualizeAbove,
     scroller,
     rowHeight,
+    viewportHeight: typeof maxHeight === 'number' ? maxHeight : undefined,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
 

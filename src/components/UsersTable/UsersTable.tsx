@@ -175,7 +175,15 @@ export const UsersTable = forwardRef<HTMLDivElement, UsersTableProps>(function U
   const showRows = status === 'success' && rows.length > 0;
   const scroller = useRef<HTMLDivElement>(null);
   const head = useRef<HTMLTableSectionElement>(null);
-  const rowWindow = useVirtualRows({ count: showRows ? rows.length : 0, virtualizeAbove, scroller, rowHeight, header: head, headerKey: labels });
+  const rowWindow = useVirtualRows({
+    count: showRows ? rows.length : 0,
+    virtualizeAbove,
+    scroller,
+    rowHeight,
+    viewportHeight: typeof maxHeight === 'number' ? maxHeight : undefined,
+    header: head,
+    headerKey: labels,
+  });
   const windowRows = useMemo(
     () => (rowWindow.start === 0 && rowWindow.end === rows.length ? rows : rows.slice(rowWindow.start, rowWindow.end)),
     [rows, rowWindow.start, rowWindow.end],

@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useState, type Key, type RefObject } from 'react';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState, type Key, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
 /** Options of {@link useVirtualRows}. */
@@ -20,6 +20,8 @@ export interface VirtualRowsOptions {
   headerKey?: unknown;
   /** Stable key of a row, so rows keep their measurements when rows are added. */
   getItemKey?: (index: number) => Key;
+  /** The scroller's height before it is measured, px (its `maxHeight`, when a number). Default 12 rows. */
+  viewportHeight?: number;
 }
 
 /** What {@link useVirtualRows} returns: the window of rows to render and the space around it. */
@@ -39,14 +41,37 @@ export interface VirtualRows {
 }
 
 /**
+ * The scroller's size as the virtualiser needs it, from a ResizeObserver alone: its first callback comes once the
+ * browser has laid the page out, so nothing is measured in the middle of React's commit (TanStack's default reads
+ * `clientHeight` at once, which lays the page out an extra time in that task). Without ResizeObserver: read at once.
+ */
+function observeScrollerRect(instance: Virtualizer<HTMLElement, Element>, onRect: (rect: { width: number; height: number }) => void) {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const read = () => onRect({ width: element.clientWidth, height: element.clientHeight });
+  if (typeof ResizeObserver === 'undefined') {
+    read();
+    return undefined;
+  }
+  const observer = new ResizeObserver(read);
+  observer.observe(element);
+  return () => observer.disconnect();
+}
+
+/**
  * Fixed-height row virtualisation (`@tanstack/react-virtual`) for lists and grids whose rows sit in normal flow:
  * returns the window of rows to render and the padding that stands in for the rest. Up to `virtualizeAbove` rows,
  * the window is every row.
  */
 export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
-  const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey } = options;
+  const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey, viewportHeight = rowHeight * 12 } = options;
   const enabled = count > options.virtualizeAbove;
   const [headerHeight, setHeaderHeight] = useState(0);
+  // A scroller that just mounted is at the top: its offset is read only later (reading it lays the page out).
+  const mounted = useRef(false);
+  useEffect(() => {
+    mounted.current = true;
+  }, []);
   // The header's height only matters to a virtual window. It is read when the browser has laid the page out anyway
   // (a ResizeObserver's callback), never forced from an effect: reading `offsetHeight` while React commits a page
   // makes the browser lay it out in the middle of the task, once more than the frame needs.
@@ -72,7 +97,9 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     scrollMargin: headerHeight,
     // Virtualising can start in a list already scrolled (a page arrives that takes it past `virtualizeAbove`): the
     // virtualizer starts from this offset and scrolls to it when it attaches, so the default 0 would jump to the top.
-    initialOffset: () => scroller.current?.scrollTop ?? 0,
+    initialOffset: () => (mounted.current ? (scroller.current?.scrollTop ?? 0) : 0),
+    initialRect: { width: 0, height: viewportHeight },
+    observeElementRect: observeScrollerRect,
     getItemKey,
   });
   if (!enabled) return { virtual: false, start: 0, end: count, padTop: 0, padBottom: 0, scrollToRow: undefined };
