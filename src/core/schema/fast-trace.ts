@@ -1,6 +1,7 @@
 /**
  * A hand-written predicate equivalent to `traceSchema` acceptance, without zod's per-field dispatch and without
- * building a copy: `parseTraces` checks a million traces with it in ≈ 0.25 s. It only says yes or no;
+ * building a copy: `parseTraces` checks a million traces with it, and parses their start times in the same call,
+ * in ≈ 0.3 s. It only says yes or no (or the start time);
  * errors always come from `traceSchema` itself, so messages are identical on both paths. Tests check that the two
  * agree on random and mutated traces.
  * @module
@@ -12,14 +13,21 @@ const ISO_TIMESTAMP = regexes.datetime({ offset: true });
 
 /** True when `value` is a trace `traceSchema` accepts. */
 export function isValidTrace(value: unknown): boolean {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  return !Number.isNaN(validTraceStartMs(value));
+}
+
+/**
+ * The start time (epoch ms) of `value` when it is a trace `traceSchema` accepts, `NaN` when it is not (or, for a
+ * timestamp the pattern accepts, when `Date.parse` cannot read it): the check and the parse of `startTime` in one.
+ */
+export function validTraceStartMs(value: unknown): number {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return NaN;
   const t = value as Record<string, unknown>;
-  return (
-    isId(t.id) &&
-    (t.userId === null || isId(t.userId)) &&
-    (t.conversationId === undefined || isId(t.conversationId)) &&
-    isOptionalString(t.name) &&
-    isTimestamp(t.startTime) &&
+  if (!(isId(t.id) && (t.userId === null || isId(t.userId)) && (t.conversationId === undefined || isId(t.conversationId)) && isOptionalString(t.name))) {
+    return NaN;
+  }
+  const startMs = typeof t.startTime === 'string' ? validTimestampMs(t.startTime) : NaN;
+  const valid =
     (t.endTime === undefined || isTimestamp(t.endTime)) &&
     isNonNegative(t.latencyMs) &&
     (t.status === 'ok' || t.status === 'error') &&
@@ -32,8 +40,8 @@ export function isValidTrace(value: unknown): boolean {
     (t.costUsd === undefined || isNonNegative(t.costUsd)) &&
     isOptionalString(t.inputPreview) &&
     isOptionalString(t.outputPreview) &&
-    (t.tags === undefined || isStringArray(t.tags))
-  );
+    (t.tags === undefined || isStringArray(t.tags));
+  return valid ? startMs : NaN;
 }
 
 /** A non-empty string (`idSchema`). */
@@ -49,6 +57,13 @@ export function isOptionalString(v: unknown): boolean {
 /** A string `isoTimestampSchema` accepts. */
 export function isTimestamp(v: unknown): boolean {
   return typeof v === 'string' && (!Number.isNaN(canonicalUtcMs(v)) || ISO_TIMESTAMP.test(v));
+}
+
+/** Epoch ms of `s` when `isoTimestampSchema` accepts it (see {@link timestampMs}), `NaN` when it does not. */
+function validTimestampMs(s: string): number {
+  const ms = canonicalUtcMs(s);
+  if (!Number.isNaN(ms)) return ms;
+  return ISO_TIMESTAMP.test(s) ? Date.parse(s) : NaN;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

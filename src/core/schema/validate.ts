@@ -9,7 +9,7 @@ import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
 import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen, isBefore } from './cross-field';
 import { isValidFeedback, isValidUser } from './fast-records';
-import { isValidTrace, timestampMs } from './fast-trace';
+import { timestampMs, validTraceStartMs } from './fast-trace';
 import type { PreparedTraces } from '../engine/trace-index';
 import { createStringTable, type StringTable } from '../engine/string-table';
 import { describeIssue, formatIssueMessage, formatPath } from './issue-format';
@@ -135,8 +135,12 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
   if (!Array.isArray(input)) throw invalidData(formatPath(rootPath, []), 'expected array', input);
   const startMs = new Float64Array(input.length);
   for (let i = 0; i < input.length; i++) {
-    if (!isValidTrace(input[i])) validate(traceSchema, input[i], `${rootPath}[${i}]`);
-    startMs[i] = timestampMs((input[i] as Trace).startTime);
+    let ms = validTraceStartMs(input[i]);
+    if (Number.isNaN(ms)) {
+      validate(traceSchema, input[i], `${rootPath}[${i}]`);
+      ms = timestampMs((input[i] as Trace).startTime);
+    }
+    startMs[i] = ms;
   }
   for (let i = 0; i < input.length; i++) {
     if ((input[i] as Trace).endTime !== undefined) checkTraceTimes(input[i] as Trace, `${rootPath}[${i}]`);
