@@ -239,7 +239,30 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64A
   idx.model = model.col;
   idx.release = release.col;
   idx.errorType = errorType.col;
-  idx.conversation = conversation;
+  idx.conversation = inRowOrder(conversation);
+}
+
+/**
+ * The same column with codes renumbered in order of first appearance by row: a user's conversations then get
+ * neighbouring codes, so the per-user passes that mark codes (distinct conversations in a range) touch a few cache
+ * lines instead of one per row.
+ */
+function inRowOrder(column: DictColumn): DictColumn {
+  const { codes, values } = column;
+  const newCode = new Int32Array(values.length).fill(-1);
+  const ordered: string[] = [];
+  for (let row = 0; row < codes.length; row++) {
+    const code = codes[row] as number;
+    if (code < 0) continue;
+    let renamed = newCode[code] as number;
+    if (renamed < 0) {
+      renamed = ordered.length;
+      newCode[code] = renamed;
+      ordered.push(values[code] as string);
+    }
+    codes[row] = renamed;
+  }
+  return { codes, values: ordered };
 }
 
 /**
