@@ -71,6 +71,25 @@ const ROWS_READY = `() => document.querySelector('[role=grid]')?.getAttribute('a
 const rowChanged = (before) => `() => (${ROWS_READY})() && (${FIRST_ROW})() !== ${JSON.stringify(before)}`;
 const DETAIL_SETTLED = `() => document.querySelector('[data-slot="user-header"][data-state="ready"]') !== null && document.querySelector('[aria-busy="true"], [data-state="loading"]') === null`;
 
+/** The detail page's sections, top to bottom (their roots' `data-slot`). */
+const DETAIL_SECTIONS = ['user-header', 'metric-cards', 'trend-charts', 'model-usage', 'feedback-panel', 'conversation-list', 'trace-table'];
+
+/** Runs in the page: records when each section's root first shows its data (`data-state` past loading), painted. */
+function watchSections(slots) {
+  window.__sectionsReady = {};
+  const check = () => {
+    for (const slot of slots) {
+      if (window.__sectionsReady[slot] !== undefined) continue;
+      const state = document.querySelector(`[data-slot="${slot}"]`)?.getAttribute('data-state');
+      if (state && state !== 'loading') {
+        window.__sectionsReady[slot] = -1;
+        requestAnimationFrame(() => setTimeout(() => (window.__sectionsReady[slot] = performance.now())));
+      }
+    }
+  };
+  new MutationObserver(check).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
+}
+
 /** Long tasks that overlap `[from, to]`: count, longest, total blocking (Σ duration − 50 ms). */
 function tasksIn(tasks, from, to) {
   const inside = tasks.filter((t) => t.start < to && t.start + t.duration > from);
@@ -111,10 +130,15 @@ async function measureStory(browser, baseUrl, id) {
   await step('next page', () => page.getByRole('button', { name: 'Next page' }).click(), rowChanged(before));
   before = await firstRow();
   await step('sort by user, descending', () => page.getByRole('columnheader', { name: 'User' }).getByRole('button').click(), rowChanged(before));
+  await page.evaluate(watchSections, DETAIL_SECTIONS);
   await step(
     'open a user (→ detail sections settled)',
     () => page.locator('[role=grid] td[role=gridcell][data-column="user"]').first().getByRole('button').first().click(),
     DETAIL_SETTLED,
+  );
+  const opened = steps[steps.length - 1].from;
+  const sectionsReady = Object.fromEntries(
+    Object.entries(await page.evaluate(() => window.__sectionsReady)).map(([slot, at]) => [slot, at - opened]),
   );
   await step('back to the list', () => page.getByRole('link', { name: 'All users' }).or(page.getByRole('button', { name: 'All users' })).first().click(), ROWS_READY);
   const tasks = await page.evaluate(() => window.__longTasks);
@@ -126,7 +150,10 @@ async function measureStory(browser, baseUrl, id) {
   if (process.env.TRACE_OUT) writeFileSync(`${process.env.TRACE_OUT}-${id}.json`, traceText);
   const cpuTasks = mainThreadTasks(JSON.parse(traceText), syncNow);
   await page.close();
-  return steps.map((s) => ({ ...s, ms: s.to - s.from, ...tasksIn(tasks, s.from, s.to), cpu: tasksIn(cpuTasks, s.from, s.to) }));
+  return {
+    steps: steps.map((s) => ({ ...s, ms: s.to - s.from, ...tasksIn(tasks, s.from, s.to), cpu: tasksIn(cpuTasks, s.from, s.to) })),
+    sectionsReady,
+  };
 }
 
 /**
@@ -172,11 +199,16 @@ console.log('Per step: time; long tasks (longtask API, wall) count / longest / b
 console.log('');
 console.log(`| step | ${results.map(([n]) => `${n}: time (ms) | ${n}: long tasks, wall: n / longest / blocking (ms) | ${n}: long tasks, CPU: n / longest / blocking (ms)`).join(' | ')} |`);
 console.log(`|---|${results.map(() => '---:|---:|---:').join('|')}|`);
-for (let i = 0; i < results[0][1].length; i++) {
-  const cells = results.map(([, steps]) => {
+for (let i = 0; i < results[0][1].steps.length; i++) {
+  const cells = results.map(([, { steps }]) => {
     const s = steps[i];
     return `${fmt(s.ms)} | ${s.count} / ${fmt(s.longest)} / ${fmt(s.blocking)} | ${s.cpu.count} / ${fmt(s.cpu.longest)} / ${fmt(s.cpu.blocking)}`;
   });
-  console.log(`| ${results[0][1][i].name} | ${cells.join(' | ')} |`);
+  console.log(`| ${results[0][1].steps[i].name} | ${cells.join(' | ')} |`);
+}
+console.log('');
+console.log('Opening a user: when each detail section first showed its data, painted (ms after the click), top to bottom.');
+for (const [name, { sectionsReady }] of results) {
+  console.log(`  ${name}: ${DETAIL_SECTIONS.map((slot) => `${slot} ${sectionsReady[slot] === undefined || sectionsReady[slot] < 0 ? '—' : fmt(sectionsReady[slot])}`).join(', ')}`);
 }
 console.log(`load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);

@@ -202,7 +202,12 @@ function longNamesTruncate(story, args) {
       );
     }
     await page.evaluate(nextFrames);
-    const problems = await page.evaluate(findUntruncatedNames, args?.names ?? []);
+    // New rows draw in a deferred render (a few tasks after the args change): wait until they are shown.
+    const names = args?.names ?? [];
+    await page
+      .waitForFunction((expected) => expected.every((name) => (document.querySelector('#storybook-root')?.textContent ?? '').includes(name.slice(0, 30))), names, { timeout: 5000 })
+      .catch(() => undefined);
+    const problems = await page.evaluate(findUntruncatedNames, names);
     problems.push(...(await page.evaluate(findBadTruncation)));
     return problems;
   });
