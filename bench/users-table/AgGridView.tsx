@@ -18,13 +18,22 @@ const number = (width: number, format: (value: number) => string): Partial<ColDe
   valueFormatter: (p) => format(p.value as number),
 });
 
+/**
+ * The name order both grids use (docs/metrics.md): `Intl.Collator('en')` with default options, ties by user id. AG
+ * Grid's default comparator compares code units (`<`), so the column is given this one, as a host wanting the same
+ * order as UsersTable would: the bench then checks that both grids show the same first row after the sort.
+ */
+const nameCollator = new Intl.Collator('en');
+
 /** The same visible columns as UsersTable's defaults, with the same cell renderers where cells are rich. */
 const columnDefs: ColDef<UserRow>[] = [
   {
     colId: 'user',
     headerName: 'User',
     width: 216,
-    valueGetter: (p) => p.data?.user.displayName ?? p.data?.user.id,
+    valueGetter: (p) => p.data?.user.displayName || p.data?.user.id,
+    comparator: (a: string, b: string, nodeA, nodeB) =>
+      nameCollator.compare(a, b) || ((nodeA.data?.user.id ?? '') < (nodeB.data?.user.id ?? '') ? -1 : 1),
     cellRenderer: (p: Cell) => (p.data ? <UserCell user={p.data.user} link={link} /> : null),
   },
   {

@@ -125,7 +125,7 @@ console.log('');
 console.log(`runs, mount ms: ours ${ours.mounts}; AG ${ag.mounts}`);
 console.log(`runs, sort ms: ours ${ours.sorts}; AG ${ag.sorts}; ours paged ${paged.sorts}`);
 console.log(`runs, listUsers / table ms, paged: ${results.paged.map((r) => `${Math.round(r.providerMs)} / ${Math.round(r.tableMs)}`).join(', ')}`);
-console.log(`first row after sort: ours ${firstOurs}, AG ${firstAg}`);
+console.log(`first row after sort: ours ${firstOurs}, AG ${firstAg} (${firstOurs === firstAg ? "the same" : "DIFFERENT"}: both order names by Intl.Collator("en"), ties by id)`);
 console.log(`load average at the end: ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 if (profiled) {
   await mkdir(PROFILE, { recursive: true });
