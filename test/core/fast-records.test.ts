@@ -3,10 +3,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { ProviderError } from '../../src/core/errors';
 import { isValidFeedback, isValidUser } from '../../src/core/schema/fast-records';
 import { feedbackSchema, userSchema } from '../../src/core/schema/records';
 import { parseDataset, validate } from '../../src/core/schema/validate';
+import { outcome } from './provider-error-outcome';
 
 const tricky: unknown[] = [
   undefined, null, '', 'x', '12', 12, 0, -0, -1, 0.5, 1, 1.5, Number.NaN, Number.POSITIVE_INFINITY, true, false, [], ['a'], {},
@@ -29,15 +29,6 @@ const userCandidates = candidates([USER, { id: 'u2', metadata: {} }, {}], Object
 const metadataCandidates = fc.constantFrom(...tricky).map((metadata) => ({ id: 'u3', metadata }));
 const feedbackCandidates = candidates([FEEDBACK, { ...FEEDBACK, score: null, source: undefined }, {}], Object.keys(FEEDBACK));
 
-/** `{ ok }` or the field and message of the ProviderError thrown. */
-function outcome(fn: () => unknown): unknown {
-  try {
-    return { ok: fn() };
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    return { field: error.field, message: error.message };
-  }
-}
 
 describe('fast user and feedback checks agree with their schemas', () => {
   it('a user is accepted only when userSchema accepts it', () => {

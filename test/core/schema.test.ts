@@ -17,6 +17,7 @@ import {
 } from '../../src/core/schema/records';
 import * as S from '../../src/core/schema/results';
 import { parseDataset, parseTraces, validate } from '../../src/core/schema/validate';
+import { outcome } from './provider-error-outcome';
 
 /** Every key of `T`, exactly: `satisfies` fails to compile when the model gains or loses a field. */
 type Keys<T> = Record<keyof T, true>;
@@ -357,12 +358,3 @@ describe('fast trace check agrees with traceSchema', () => {
   });
 });
 
-/** `{ ok: value }` or `{ field, message }` of the ProviderError thrown. */
-function outcome(fn: () => unknown): unknown {
-  try {
-    return { ok: fn() };
-  } catch (error) {
-    if (!(error instanceof ProviderError)) throw error;
-    return { field: error.field, message: error.message };
-  }
-}

@@ -116,7 +116,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     virtualizeAbove,
     scroller,
     rowHeight,
-    viewportHeight: typeof maxHeight === 'number' ? maxHeight : undefined,
+    maxHeight,
     getItemKey: (index) => rows[index]?.id ?? index,
   });
 

@@ -192,7 +192,7 @@ export const TraceTable = forwardRef<HTMLDivElement, TraceTableProps>(function T
     virtualizeAbove,
     scroller,
     rowHeight,
-    viewportHeight: typeof maxHeight === 'number' ? maxHeight : undefined,
+    maxHeight,
     overscan: 10,
     header: head,
     headerKey: labels,

@@ -180,7 +180,7 @@ export const UsersTable = forwardRef<HTMLDivElement, UsersTableProps>(function U
     virtualizeAbove,
     scroller,
     rowHeight,
-    viewportHeight: typeof maxHeight === 'number' ? maxHeight : undefined,
+    maxHeight,
     header: head,
     headerKey: labels,
   });

@@ -20,8 +20,8 @@ export interface VirtualRowsOptions {
   headerKey?: unknown;
   /** Stable key of a row, so rows keep their measurements when rows are added. */
   getItemKey?: (index: number) => Key;
-  /** The scroller's height before it is measured, px (its `maxHeight`, when a number). Default 12 rows. */
-  viewportHeight?: number;
+  /** The scroller's `maxHeight`: when a number, its height (px) until measured; otherwise 12 rows are assumed. */
+  maxHeight?: number | string;
 }
 
 /** What {@link useVirtualRows} returns: the window of rows to render and the space around it. */
@@ -64,7 +64,8 @@ function observeScrollerRect(instance: Virtualizer<HTMLElement, Element>, onRect
  * the window is every row.
  */
 export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
-  const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey, viewportHeight = rowHeight * 12 } = options;
+  const { count, scroller, rowHeight, overscan = 8, header, headerKey, getItemKey } = options;
+  const viewportHeight = typeof options.maxHeight === 'number' ? options.maxHeight : rowHeight * 12;
   const enabled = count > options.virtualizeAbove;
   const [headerHeight, setHeaderHeight] = useState(0);
   // A scroller that just mounted is at the top: its offset is read only later (reading it lays the page out).
