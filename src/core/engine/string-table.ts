@@ -26,8 +26,7 @@ export interface StringTable {
 
 /**
  * A table for at most `capacity` keys; `keyAt(position)` gives back the key added with `position` (the table keeps
- * only positions and hashes). Adding more than `capacity` keys is a programming error and loops forever, so callers
- * size it by the number of rows.
+ * only positions and hashes). Callers size it by the number of rows; adding more than `capacity` keys throws.
  */
 export function createStringTable(capacity: number, keyAt: (position: number) => string): StringTable {
   let size = 16;
@@ -35,6 +34,7 @@ export function createStringTable(capacity: number, keyAt: (position: number) =>
   const mask = size - 1;
   // slots[2 * s] = position + 1 (0: empty), slots[2 * s + 1] = hash
   const slots = new Int32Array(2 * size);
+  let count = 0;
   return {
     add(key, position) {
       const h = hashString(key);
@@ -42,6 +42,8 @@ export function createStringTable(capacity: number, keyAt: (position: number) =>
       for (;;) {
         const held = (slots[2 * slot] as number) - 1;
         if (held < 0) {
+          if (count === capacity) throw new Error(`string table: more than ${capacity} keys`);
+          count++;
           slots[2 * slot] = position + 1;
           slots[2 * slot + 1] = h;
           return -1;
