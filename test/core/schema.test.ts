@@ -344,7 +344,7 @@ describe('fast trace check agrees with traceSchema', () => {
         // the zod parse, then the cross-field check of every trace (end not before start)
         const viaZod = outcome(() => {
           const parsed = validate(z.array(traceSchema), rows, 'traces');
-          parsed.forEach((t, i) => checkTraceTimes(t, `traces[${i}]`));
+          parsed.forEach((t, i) => checkTraceTimes(t, 'traces', i));
           return parsed;
         });
         const viaFast = outcome(() => parseTraces(rows, 'traces'));

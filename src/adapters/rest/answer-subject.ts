@@ -28,7 +28,7 @@ export function checkSubject(method: RestMethodName, params: { userId?: unknown;
     const wantConversation = typeof params.conversationId === 'string' && params.conversationId !== '(none)' ? params.conversationId : undefined;
     (answer as Page<TraceRow>).rows.forEach((row, i) => {
       if (row.userId !== params.userId) throw mismatch(`rows[${i}].userId`, String(params.userId), row.userId);
-      checkTraceTimes(row, `rows[${i}]`);
+      checkTraceTimes(row, 'rows', i);
       if (wantConversation !== undefined && row.conversationId !== wantConversation) {
         throw mismatch(`rows[${i}].conversationId`, wantConversation, row.conversationId);
       }

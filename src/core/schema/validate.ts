@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
-import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen, isBefore } from './cross-field';
+import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross-field';
 import { isValidFeedback, isValidUser } from './fast-records';
 import { timestampMs, validTraceStartMs } from './fast-trace';
 import type { PreparedTraces } from '../engine/trace-index';
@@ -65,10 +65,7 @@ export function parseDataset(input: unknown): Dataset {
   const traces = parseTraces(record.traces, 'traces');
   const feedback = record.feedback === undefined ? [] : parseRecords(record.feedback, 'feedback', isValidFeedback, feedbackSchema);
   checkUnique(users, 'users');
-  // paths are written only for the records a check applies to (a million template strings cost a collection)
-  users.forEach((u, i) => {
-    if (u.firstSeen !== undefined && u.lastSeen !== undefined) checkUserSeen(u, `users[${i}]`);
-  });
+  users.forEach((u, i) => checkUserSeen(u, 'users', i));
   const traceAt = checkUnique(traces, 'traces');
   const startMs = preparedStarts.get(traces);
   if (startMs) prepared.set(traces, { positionOfId: traceAt, startMs });
@@ -86,8 +83,7 @@ export function parseDataset(input: unknown): Dataset {
     if (owner !== f.userId) {
       throw invalidData(`feedback[${i}].userId`, `expected ${JSON.stringify(owner)}, the user of its trace`, f.userId);
     }
-    const traceStart = (traces[at] as Trace).startTime;
-    if (isBefore(f.createdAt, traceStart)) checkFeedbackAfterTrace(f.createdAt, `feedback[${i}]`, traceStart, `traces[${at}]`);
+    checkFeedbackAfterTrace(f.createdAt, i, (traces[at] as Trace).startTime, at);
   }
   return { users, traces, feedback };
 }
@@ -142,9 +138,7 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
     }
     startMs[i] = ms;
   }
-  for (let i = 0; i < input.length; i++) {
-    if ((input[i] as Trace).endTime !== undefined) checkTraceTimes(input[i] as Trace, `${rootPath}[${i}]`);
-  }
+  for (let i = 0; i < input.length; i++) checkTraceTimes(input[i] as Trace, rootPath, i);
   const traces = input.slice() as Trace[];
   preparedStarts.set(traces, startMs);
   return traces;
