@@ -88,23 +88,25 @@ export function AttentionCell({ reasons, labels, locale }: { reasons: readonly A
     latency: labels.badgeLatency,
     cost: labels.badgeCost,
   };
+  // Each reason's full text serves both its badge (for screen readers) and the tooltip's list.
+  const details = reasons.map((reason) => attentionReasonDetail(reason, labels, locale));
   return (
     <span {...tooltip.anchorProps} ref={ref} className="us-attention-cell" data-slot="attention-cell">
-      {reasons.map((reason) => (
+      {reasons.map((reason, i) => (
         <AttentionBadge
           key={reason.kind}
           reason={reason}
           labels={{ [reason.kind]: attentionReasonText(reason, badgeLabels[reason.kind], labels.badgeDetail, locale) }}
-          detail={attentionReasonDetail(reason, labels, locale)}
+          detail={details[i]}
         />
       ))}
       {tooltip.render(
         <>
           <span className="us-tooltip__title">{labels.attentionTitle}</span>
           <span className="us-tooltip__list">
-            {reasons.map((reason) => (
+            {reasons.map((reason, i) => (
               <span key={reason.kind} className="us-tooltip__item" data-kind={reason.kind}>
-                {oneLineText(attentionReasonDetail(reason, labels, locale))}
+                {oneLineText(details[i] as string)}
               </span>
             ))}
           </span>
