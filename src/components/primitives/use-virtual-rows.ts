@@ -1,4 +1,4 @@
-import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
+import { elementScroll, useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type Key, type RefObject } from 'react';
 import { useIsomorphicLayoutEffect } from './use-isomorphic-layout-effect';
 
@@ -101,6 +101,12 @@ export function useVirtualRows(options: VirtualRowsOptions): VirtualRows {
     initialOffset: () => (mounted.current ? (scroller.current?.scrollTop ?? 0) : 0),
     initialRect: { width: 0, height: viewportHeight },
     observeElementRect: observeScrollerRect,
+    // On attaching to its scroller the virtualiser scrolls it to where it starts. A scroller mounted with the rows is
+    // at the top already, and scrolling it there would lay the page out in the middle of React's commit.
+    scrollToFn: (offset, scroll, instance) => {
+      if (!mounted.current && offset + (scroll.adjustments ?? 0) === 0) return;
+      elementScroll(offset, scroll, instance);
+    },
     getItemKey,
   });
   if (!enabled) return { virtual: false, start: 0, end: count, padTop: 0, padBottom: 0, scrollToRow: undefined };

@@ -32,6 +32,8 @@ export interface DetailSectionProps {
   labels: { sectionCrashed: string; retry: string };
   /** Renders the content; called inside the error boundary, so a throw here is caught too. */
   render: () => ReactNode;
+  /** Not mounted yet: the section shows its loading state (the page draws the sections above the fold first). */
+  waiting?: boolean;
 }
 
 /** Id of a section's heading, the section's `aria-labelledby`. */
@@ -102,7 +104,7 @@ export function DetailSection(props: DetailSectionProps) {
       >
         {/* A lazy content (the built-in sections below the fold, or a host's React.lazy section) loads here. */}
         <Suspense fallback={<SectionState state="loading" />}>
-          <Content render={props.render} />
+          {props.waiting ? <SectionState state="loading" /> : <Content render={props.render} />}
         </Suspense>
       </SectionErrorBoundary>
     </section>

@@ -23,6 +23,7 @@ import { useContextLabels } from './use-context-labels';
 import { useScrollToHash } from './use-scroll-to-hash';
 import { userDetailPageLabels, type UserDetailPageLabels } from './user-detail-page-labels';
 import { sectionQueries } from './section-queries';
+import { useBelowFoldReady } from './use-below-fold-ready';
 
 /**
  * Props of {@link UserDetailPage}: the controller's options ({@link UserDetailPageControllerOptions}: user, range,
@@ -155,6 +156,9 @@ export const UserDetailPage = forwardRef<HTMLDivElement, UserDetailPageProps>(fu
     pageSize,
   };
   useScrollToHash(sections.map((section) => `${idPrefix}${section.id}`));
+  // The sections after the trend charts mount once those have drawn (see useBelowFoldReady).
+  const trendsIndex = sections.findIndex((section) => section.id === 'trends');
+  const belowFoldReady = useBelowFoldReady(context, trendsIndex >= 0 && !c.notFound);
 
   const className = rootClassName('us-user-detail', classNameProp);
   if (c.notFound) {
@@ -192,7 +196,7 @@ export const UserDetailPage = forwardRef<HTMLDivElement, UserDetailPageProps>(fu
           </div>
         ) : null}
         <LoadProgressNote progress={c.progress} locale={locale} labels={l} />
-        {sections.map((section) => (
+        {sections.map((section, index) => (
           <DetailSection
             key={section.id}
             sectionId={section.id}
@@ -206,6 +210,7 @@ export const UserDetailPage = forwardRef<HTMLDivElement, UserDetailPageProps>(fu
             onError={onSectionError}
             onRetry={() => c.resetQueries(sectionQueries(section.id))}
             labels={l}
+            waiting={!belowFoldReady && index > trendsIndex}
             render={() => section.render(context, { titleId: sectionTitleId(`${idPrefix}${section.id}`), level: headingLevel })}
           />
         ))}
