@@ -3,20 +3,28 @@
  * in one run, at each size: main-thread busy time, longest main-thread task and total blocking time while the
  * dataset loads (validation + index build + first users list), total time to the first users list, the first query
  * of a new range and of a cohort; and the minimal work any engine does on those rows (one Map by trace id, one
- * Date.parse per trace) measured in the same run, so the load can be read as a multiple of it.
+ * Date.parse per trace) measured in the same run, so the load can be read as a multiple of it. Each size runs once per
+ * workload (`lib/workloads.mjs`: the rows structured-cloned, through JSON, or as generated), each workload with its
+ * own minimal work on its own rows, and only those rows in the heap.
  *
- *   node --expose-gc bench/worker.mjs [--sizes 100000,1000000] [--users-per-trace 0.1]
+ *   node --expose-gc bench/worker.mjs [--sizes 100000,1000000] [--workloads cloned,json,generated] [--users-per-trace 0.1]
  */
 import { cpus, loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { syntheticDataset } from './lib/dataset.mjs';
+import { WORKLOADS, workloadRows } from './lib/workloads.mjs';
 import { watchMainThread } from './worker/main-thread-probe.mjs';
 import { loadProviders } from './worker/load-providers.mjs';
 
 const { values: args } = parseArgs({
-  options: { sizes: { type: 'string', default: '100000,1000000' }, 'users-per-trace': { type: 'string', default: '0.1' } },
+  options: {
+    sizes: { type: 'string', default: '100000,1000000' },
+    workloads: { type: 'string', default: WORKLOADS.join(',') },
+    'users-per-trace': { type: 'string', default: '0.1' },
+  },
 });
 const SIZES = args.sizes.split(',').map(Number);
+const WORKLOAD_NAMES = args.workloads.split(',');
 const DAY = 86_400_000;
 const END = Date.UTC(2025, 2, 1);
 const iso = (ms) => new Date(ms).toISOString();
@@ -73,34 +81,43 @@ console.log(`worker provider vs in-thread memory provider — node ${process.ver
 const results = [];
 for (const traceCount of SIZES) {
   const userCount = Math.max(1, Math.round(traceCount * Number(args['users-per-trace'])));
-  gc();
-  const data = syntheticDataset({ userCount, traceCount, days: 45, end: END });
-  const runs = [minimalWork(data.traces), minimalWork(data.traces)];
-  const minimal = { ms: Math.min(...runs.map((r) => r.ms)), cpuMs: Math.min(...runs.map((r) => r.cpuMs)) };
-  const inThread = await measure((d) => createMemoryProvider(d), data);
-  const worker = await measure((d) => createWorkerProvider(d), data);
-  if (inThread.answer !== worker.answer) throw new Error(`different answers at ${traceCount} traces`);
-  results.push({ traceCount, userCount, minimal, inThread, worker, load: loadavg()[0] });
-  console.log(`${traceCount.toLocaleString('en')} traces done (load average ${loadavg()[0].toFixed(1)})`);
+  let sameAnswer;
+  for (const workload of WORKLOAD_NAMES) {
+    gc();
+    // Generated afresh for each workload, and dropped once copied: the heap holds the measured rows only.
+    const data = workloadRows(syntheticDataset({ userCount, traceCount, days: 45, end: END }), workload);
+    gc();
+    const runs = [minimalWork(data.traces), minimalWork(data.traces)];
+    const minimal = { ms: Math.min(...runs.map((r) => r.ms)), cpuMs: Math.min(...runs.map((r) => r.cpuMs)) };
+    const inThread = await measure((d) => createMemoryProvider(d), data);
+    const worker = await measure((d) => createWorkerProvider(d), data);
+    sameAnswer ??= inThread.answer;
+    if (inThread.answer !== sameAnswer || worker.answer !== sameAnswer) throw new Error(`different answers at ${traceCount} traces (${workload})`);
+    results.push({ traceCount, workload, minimal, inThread, worker });
+    console.log(`${traceCount.toLocaleString('en')} traces, ${workload} rows done (load average ${loadavg()[0].toFixed(1)})`);
+  }
 }
 
 console.log('');
-console.log('| traces | provider | main thread busy (ms) | longest main-thread task (ms) | blocking > 50 ms (ms) | load + first list (ms) | × minimal work (wall) | load CPU (ms) | × minimal work (CPU) | new range (ms) | new cohort (ms) |');
-console.log('|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+console.log('| traces | rows | provider | main thread busy (ms) | longest main-thread task (ms) | blocking > 50 ms (ms) | load + first list (ms) | × minimal work (wall) | load CPU (ms) | × minimal work (CPU) | new range (ms) | new cohort (ms) |');
+console.log('|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   for (const [name, m] of [['in-thread', r.inThread], ['worker', r.worker]]) {
     console.log(
-      `| ${r.traceCount.toLocaleString('en')} | ${name} | ${fmt(m.busyMs)} | ${fmt(m.longestTaskMs)} | ${fmt(m.blockingMs)} | ${fmt(m.loadMs)} | ${(m.loadMs / r.minimal.ms).toFixed(2)} | ${fmt(m.loadCpuMs)} | ${(m.loadCpuMs / r.minimal.cpuMs).toFixed(2)} | ${fmt(m.newRangeMs)} | ${fmt(m.cohortMs)} |`,
+      `| ${r.traceCount.toLocaleString('en')} | ${r.workload} | ${name} | ${fmt(m.busyMs)} | ${fmt(m.longestTaskMs)} | ${fmt(m.blockingMs)} | ${fmt(m.loadMs)} | ${(m.loadMs / r.minimal.ms).toFixed(2)} | ${fmt(m.loadCpuMs)} | ${(m.loadCpuMs / r.minimal.cpuMs).toFixed(2)} | ${fmt(m.newRangeMs)} | ${fmt(m.cohortMs)} |`,
     );
   }
 }
 console.log('');
-console.log(`minimal work (Map by trace id + Date.parse): ${results.map((r) => `${r.traceCount.toLocaleString('en')} → ${fmt(r.minimal.ms)} ms (CPU ${fmt(r.minimal.cpuMs)} ms)`).join(', ')}`);
-for (let i = 1; i < results.length; i++) {
-  const [a, b] = [results[i - 1], results[i]];
-  const growth = (m) => `${(b[m].loadMs / a[m].loadMs).toFixed(2)} (CPU ×${(b[m].loadCpuMs / a[m].loadCpuMs).toFixed(2)})`;
-  console.log(
-    `growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal.ms / a.minimal.ms).toFixed(2)}`,
-  );
+for (const workload of WORKLOAD_NAMES) {
+  const rows = results.filter((r) => r.workload === workload);
+  console.log(`${workload} rows, minimal work (Map by trace id + Date.parse): ${rows.map((r) => `${r.traceCount.toLocaleString('en')} → ${fmt(r.minimal.ms)} ms (CPU ${fmt(r.minimal.cpuMs)} ms)`).join(', ')}`);
+  for (let i = 1; i < rows.length; i++) {
+    const [a, b] = [rows[i - 1], rows[i]];
+    const growth = (m) => `${(b[m].loadMs / a[m].loadMs).toFixed(2)} (CPU ×${(b[m].loadCpuMs / a[m].loadCpuMs).toFixed(2)})`;
+    console.log(
+      `  growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal.ms / a.minimal.ms).toFixed(2)} (CPU ×${(b.minimal.cpuMs / a.minimal.cpuMs).toFixed(2)})`,
+    );
+  }
 }
-console.log(`same answers from both providers: yes; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.log(`same answers from both providers and every workload: yes; load average at the end ${loadavg().map((l) => l.toFixed(1)).join(' ')}`);
