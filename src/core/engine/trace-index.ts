@@ -6,7 +6,7 @@
  */
 import type { Feedback, Trace, User } from '../model';
 import { toMs } from './time';
-import { createStringTable } from './string-table';
+import { groupStrings, indexStrings } from './string-groups';
 import { traceOrder } from './trace-order';
 
 /** A string column stored as dictionary codes: `codes[row]` indexes `values`, `-1` means absent. */
@@ -81,22 +81,40 @@ export interface PreparedTraces {
   startMs: Float64Array;
 }
 
-/** A string column being dictionary-encoded: the column and the code of each value seen. */
+/** Distinct values a dictionary column finds by comparing with each before it switches to a `Map`. */
+const SCAN_LIMIT = 16;
+
+/**
+ * A string column being dictionary-encoded: the column, and the code of each value seen once there are more than
+ * {@link SCAN_LIMIT} of them (`null` before).
+ */
 interface DictBuilder {
   col: DictColumn;
-  codeOf: Map<string, number>;
+  codeOf: Map<string, number> | null;
 }
 
 function dictBuilder(n: number): DictBuilder {
-  return { col: { codes: new Int32Array(n).fill(-1), values: [] }, codeOf: new Map() };
+  return { col: { codes: new Int32Array(n).fill(-1), values: [] }, codeOf: null };
 }
 
-/** The code of `value` in `dict`, adding it when new. */
+/**
+ * The code of `value` in `dict`, adding it when new. A column of a few distinct values (models, releases, error
+ * types) finds them by comparing with each: rows parsed from JSON or cloned hold one string object per field, which
+ * a `Map` would hash on every row, while a comparison of unequal strings mostly stops at their length or first
+ * characters.
+ */
 function codeOf(dict: DictBuilder, value: string): number {
+  const values = dict.col.values;
+  if (dict.codeOf === null) {
+    for (let c = 0; c < values.length; c++) if (values[c] === value) return c;
+    values.push(value);
+    if (values.length > SCAN_LIMIT) dict.codeOf = new Map(values.map((v, c) => [v, c]));
+    return values.length - 1;
+  }
   let code = dict.codeOf.get(value);
   if (code === undefined) {
-    code = dict.col.values.length;
-    dict.col.values.push(value);
+    code = values.length;
+    values.push(value);
     dict.codeOf.set(value, code);
   }
   return code;
@@ -114,28 +132,37 @@ interface Attribution {
   unattributedStartMs: Float64Array;
 }
 
-/** One pass over the traces: users (adding those only traces mention), starts (parsed unless given), unattributed aside. */
+/**
+ * Each trace's user (adding, in order of first mention, the users only traces mention) and start (parsed unless
+ * given); unattributed starts aside. The traces' user ids are grouped first ({@link groupStrings}), so the user
+ * map is asked once per distinct id instead of once per trace.
+ */
 function attributeTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<string, number>, startMs: Float64Array | undefined): Attribution {
   const total = traces.length;
   const starts = startMs ?? new Float64Array(total);
-  const userOf = new Int32Array(total);
+  if (startMs === undefined) for (let i = 0; i < total; i++) starts[i] = toMs((traces[i] as Trace).startTime);
+  const { groupOf, firstOf, keys } = groupStrings(total, (i) => (traces[i] as Trace).userId);
+  const userOfGroup = new Int32Array(keys.length);
+  const unknown: number[] = [];
+  for (let g = 0; g < keys.length; g++) {
+    const u = userPos.get(keys[g] as string);
+    if (u === undefined) unknown.push(g);
+    else userOfGroup[g] = u;
+  }
+  unknown.sort((a, b) => (firstOf[a] as number) - (firstOf[b] as number));
+  for (const g of unknown) {
+    const userId = keys[g] as string;
+    userOfGroup[g] = allUsers.length;
+    userPos.set(userId, allUsers.length);
+    allUsers.push({ id: userId, metadata: {} });
+  }
+  // The group column becomes the user column (one allocation fewer).
+  const userOf = groupOf;
   const unattributed: number[] = [];
   for (let i = 0; i < total; i++) {
-    const t = traces[i] as Trace;
-    if (startMs === undefined) starts[i] = toMs(t.startTime);
-    const userId = t.userId;
-    if (userId === null) {
-      userOf[i] = -1;
-      unattributed.push(starts[i] as number);
-      continue;
-    }
-    let u = userPos.get(userId);
-    if (u === undefined) {
-      u = allUsers.length;
-      userPos.set(userId, u);
-      allUsers.push({ id: userId, metadata: {} });
-    }
-    userOf[i] = u;
+    const g = groupOf[i] as number;
+    if (g >= 0) userOf[i] = userOfGroup[g] as number;
+    else unattributed.push(starts[i] as number);
   }
   return { userOf, starts, unattributedStartMs: Float64Array.from(unattributed).sort() };
 }
@@ -201,16 +228,17 @@ export function buildTraceIndex(
 /**
  * Fills every column but the user one, reading the traces in their given order (the objects sit in memory in about that order, so
  * reads stay local) and writing each to its row (`rowOfSource`, `-1` for a trace without one). Conversation ids, up
- * to one distinct id per trace, are coded through a {@link createStringTable} (no `Map` entry per id); the few
- * models, releases and error types through a `Map`.
+ * to one distinct id per trace, are grouped by {@link groupStrings} (no hash table, no `Map` entry per id); the
+ * few models, releases and error types are coded by {@link codeOf}.
  */
 function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64Array, rowOfSource: Int32Array): void {
   const n = idx.size;
   const model = dictBuilder(n);
   const release = dictBuilder(n);
   const errorType = dictBuilder(n);
-  const conversation: DictColumn = { codes: new Int32Array(n).fill(-1), values: [] };
-  const conversationCodes = createStringTable(n, (code) => conversation.values[code] as string);
+  const conversations = groupStrings(traces.length, (i) => (traces[i] as Trace).conversationId);
+  const conversationOf = conversations.groupOf;
+  const conversationCodes = new Int32Array(n).fill(-1);
   for (let i = 0; i < traces.length; i++) {
     const row = rowOfSource[i] as number;
     if (row < 0) continue;
@@ -226,29 +254,20 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64A
     if (t.model != null) model.col.codes[row] = codeOf(model, t.model);
     if (t.release != null) release.col.codes[row] = codeOf(release, t.release);
     if (t.errorType != null) errorType.col.codes[row] = codeOf(errorType, t.errorType);
-    const conversationId = t.conversationId;
-    if (conversationId != null) {
-      let code = conversationCodes.add(conversationId, conversation.values.length);
-      if (code < 0) {
-        code = conversation.values.length;
-        conversation.values.push(conversationId);
-      }
-      conversation.codes[row] = code;
-    }
+    conversationCodes[row] = conversationOf[i] as number;
   }
   idx.model = model.col;
   idx.release = release.col;
   idx.errorType = errorType.col;
-  idx.conversation = inRowOrder(conversation);
+  idx.conversation = inRowOrder(conversationCodes, conversations.keys);
 }
 
 /**
- * The same column with codes renumbered in order of first appearance by row: a user's conversations then get
- * neighbouring codes, so the per-user passes that mark codes (distinct conversations in a range) touch a few cache
- * lines instead of one per row.
+ * A dictionary column from `codes` (indexes into `values`, `-1` absent; renumbered in place) with codes renumbered
+ * in order of first appearance by row: a user's conversations then get neighbouring codes, so the per-user passes
+ * that mark codes (distinct conversations in a range) touch a few cache lines instead of one per row.
  */
-function inRowOrder(column: DictColumn): DictColumn {
-  const { codes, values } = column;
+function inRowOrder(codes: Int32Array, values: readonly string[]): DictColumn {
   const newCode = new Int32Array(values.length).fill(-1);
   const ordered: string[] = [];
   for (let row = 0; row < codes.length; row++) {
@@ -266,15 +285,21 @@ function inRowOrder(column: DictColumn): DictColumn {
 }
 
 /**
- * Row of a trace id, through validation's id table when there is one (else one is built here; with repeated ids,
+ * Row of a trace id, through validation's id index when there is one (else one is built here; with repeated ids,
  * as only unvalidated data has, the last trace of an id wins).
  */
 function traceLookup(traces: readonly Trace[], rowOfSource: Int32Array, positionOfId: TraceLookup | undefined): TraceLookup {
   let positions = positionOfId;
   if (positions === undefined) {
-    const built = createStringTable(traces.length, (i) => (traces[i] as Trace).id);
-    for (let i = traces.length - 1; i >= 0; i--) built.add((traces[i] as Trace).id, i);
-    positions = built;
+    // Indexed from the last trace back: the index answers the first position it holds for an id.
+    const last = traces.length - 1;
+    const fromLast = indexStrings(traces.length, (k) => (traces[last - k] as Trace).id);
+    positions = {
+      get(id) {
+        const k = fromLast.get(id);
+        return k === undefined ? undefined : last - k;
+      },
+    };
   }
   const byId = positions;
   return {

@@ -11,7 +11,7 @@ import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross
 import { isValidFeedback, isValidUser } from './fast-records';
 import { timestampMs, validTraceStartMs } from './fast-trace';
 import type { PreparedTraces } from '../engine/trace-index';
-import { createStringTable, type StringTable } from '../engine/string-table';
+import { indexStrings, type StringIndex } from '../engine/string-groups';
 import { describeIssue, formatIssueMessage, formatPath } from './issue-format';
 import { feedbackSchema, traceSchema, userSchema } from './records';
 
@@ -145,13 +145,11 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
 }
 
 /** Throws on the first repeated `id` (field `<root>[i].id`); returns the position of each id. */
-function checkUnique(rows: readonly { id: string }[], root: string): StringTable {
-  const table = createStringTable(rows.length, (i) => (rows[i] as { id: string }).id);
-  for (let i = 0; i < rows.length; i++) {
-    const id = (rows[i] as { id: string }).id;
-    if (table.add(id, i) >= 0) throw invalidData(`${root}[${i}].id`, 'expected a unique id', id);
-  }
-  return table;
+function checkUnique(rows: readonly { id: string }[], root: string): StringIndex {
+  const index = indexStrings(rows.length, (i) => (rows[i] as { id: string }).id);
+  const i = index.firstRepeat;
+  if (i >= 0) throw invalidData(`${root}[${i}].id`, 'expected a unique id', (rows[i] as { id: string }).id);
+  return index;
 }
 
 function issueError(issue: z.core.$ZodIssue, rootPath: string): ProviderError {
