@@ -57,23 +57,28 @@ function hashOrder(count: number, keyAt: (position: number) => unknown): HashOrd
 }
 
 /**
- * Calls `visit(k, first)` for each `k` of `ho.order`, in that order, where `first` is the smallest `k'` whose string
- * equals the one at `ho.order[k]` (`first === k` for the first of its kind). Only strings of equal hash are compared.
+ * The smallest position whose string equals the string at a smaller position, `-1` when every string is distinct.
+ * Only strings of equal hash are compared (read back through `keyAt`).
  */
-function forEachEqual(ho: HashOrder, keyAt: (position: number) => unknown, visit: (k: number, first: number) => void): void {
+function firstRepeat(ho: HashOrder, keyAt: (position: number) => unknown): number {
   const { order, hash } = ho;
   const m = order.length;
+  let repeat = -1;
   for (let k = 0; k < m; ) {
     let end = k + 1;
     while (end < m && hash[end] === hash[k]) end++;
-    for (let q = k; q < end; q++) {
-      const key = keyAt(order[q] as number);
-      let first = k;
-      while (first < q && keyAt(order[first] as number) !== key) first++;
-      visit(q, first);
+    for (let q = k + 1; q < end; q++) {
+      const p = order[q] as number;
+      const key = keyAt(p);
+      for (let first = k; first < q; first++) {
+        if (keyAt(order[first] as number) !== key) continue;
+        if (repeat < 0 || p < repeat) repeat = p;
+        break;
+      }
     }
     k = end;
   }
+  return repeat;
 }
 
 /** Equal strings grouped: what {@link groupStrings} returns. */
@@ -147,11 +152,6 @@ export function indexStrings(count: number, keyAt: (position: number) => unknown
   const ho = hashOrder(count, keyAt);
   const { order, hash } = ho;
   const m = order.length;
-  let firstRepeat = -1;
-  forEachEqual(ho, keyAt, (k, first) => {
-    const p = order[k] as number;
-    if (first !== k && (firstRepeat < 0 || p < firstRepeat)) firstRepeat = p;
-  });
   // Runs of the hash order by the leading `bits` bits of the hash: about one string per run.
   const bits = Math.min(16, Math.max(1, 31 - Math.clz32(m)));
   const shift = 32 - bits;
@@ -159,7 +159,7 @@ export function indexStrings(count: number, keyAt: (position: number) => unknown
   for (let k = 0; k < m; k++) runStart[((hash[k] as number) >>> shift) + 1]++;
   for (let r = 0; r < 1 << bits; r++) runStart[r + 1] = (runStart[r + 1] as number) + (runStart[r] as number);
   return {
-    firstRepeat,
+    firstRepeat: firstRepeat(ho, keyAt),
     get(key) {
       if (typeof key !== 'string') return undefined;
       const h = hashString(key);
