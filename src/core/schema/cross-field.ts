@@ -26,14 +26,19 @@ function failBefore(laterField: string, later: string, earlierField: string, ear
   throw new ProviderError('invalid-data', `${laterField}: ${what}: ${later} is before ${earlierField} ${earlier}`, { field: laterField });
 }
 
+/** True when a trace's `endTime` is given and before its `startTime` (what {@link checkTraceTimes} refuses). */
+export function endsBeforeStart(trace: Pick<Trace, 'startTime' | 'endTime'>): boolean {
+  return trace.endTime !== undefined && isBefore(trace.endTime, trace.startTime);
+}
+
 /**
  * A trace's `endTime`, when given, is not before its `startTime`. The trace is at `root[index]`, e.g. `traces`, 3
  * (`root` alone without an index; empty at the root).
  */
 export function checkTraceTimes(trace: Pick<Trace, 'startTime' | 'endTime'>, root: string, index?: number): void {
-  if (trace.endTime !== undefined && isBefore(trace.endTime, trace.startTime)) {
+  if (endsBeforeStart(trace)) {
     const path = pathOf(root, index);
-    failBefore(at(path, 'endTime'), trace.endTime, at(path, 'startTime'), trace.startTime, 'expected the end at or after the start');
+    failBefore(at(path, 'endTime'), trace.endTime as string, at(path, 'startTime'), trace.startTime, 'expected the end at or after the start');
   }
 }
 

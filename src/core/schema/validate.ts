@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { ProviderError } from '../errors';
 import type { Feedback, Trace, User } from '../model';
-import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen } from './cross-field';
+import { checkFeedbackAfterTrace, checkTraceTimes, checkUserSeen, endsBeforeStart } from './cross-field';
 import { isValidFeedback, isValidUser } from './fast-records';
 import { timestampMs, validTraceStartMs } from './fast-trace';
 import type { PreparedTraces } from '../engine/trace-index';
@@ -130,6 +130,9 @@ function parseRecords<T>(input: unknown, root: string, isValid: (value: unknown)
 export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
   if (!Array.isArray(input)) throw invalidData(formatPath(rootPath, []), 'expected array', input);
   const startMs = new Float64Array(input.length);
+  // The first trace ending before it starts, refused only once every trace passed its schema (as zod's checks
+  // across fields run after its per-field checks), but found in the same pass.
+  let endsEarly = -1;
   for (let i = 0; i < input.length; i++) {
     let ms = validTraceStartMs(input[i]);
     if (Number.isNaN(ms)) {
@@ -137,8 +140,9 @@ export function parseTraces(input: unknown, rootPath = 'traces'): Trace[] {
       ms = timestampMs((input[i] as Trace).startTime);
     }
     startMs[i] = ms;
+    if (endsEarly < 0 && endsBeforeStart(input[i] as Trace)) endsEarly = i;
   }
-  for (let i = 0; i < input.length; i++) checkTraceTimes(input[i] as Trace, rootPath, i);
+  if (endsEarly >= 0) checkTraceTimes(input[endsEarly] as Trace, rootPath, endsEarly);
   const traces = input.slice() as Trace[];
   preparedStarts.set(traces, startMs);
   return traces;
