@@ -24,21 +24,38 @@ interface HashOrder {
   hash: Uint32Array;
 }
 
-/** Hashes the strings at positions `0..count-1` (`keyAt`; anything but a string is no string) and orders them. */
-function hashOrder(count: number, keyAt: (position: number) => unknown): HashOrder {
-  let hash = new Uint32Array(count);
-  let order = new Int32Array(count);
-  let m = 0;
+/** Reads a key at a position: anything but a string is no string. */
+type KeyAt = (position: number) => unknown;
+
+/**
+ * Hashes, in one pass over positions `0..count-1`, the strings each of `keyAts` gives (the fields of one row sit
+ * together in memory, so a row is read once for all its keys), and orders each key's positions by hash.
+ */
+function hashOrders(count: number, keyAts: readonly KeyAt[]): HashOrder[] {
+  const hashes = keyAts.map(() => new Uint32Array(count));
+  const orders = keyAts.map(() => new Int32Array(count));
+  const held = keyAts.map(() => 0);
   for (let p = 0; p < count; p++) {
-    const key = keyAt(p);
-    if (typeof key !== 'string') continue;
-    hash[m] = hashString(key);
-    order[m++] = p;
+    for (let j = 0; j < keyAts.length; j++) {
+      const key = (keyAts[j] as KeyAt)(p);
+      if (typeof key !== 'string') continue;
+      const k = held[j] as number;
+      (hashes[j] as Uint32Array)[k] = hashString(key);
+      (orders[j] as Int32Array)[k] = p;
+      held[j] = k + 1;
+    }
   }
-  hash = hash.subarray(0, m);
-  order = order.subarray(0, m);
-  let nextHash = new Uint32Array(m);
-  let nextOrder = new Int32Array(m);
+  return keyAts.map((_, j) => {
+    const m = held[j] as number;
+    return byHash((hashes[j] as Uint32Array).subarray(0, m), (orders[j] as Int32Array).subarray(0, m));
+  });
+}
+
+/** `order` (positions, with their hashes `hash`) sorted by hash, stably: a radix sort of three 11-bit digits. */
+function byHash(hash: Uint32Array, order: Int32Array): HashOrder {
+  const m = order.length;
+  let nextHash: Uint32Array = new Uint32Array(m);
+  let nextOrder: Int32Array = new Int32Array(m);
   const start = new Int32Array(DIGIT_MASK + 2);
   for (let shift = 0; shift < 32; shift += DIGIT_BITS) {
     start.fill(0);
@@ -60,7 +77,7 @@ function hashOrder(count: number, keyAt: (position: number) => unknown): HashOrd
  * The smallest position whose string equals the string at a smaller position, `-1` when every string is distinct.
  * Only strings of equal hash are compared (read back through `keyAt`).
  */
-function firstRepeat(ho: HashOrder, keyAt: (position: number) => unknown): number {
+function firstRepeat(ho: HashOrder, keyAt: KeyAt): number {
   const { order, hash } = ho;
   const m = order.length;
   let repeat = -1;
@@ -91,47 +108,63 @@ export interface StringGroups {
   keys: string[];
 }
 
-/**
- * Groups the strings at positions `0..count-1` (`keyAt(p)`; anything but a string is none) by equality. Groups are
- * numbered in no particular order; `firstOf` gives each one's first position. A group is first made of the strings
- * of one hash; then, in position order (each string read where it sits, next to the previous one), each string is
- * compared with its group's first, and the rare strings that differ (another string of the same hash) move to a
- * group of their own.
- */
-export function groupStrings(count: number, keyAt: (position: number) => unknown): StringGroups {
-  const { order, hash } = hashOrder(count, keyAt);
-  const m = order.length;
+/** A key's groups while they are checked against the strings. */
+interface Grouping {
+  /** Group of each position, `-1` where there is no string. */
+  groupOf: Int32Array;
+  /** First position of each group as it is met (`-1`: not met yet). */
+  first: number[];
+  /** The string of each group met. */
+  keys: string[];
+  /** Group of each string split off its hash's group. */
+  split: Map<string, number> | undefined;
+}
+
+/** One group per distinct hash of `ho`, numbered in hash order. */
+function groupsByHash(count: number, ho: HashOrder): Grouping {
+  const { order, hash } = ho;
   const groupOf = new Int32Array(count).fill(-1);
   let groups = 0;
-  for (let k = 0; k < m; k++) {
+  for (let k = 0; k < order.length; k++) {
     if (k > 0 && hash[k] !== hash[k - 1]) groups++;
     groupOf[order[k] as number] = groups;
   }
-  if (m > 0) groups++;
-  const firstOf: number[] = new Array<number>(groups).fill(-1);
-  const keys = new Array<string>(groups);
-  let split: Map<string, number> | undefined;
+  if (order.length > 0) groups++;
+  return { groupOf, first: new Array<number>(groups).fill(-1), keys: new Array<string>(groups), split: undefined };
+}
+
+/**
+ * Groups, for each of `keyAts`, the strings it gives at positions `0..count-1` (anything but a string is none) by
+ * equality, reading each row once for all keys. Groups are numbered in no particular order; `firstOf` gives each
+ * one's first position. A group is first made of the strings of one hash; then, in position order (each string
+ * read where it sits, next to the previous one), each string is compared with its group's first, and the rare
+ * strings that differ (another string of the same hash) move to a group of their own.
+ */
+export function groupStrings(count: number, keyAts: readonly KeyAt[]): StringGroups[] {
+  const groupings = hashOrders(count, keyAts).map((ho) => groupsByHash(count, ho));
   for (let p = 0; p < count; p++) {
-    const g = groupOf[p] as number;
-    if (g < 0) continue;
-    const key = keyAt(p) as string;
-    if (firstOf[g] === -1) {
-      firstOf[g] = p;
-      keys[g] = key;
-      continue;
+    for (let j = 0; j < keyAts.length; j++) {
+      const grouping = groupings[j] as Grouping;
+      const g = grouping.groupOf[p] as number;
+      if (g < 0) continue;
+      const key = (keyAts[j] as KeyAt)(p) as string;
+      if (grouping.first[g] === -1) {
+        grouping.first[g] = p;
+        grouping.keys[g] = key;
+      } else if (key !== grouping.keys[g]) {
+        grouping.split ??= new Map();
+        let own = grouping.split.get(key);
+        if (own === undefined) {
+          own = grouping.first.length;
+          grouping.split.set(key, own);
+          grouping.first.push(p);
+          grouping.keys.push(key);
+        }
+        grouping.groupOf[p] = own;
+      }
     }
-    if (key === keys[g]) continue;
-    split ??= new Map();
-    let own = split.get(key);
-    if (own === undefined) {
-      own = firstOf.length;
-      split.set(key, own);
-      firstOf.push(p);
-      keys.push(key);
-    }
-    groupOf[p] = own;
   }
-  return { groupOf, firstOf: Int32Array.from(firstOf), keys };
+  return groupings.map(({ groupOf, first, keys }) => ({ groupOf, firstOf: Int32Array.from(first), keys }));
 }
 
 /** Strings by position, for lookups: what {@link indexStrings} returns. */
@@ -148,8 +181,8 @@ export interface StringIndex {
  * and a directory by the hashes' leading bits, so a look-up reads one short run of hashes; the strings themselves are
  * read back through `keyAt`, which must keep giving the same strings.
  */
-export function indexStrings(count: number, keyAt: (position: number) => unknown): StringIndex {
-  const ho = hashOrder(count, keyAt);
+export function indexStrings(count: number, keyAt: KeyAt): StringIndex {
+  const [ho] = hashOrders(count, [keyAt]) as [HashOrder];
   const { order, hash } = ho;
   const m = order.length;
   // Runs of the hash order by the leading `bits` bits of the hash: about one string per run.

@@ -6,7 +6,7 @@
  */
 import type { Feedback, Trace, User } from '../model';
 import { toMs } from './time';
-import { groupStrings, indexStrings } from './string-groups';
+import { groupStrings, indexStrings, type StringGroups } from './string-groups';
 import { traceOrder } from './trace-order';
 
 /** A string column stored as dictionary codes: `codes[row]` indexes `values`, `-1` means absent. */
@@ -134,14 +134,20 @@ interface Attribution {
 
 /**
  * Each trace's user (adding, in order of first mention, the users only traces mention) and start (parsed unless
- * given); unattributed starts aside. The traces' user ids are grouped first ({@link groupStrings}), so the user
- * map is asked once per distinct id instead of once per trace.
+ * given); unattributed starts aside. `userIds` groups the traces' user ids, so the user map is asked once per
+ * distinct id instead of once per trace; its group column becomes the user column.
  */
-function attributeTraces(traces: readonly Trace[], allUsers: User[], userPos: Map<string, number>, startMs: Float64Array | undefined): Attribution {
+function attributeTraces(
+  traces: readonly Trace[],
+  userIds: StringGroups,
+  allUsers: User[],
+  userPos: Map<string, number>,
+  startMs: Float64Array | undefined,
+): Attribution {
   const total = traces.length;
   const starts = startMs ?? new Float64Array(total);
   if (startMs === undefined) for (let i = 0; i < total; i++) starts[i] = toMs((traces[i] as Trace).startTime);
-  const { groupOf, firstOf, keys } = groupStrings(total, (i) => (traces[i] as Trace).userId);
+  const { groupOf, firstOf, keys } = userIds;
   const userOfGroup = new Int32Array(keys.length);
   const unknown: number[] = [];
   for (let g = 0; g < keys.length; g++) {
@@ -183,7 +189,12 @@ export function buildTraceIndex(
   const allUsers: User[] = [...users];
   const userPos = new Map<string, number>();
   for (let u = 0; u < allUsers.length; u++) userPos.set((allUsers[u] as User).id, u);
-  const attribution = attributeTraces(traces, allUsers, userPos, prepared?.startMs);
+  // User ids and conversation ids grouped in one read of the traces (string-groups.ts: no hash table).
+  const [userIds, conversations] = groupStrings(traces.length, [
+    (i) => (traces[i] as Trace).userId,
+    (i) => (traces[i] as Trace).conversationId,
+  ]) as [StringGroups, StringGroups];
+  const attribution = attributeTraces(traces, userIds, allUsers, userPos, prepared?.startMs);
   // Ties in start time are ordered by trace id, so every engine (the SQL server too) sees the same order.
   const { order, userStart } = traceOrder(attribution.starts, attribution.userOf, allUsers.length, (i) => (traces[i] as Trace).id);
   const n = order.length;
@@ -214,7 +225,7 @@ export function buildTraceIndex(
   for (let u = 0; u < allUsers.length; u++) idx.userOf.fill(u, userStart[u] as number, userStart[u + 1] as number);
   const rowOfSource = attribution.userOf.fill(-1);
   for (let row = 0; row < n; row++) rowOfSource[order[row] as number] = row;
-  fillColumns(idx, traces, attribution.starts, rowOfSource);
+  fillColumns(idx, traces, attribution.starts, rowOfSource, conversations);
   idx.tracePos = traceLookup(traces, rowOfSource, prepared?.positionOfId);
   for (const f of feedback) {
     const row = idx.tracePos.get(f.traceId);
@@ -227,16 +238,15 @@ export function buildTraceIndex(
 
 /**
  * Fills every column but the user one, reading the traces in their given order (the objects sit in memory in about that order, so
- * reads stay local) and writing each to its row (`rowOfSource`, `-1` for a trace without one). Conversation ids, up
- * to one distinct id per trace, are grouped by {@link groupStrings} (no hash table, no `Map` entry per id); the
- * few models, releases and error types are coded by {@link codeOf}.
+ * reads stay local) and writing each to its row (`rowOfSource`, `-1` for a trace without one). Conversation codes
+ * come from `conversations`, the traces' conversation ids grouped ({@link groupStrings}); the few models, releases
+ * and error types are coded by {@link codeOf}.
  */
-function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64Array, rowOfSource: Int32Array): void {
+function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64Array, rowOfSource: Int32Array, conversations: StringGroups): void {
   const n = idx.size;
   const model = dictBuilder(n);
   const release = dictBuilder(n);
   const errorType = dictBuilder(n);
-  const conversations = groupStrings(traces.length, (i) => (traces[i] as Trace).conversationId);
   const conversationOf = conversations.groupOf;
   const conversationCodes = new Int32Array(n).fill(-1);
   for (let i = 0; i < traces.length; i++) {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { groupStrings, hashString, indexStrings } from '../../../src/core/engine/string-groups';
+import { groupStrings, hashString, indexStrings, type StringGroups } from '../../../src/core/engine/string-groups';
 
 /** Two pairs of distinct strings with equal FNV-1a hashes: the comparisons, not the hashes, must tell them apart. */
 const COLLIDING = [
@@ -30,15 +30,20 @@ describe('string groups', () => {
   it('groups equal strings, and only them, with each group\'s first position and string', () => {
     fc.assert(
       fc.property(values, (list) => {
-        const { groupOf, firstOf, keys } = groupStrings(list.length, (p) => list[p]);
-        const first = firstPositions(list);
-        expect(firstOf.length).toBe(first.size);
-        expect(keys.length).toBe(first.size);
-        list.forEach((v, p) => {
-          if (typeof v !== 'string') return expect(groupOf[p]).toBe(-1);
-          const g = groupOf[p] as number;
-          expect(keys[g]).toBe(v);
-          expect(firstOf[g]).toBe(first.get(v));
+        // Two keys read together: the values, and the values in reverse.
+        const reversed = list.slice().reverse();
+        const groupings = groupStrings(list.length, [(p) => list[p], (p) => reversed[p]]);
+        [list, reversed].forEach((values, j) => {
+          const { groupOf, firstOf, keys } = groupings[j] as StringGroups;
+          const first = firstPositions(values);
+          expect(firstOf.length).toBe(first.size);
+          expect(keys.length).toBe(first.size);
+          values.forEach((v, p) => {
+            if (typeof v !== 'string') return expect(groupOf[p]).toBe(-1);
+            const g = groupOf[p] as number;
+            expect(keys[g]).toBe(v);
+            expect(firstOf[g]).toBe(first.get(v));
+          });
         });
       }),
     );
