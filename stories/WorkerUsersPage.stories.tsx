@@ -1,17 +1,19 @@
 /// <reference types="vite/client" />
 import type { Meta, StoryObj } from '@storybook/react-vite';
-import { useState } from 'react';
+import { lazy, startTransition, Suspense, useState } from 'react';
 import { createDemoDataset, DEMO_DEFAULT_NOW } from '../src/adapters/demo/create-demo-dataset';
 import { createMemoryProvider } from '../src/adapters/memory/create-memory-provider';
 import { createWorkerProvider } from '../src/adapters/worker/create-worker-provider';
 import type { DataProvider } from '../src/core/contract';
 import { UserscopeProvider } from '../src/hooks/userscope-provider';
-import { UserDetailPage } from '../src/pages/UserDetailPage/UserDetailPage';
-import { UsersPage } from '../src/pages/UsersPage/UsersPage';
 import generatingWorkerUrl from './support/generating-worker.ts?worker&url';
 import { demoSizeOptions, storySize, type StorySize } from './support/worker-story-size';
 
 const NOW = Date.parse(DEMO_DEFAULT_NOW);
+// The pages as a host's routes: code-split (React renders a lazy page in short slices once its code arrives) and
+// navigated in transitions, as React Router and Next.js do.
+const UsersPage = lazy(() => import('../src/pages/UsersPage/UsersPage').then((m) => ({ default: m.UsersPage })));
+const UserDetailPage = lazy(() => import('../src/pages/UserDetailPage/UserDetailPage').then((m) => ({ default: m.UserDetailPage })));
 const CAPABILITIES = { feedback: true, cohorts: true, modelUsage: true, conversations: true } as const;
 
 let inWorker: DataProvider | undefined;
@@ -45,17 +47,20 @@ function inThreadProvider({ users, traces }: StorySize): DataProvider {
   return inThread;
 }
 
-/** The users page; opening a user shows the detail page with a back link, as a host's router would. */
+/** The users page; opening a user shows the detail page with a back link, as a host's router would (see above). */
 function Pages({ provider }: { provider: DataProvider }) {
   const [userId, setUserId] = useState<string | null>(null);
+  const navigate = (next: string | null) => startTransition(() => setUserId(next));
   return (
     <UserscopeProvider provider={provider} locale="en-US">
       <div style={{ maxWidth: '80rem' }}>
-        {userId === null ? (
-          <UsersPage now={NOW} defaultView={{ range: { preset: '30d' } }} onUserOpen={(user) => setUserId(user.id)} tableMaxHeight={520} />
-        ) : (
-          <UserDetailPage key={userId} userId={userId} now={NOW} navigation={{ back: { onNavigate: () => setUserId(null) } }} />
-        )}
+        <Suspense fallback={null}>
+          {userId === null ? (
+            <UsersPage now={NOW} defaultView={{ range: { preset: '30d' } }} onUserOpen={(user) => navigate(user.id)} tableMaxHeight={520} />
+          ) : (
+            <UserDetailPage key={userId} userId={userId} now={NOW} navigation={{ back: { onNavigate: () => navigate(null) } }} />
+          )}
+        </Suspense>
       </div>
     </UserscopeProvider>
   );
