@@ -186,7 +186,7 @@ export function indexStrings(count: number, keyAt: KeyAt): StringIndex {
   const { order, hash } = ho;
   const m = order.length;
   // Runs of the hash order by the leading `bits` bits of the hash: about one string per run.
-  const bits = Math.min(16, Math.max(1, 31 - Math.clz32(m)));
+  const bits = Math.min(20, Math.max(1, 31 - Math.clz32(m)));
   const shift = 32 - bits;
   const runStart = new Int32Array((1 << bits) + 1);
   for (let k = 0; k < m; k++) runStart[((hash[k] as number) >>> shift) + 1]++;
