@@ -1,7 +1,7 @@
 /**
  * Main-thread long tasks in Chromium (issue 19): the `Worker/UsersPage` stories — the users page over the worker
  * provider, with the dataset generated in the worker, and over the in-thread memory provider — at the same size,
- * side by side. For each, a PerformanceObserver `longtask` (installed before the page's scripts) records every task
+ * side by side. The stories mount the pages as a host's routes (code-split, navigated in transitions). For each, a PerformanceObserver `longtask` (installed before the page's scripts) records every task
  * over 50 ms while Storybook boots (navigation → the page's loading state painted), while the dataset loads (→ first
  * rows painted) and during each interaction: sort by user, next page,
  * open a user (→ the detail page's sections settled), back to the list. Also the click → painted time of each, and
