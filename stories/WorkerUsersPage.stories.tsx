@@ -54,7 +54,7 @@ function Pages({ provider }: { provider: DataProvider }) {
   return (
     <UserscopeProvider provider={provider} locale="en-US">
       <div style={{ maxWidth: '80rem' }}>
-        <Suspense fallback={null}>
+        <Suspense fallback={<p role="status">Loading the page…</p>}>
           {userId === null ? (
             <UsersPage now={NOW} defaultView={{ range: { preset: '30d' } }} onUserOpen={(user) => navigate(user.id)} tableMaxHeight={520} />
           ) : (
