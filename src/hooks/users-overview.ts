@@ -42,6 +42,8 @@ export interface UsersOverview {
   tooLarge: boolean;
   /** Metadata filters discovered from (a sample of) the active users. */
   facets: MetadataFacet[];
+  /** The sample of active users has not answered yet, so `facets` is not known (empty until then). */
+  facetsPending: boolean;
   /** Any request in flight. */
   isFetching: boolean;
 }
@@ -156,6 +158,7 @@ export function useUsersOverview(range: TimeRange, options: { scanLimit?: number
     totals: summary,
     tooLarge,
     facets,
+    facetsPending: sample.status === 'pending',
     isFetching: queries.some((q) => q.isFetching),
   };
 }

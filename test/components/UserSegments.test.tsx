@@ -87,5 +87,8 @@ describe('UserSegments', () => {
     rerender(<UserSegments keys={[]} selectedKey={null} onKeyChange={() => undefined} segments={undefined} />);
     expect(screen.getByRole('status')).toHaveTextContent(/No metadata key/);
     expect(screen.queryByRole('combobox')).toBeNull();
+    // No key yet while the keys themselves load: the loading state, not "no key".
+    rerender(<UserSegments keys={[]} selectedKey={null} onKeyChange={() => undefined} segments={undefined} status="pending" />);
+    expect(screen.getByRole('status')).toHaveTextContent('Loading segments…');
   });
 });

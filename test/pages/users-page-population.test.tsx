@@ -1,4 +1,4 @@
-import { configure, render, screen, waitFor, within } from '@testing-library/react';
+import { act, configure, render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { createMemoryProvider } from '../../src/adapters/memory/create-memory-provider';
@@ -168,6 +168,32 @@ describe('UsersPage: population', () => {
     await waitFor(() => expect(userNames().sort()).toEqual(['Eve', 'Fay']));
     expect(within(segments).getByRole('button', { name: 'Show only users with Plan enterprise' })).toHaveAttribute('aria-pressed', 'true');
     expect(screen.getByRole('combobox', { name: 'Plan' })).toHaveValue('string:enterprise');
+  });
+
+  it('shows the segments loading, not "no metadata key", while the keys are still being found', async () => {
+    const held = provider();
+    const summaryOf = held.getUsersSummary;
+    if (!summaryOf) throw new Error('the memory provider answers getUsersSummary');
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let summaryAnswered = false;
+    renderPage({}, {
+      ...held,
+      listUsers: async (params: ListUsersParams) => (await gate, held.listUsers(params)),
+      getUsersSummary: async (params) => {
+        const summary = await summaryOf(params);
+        summaryAnswered = true;
+        return summary;
+      },
+    });
+    const segments = await screen.findByRole('region', { name: 'Segments' });
+    // The totals have answered; the users the keys come from have not.
+    await waitFor(() => expect(summaryAnswered).toBe(true));
+    await act(() => new Promise((resolve) => setTimeout(resolve, 50)));
+    expect(within(segments).getByRole('status')).toHaveTextContent('Loading segments…');
+    release();
+    await waitFor(() => expect(within(segments).getByRole('combobox')).toBeTruthy());
+    expect(within(segments).queryByText(/No metadata key/)).toBeNull();
   });
 
   it('leaves the population out with population={false}', async () => {

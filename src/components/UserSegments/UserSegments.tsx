@@ -21,7 +21,7 @@ export interface UserSegmentsProps extends Pick<ListLoadProps, 'status' | 'isFet
   segments: UsersSegments | null | undefined;
   /** Metadata keys offered in the picker (e.g. the users page's discovered filters). */
   keys: readonly string[];
-  /** The key shown; `null` when there is no key to offer. */
+  /** The key shown; `null` when there is no key to offer (or, with `status` `pending`, none found yet). */
   selectedKey: string | null;
   /** Picks another key. */
   onKeyChange: (key: string) => void;
@@ -117,8 +117,9 @@ export const UserSegments = forwardRef<HTMLElement, UserSegmentsProps>(function 
   const titleId = useId();
   const pickerId = useId();
   const Heading = `h${headingLevel}` as 'h3';
+  // Without a key, `pending` means the keys themselves are still being found.
   const state =
-    selectedKey === null
+    selectedKey === null && status !== 'pending'
       ? 'no-keys'
       : status === 'pending'
         ? 'loading'

@@ -194,6 +194,7 @@ export const UsersPage = forwardRef<HTMLDivElement, UsersPageProps>(function Use
           view={c.view}
           update={c.updateView}
           segmentKeys={overview.facets.map((facet) => facet.key)}
+          segmentKeysPending={overview.facetsPending}
           keyLabel={labelOf}
           headingLevel={headingBelow(headingLevel)}
           labels={l}

@@ -25,6 +25,8 @@ export interface UsersPopulationProps {
   update: (patch: Partial<UsersView>, resetPage?: boolean) => void;
   /** Metadata keys offered for segments (the discovered filters). */
   segmentKeys: readonly string[];
+  /** The keys are still being discovered (the sample of active users has not answered). */
+  segmentKeysPending: boolean;
   /** Header of a metadata key. */
   keyLabel: (key: string) => string;
   /** Level of the sections' headings. */
@@ -37,7 +39,7 @@ export interface UsersPopulationProps {
  * The population above the users list: the distribution of users by a measure (a bar filters the list to its users;
  * picking it again removes the filter) and the segments by a metadata key (a segment filters the list).
  */
-export function UsersPopulation({ range, view, update, segmentKeys, keyLabel, headingLevel, labels: l }: UsersPopulationProps) {
+export function UsersPopulation({ range, view, update, segmentKeys, segmentKeysPending, keyLabel, headingLevel, labels: l }: UsersPopulationProps) {
   const { locale } = useUserscope();
   const distributionLabels = useContextLabels(usersDistributionLabels, 'usersDistribution');
   const segmentsLabels = useContextLabels(userSegmentsLabels, 'userSegments');
@@ -87,7 +89,7 @@ export function UsersPopulation({ range, view, update, segmentKeys, keyLabel, he
       </div>
       <UserSegments
         segments={segments.data}
-        status={segments.status}
+        status={segmentKey === null ? (segmentKeysPending ? 'pending' : 'success') : segments.status}
         isFetching={segments.isFetching}
         error={segments.error}
         onRetry={segments.refetch}
