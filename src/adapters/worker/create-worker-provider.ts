@@ -4,12 +4,14 @@
  * short slices of main-thread time; validation, the index build and every query then run off the main thread.
  * @module
  */
-import type { DataProvider, ProviderCapabilities } from '../../core/contract';
+import type { DataProvider } from '../../core/contract';
 import { ProviderError } from '../../core/errors';
 import { createProgressHub, type ProgressSource } from '../../core/progress';
-import { createMemoryProvider, type MemoryProviderOptions } from '../memory/create-memory-provider';
+import type { MemoryProviderOptions } from '../memory/create-memory-provider';
 import { createTableEncoder, transferables } from './columnar';
 import { TABLES, type TableName } from './dataset-schemas';
+import { declaredCapabilities, forwardMethods, type EngineMethod } from './engine-surface';
+import { createInThreadProvider } from './in-thread-provider';
 import type { FromWorker, WireError, WorkerEngineOptions } from './protocol';
 import { canUseWorker, spawnWorker, type WorkerChannel, type WorkerScript } from './spawn';
 import { yieldToHost } from './yield-to-host';
@@ -28,11 +30,14 @@ export interface WorkerProviderOptions extends MemoryProviderOptions {
 
 /** A DataProvider whose engine runs in a worker, with the progress of its one load. */
 export interface WorkerProvider extends DataProvider, ProgressSource {
-  /** Resolves once the worker holds the validated, indexed dataset; rejects with the `ProviderError` of a failed load. */
+  /**
+   * Resolves once the worker (or, without workers, this thread) holds the validated, indexed dataset; rejects with
+   * the `ProviderError` of a failed load.
+   */
   readonly ready: Promise<void>;
   /** True when the engine runs in a worker; false for the in-thread fallback of hosts without workers. */
   readonly inWorker: boolean;
-  /** Stops the worker; pending and later calls reject with `aborted`. */
+  /** Stops the worker (without workers: drops the in-thread engine's answers); pending and later calls reject with `aborted`. */
   terminate(): void;
 }
 
@@ -42,12 +47,6 @@ export const WORKER_LOAD_PROGRESS_ID = 'worker:dataset';
 const DEFAULT_SLICE_MS = 8;
 const FIRST_BATCH = 512;
 const PROGRESS_INTERVAL_MS = 50;
-
-/** The memory provider's methods (those of an empty one), which the worker provider forwards. */
-function engineMethods(): string[] {
-  const probe = createMemoryProvider({ users: [], traces: [], validate: false }) as unknown as Record<string, unknown>;
-  return Object.keys(probe).filter((key) => typeof probe[key] === 'function');
-}
 
 function fromWire(error: WireError): ProviderError {
   if (error.code === null) return new ProviderError('network', `worker: ${error.message}`);
@@ -76,16 +75,16 @@ interface PendingCall {
  * - `signal` aborts across the boundary: the call rejects with `aborted` at once and the worker drops it.
  * - Progress: `subscribeProgress` reports `{ id: 'worker:dataset', loaded, expected }` in traces while the worker
  *   receives the dataset, then `done` once it is indexed (or failed), the shape `useLoadProgress` reads.
- * - Hosts without workers (neither Node nor the Web `Worker` constructor) get the in-thread memory provider, with
- *   `inWorker: false`.
+ * - Hosts without workers (neither Node nor the Web `Worker` constructor) get the memory provider in this thread,
+ *   with `inWorker: false`, loaded with a dynamic `import()` (so hosts with workers never load the engine on their
+ *   main thread); calls made meanwhile wait for it. Like the worker path, and unlike `createMemoryProvider`, it never
+ *   throws on bad data: `ready` and every call reject with the `ProviderError`. (Before this fallback was lazy,
+ *   `createWorkerProvider` threw that error synchronously on hosts without workers.)
  * - Your record objects are copied into the worker; the provider keeps no reference to them after the load.
  */
 export function createWorkerProvider(options: WorkerProviderOptions): WorkerProvider {
   const hub = createProgressHub();
-  if (!canUseWorker()) {
-    const provider = createMemoryProvider(options);
-    return { ...provider, subscribeProgress: hub.subscribeProgress, ready: Promise.resolve(), inWorker: false, terminate: () => undefined };
-  }
+  if (!canUseWorker()) return createInThreadProvider(options, hub);
   const { workerScript, sliceMs = DEFAULT_SLICE_MS, users, traces, feedback = [], ...rest } = options;
   const engineOptions: WorkerEngineOptions = {
     ...(rest.latencyMs === undefined ? {} : { latencyMs: rest.latencyMs }),
@@ -93,13 +92,6 @@ export function createWorkerProvider(options: WorkerProviderOptions): WorkerProv
     ...(rest.usersCacheRanges === undefined ? {} : { usersCacheRanges: rest.usersCacheRanges }),
     ...(rest.validate === undefined ? {} : { validate: rest.validate }),
   };
-  const capabilities: ProviderCapabilities = Object.freeze({
-    feedback: Array.isArray(feedback) && feedback.length > 0,
-    cohorts: true,
-    modelUsage: true,
-    conversations: true,
-    ...rest.capabilities,
-  });
   const expected = Array.isArray(traces) ? traces.length : null;
   const pending = new Map<number, PendingCall>();
   let nextId = 1;
@@ -195,7 +187,7 @@ export function createWorkerProvider(options: WorkerProviderOptions): WorkerProv
     fail(new ProviderError('invalid-data', `dataset: cannot be sent to the worker (${error instanceof Error ? error.message : String(error)})`, { field: 'dataset', cause: error })),
   );
 
-  function call(method: string, params: { signal?: AbortSignal } = {}): Promise<unknown> {
+  function call(method: EngineMethod, params: { signal?: AbortSignal } = {}): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const { signal, ...rest } = params;
       if (signal?.aborted) return reject(aborted(signal));
@@ -228,10 +220,9 @@ export function createWorkerProvider(options: WorkerProviderOptions): WorkerProv
     });
   }
 
-  const methods = Object.fromEntries(engineMethods().map((name) => [name, (params?: { signal?: AbortSignal }) => call(name, params)]));
   return {
-    ...(methods as unknown as Omit<DataProvider, 'capabilities'>),
-    capabilities,
+    ...forwardMethods(call),
+    capabilities: declaredCapabilities(options),
     subscribeProgress: hub.subscribeProgress,
     ready,
     inWorker: true,
