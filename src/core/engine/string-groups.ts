@@ -112,25 +112,31 @@ export interface StringGroups {
 interface Grouping {
   /** Group of each position, `-1` where there is no string. */
   groupOf: Int32Array;
-  /** First position of each group as it is met (`-1`: not met yet). */
-  first: number[];
-  /** The string of each group met. */
-  keys: string[];
+  /** The smallest position of each group of one hash. */
+  firstOf: Int32Array;
+  /** The string of each group, once met. */
+  keys: (string | undefined)[];
   /** Group of each string split off its hash's group. */
   split: Map<string, number> | undefined;
+  /** The smallest position of each split-off group, in group order. */
+  splitFirstOf: number[];
 }
 
-/** One group per distinct hash of `ho`, numbered in hash order. */
+/**
+ * One group per distinct hash of `ho`, numbered in hash order. The hash order keeps equal hashes in position order,
+ * so each group's first position is where its run starts.
+ */
 function groupsByHash(count: number, ho: HashOrder): Grouping {
   const { order, hash } = ho;
-  const groupOf = new Int32Array(count).fill(-1);
   let groups = 0;
-  for (let k = 0; k < order.length; k++) {
-    if (k > 0 && hash[k] !== hash[k - 1]) groups++;
-    groupOf[order[k] as number] = groups;
+  for (let k = 0; k < order.length; k++) if (k === 0 || hash[k] !== hash[k - 1]) groups++;
+  const groupOf = new Int32Array(count).fill(-1);
+  const firstOf = new Int32Array(groups);
+  for (let k = 0, g = -1; k < order.length; k++) {
+    if (k === 0 || hash[k] !== hash[k - 1]) firstOf[++g] = order[k] as number;
+    groupOf[order[k] as number] = g;
   }
-  if (order.length > 0) groups++;
-  return { groupOf, first: new Array<number>(groups).fill(-1), keys: new Array<string>(groups), split: undefined };
+  return { groupOf, firstOf, keys: new Array<string | undefined>(groups), split: undefined, splitFirstOf: [] };
 }
 
 /**
@@ -148,23 +154,31 @@ export function groupStrings(count: number, keyAts: readonly KeyAt[]): StringGro
       const g = grouping.groupOf[p] as number;
       if (g < 0) continue;
       const key = (keyAts[j] as KeyAt)(p) as string;
-      if (grouping.first[g] === -1) {
-        grouping.first[g] = p;
-        grouping.keys[g] = key;
-      } else if (key !== grouping.keys[g]) {
+      const first = grouping.keys[g];
+      if (first === undefined) grouping.keys[g] = key;
+      else if (key !== first) {
         grouping.split ??= new Map();
         let own = grouping.split.get(key);
         if (own === undefined) {
-          own = grouping.first.length;
+          own = grouping.keys.length;
           grouping.split.set(key, own);
-          grouping.first.push(p);
+          grouping.splitFirstOf.push(p);
           grouping.keys.push(key);
         }
         grouping.groupOf[p] = own;
       }
     }
   }
-  return groupings.map(({ groupOf, first, keys }) => ({ groupOf, firstOf: Int32Array.from(first), keys }));
+  return groupings.map(({ groupOf, firstOf, keys, splitFirstOf }) => ({ groupOf, firstOf: appended(firstOf, splitFirstOf), keys: keys as string[] }));
+}
+
+/** `head` followed by `tail`; `head` itself when `tail` is empty. */
+function appended(head: Int32Array, tail: readonly number[]): Int32Array {
+  if (tail.length === 0) return head;
+  const all = new Int32Array(head.length + tail.length);
+  all.set(head);
+  all.set(tail, head.length);
+  return all;
 }
 
 /** Strings by position, for lookups: what {@link indexStrings} returns. */

@@ -279,18 +279,21 @@ function fillColumns(idx: TraceIndex, traces: readonly Trace[], starts: Float64A
  */
 function inRowOrder(codes: Int32Array, values: readonly string[]): DictColumn {
   const newCode = new Int32Array(values.length).fill(-1);
-  const ordered: string[] = [];
+  // Preallocated, and cut to the values some row holds.
+  const ordered = new Array<string>(values.length);
+  let named = 0;
   for (let row = 0; row < codes.length; row++) {
     const code = codes[row] as number;
     if (code < 0) continue;
     let renamed = newCode[code] as number;
     if (renamed < 0) {
-      renamed = ordered.length;
+      renamed = named++;
       newCode[code] = renamed;
-      ordered.push(values[code] as string);
+      ordered[renamed] = values[code] as string;
     }
     codes[row] = renamed;
   }
+  ordered.length = named;
   return { codes, values: ordered };
 }
 
