@@ -80,7 +80,11 @@ export function traceOrder(starts: Float64Array, userOf: Int32Array, userCount: 
   if (byStart === null) byStart = Int32Array.from({ length: starts.length }, (_, i) => i).filter((i) => (userOf[i] as number) >= 0).sort(byStartThenId);
   const n = byStart.length;
   const userStart = new Int32Array(userCount + 1);
-  for (let k = 0; k < n; k++) userStart[(userOf[byStart[k] as number] as number) + 1]++;
+  // Counted in position order: the counts do not depend on the order, and the user column is then read in sequence.
+  for (let i = 0; i < userOf.length; i++) {
+    const u = userOf[i] as number;
+    if (u >= 0) userStart[u + 1]++;
+  }
   for (let u = 0; u < userCount; u++) userStart[u + 1] = (userStart[u + 1] as number) + (userStart[u] as number);
   const fill = userStart.slice(0, userCount);
   const order = new Int32Array(n);
