@@ -26,7 +26,11 @@ export function toWireError(error: unknown): WireError {
   return { code: null, message: error instanceof Error ? error.message : String(error) };
 }
 
-/** Builds the provider, then asks it one question so its indexes are built before the first real call. */
+/**
+ * Builds the provider, then asks it one question so its indexes are built before the first real call, and lets the
+ * work it leaves for idle time (the order of users by name) run too: in a worker nothing waits on the load, so it
+ * is done before `ready` rather than in front of the first queries.
+ */
 async function buildProvider(data: Record<TableName, unknown>, options: WorkerEngineOptions): Promise<DataProvider> {
   const provider = createMemoryProvider({
     ...options,
@@ -37,6 +41,7 @@ async function buildProvider(data: Record<TableName, unknown>, options: WorkerEn
   const users = data.users as User[];
   const someone = users[0]?.id ?? (data.traces as Trace[]).find((t) => t.userId !== null)?.userId;
   if (someone) await provider.getUser({ userId: someone });
+  await new Promise((resolve) => setTimeout(resolve, 0));
   return provider;
 }
 
