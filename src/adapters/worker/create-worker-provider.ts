@@ -4,42 +4,18 @@
  * short slices of main-thread time; validation, the index build and every query then run off the main thread.
  * @module
  */
-import type { DataProvider } from '../../core/contract';
 import { ProviderError } from '../../core/errors';
-import { createProgressHub, type ProgressSource } from '../../core/progress';
-import type { MemoryProviderOptions } from '../memory/create-memory-provider';
+import { createProgressHub } from '../../core/progress';
 import { createTableEncoder, transferables } from './columnar';
 import { TABLES, type TableName } from './dataset-schemas';
 import { declaredCapabilities, forwardMethods, type EngineMethod } from './engine-surface';
 import { createInThreadProvider } from './in-thread-provider';
 import type { FromWorker, WireError, WorkerEngineOptions } from './protocol';
-import { canUseWorker, spawnWorker, type WorkerChannel, type WorkerScript } from './spawn';
+import { canUseWorker, spawnWorker, type WorkerChannel } from './spawn';
+import type { WorkerProvider, WorkerProviderOptions } from './worker-provider';
 import { yieldToHost } from './yield-to-host';
 
-/** Options of {@link createWorkerProvider}: the memory provider's, plus where the worker script is. */
-export interface WorkerProviderOptions extends MemoryProviderOptions {
-  /**
-   * The worker script, when the default cannot be found: by default the built `worker-thread.js` next to this
-   * module (`new URL('./worker-thread.js', import.meta.url)`), which Vite, webpack 5, Rollup and Parcel bundle, and
-   * Node loads from `node_modules/userscope/dist/adapters/`.
-   */
-  workerScript?: WorkerScript;
-  /** Main-thread time per encoding slice, in ms; the thread is yielded between slices. Default 8. */
-  sliceMs?: number;
-}
-
-/** A DataProvider whose engine runs in a worker, with the progress of its one load. */
-export interface WorkerProvider extends DataProvider, ProgressSource {
-  /**
-   * Resolves once the worker (or, without workers, this thread) holds the validated, indexed dataset; rejects with
-   * the `ProviderError` of a failed load.
-   */
-  readonly ready: Promise<void>;
-  /** True when the engine runs in a worker; false for the in-thread fallback of hosts without workers. */
-  readonly inWorker: boolean;
-  /** Stops the worker (without workers: drops the in-thread engine's answers); pending and later calls reject with `aborted`. */
-  terminate(): void;
-}
+export type { WorkerProvider, WorkerProviderOptions } from './worker-provider';
 
 /** The `id` of the load's progress events. */
 export const WORKER_LOAD_PROGRESS_ID = 'worker:dataset';

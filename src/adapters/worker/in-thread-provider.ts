@@ -7,7 +7,7 @@
 import type { DataProvider } from '../../core/contract';
 import { isProviderError, ProviderError } from '../../core/errors';
 import type { ProgressSource } from '../../core/progress';
-import type { WorkerProvider, WorkerProviderOptions } from './create-worker-provider';
+import type { WorkerProvider, WorkerProviderOptions } from './worker-provider';
 import { declaredCapabilities, forwardMethods, type EngineMethod } from './engine-surface';
 
 /** A failure to load or build the in-thread engine as the `ProviderError` every call rejects with. */
