@@ -38,6 +38,8 @@ const COHORT_RANGE = { from: iso(END - 14 * DAY), to: iso(END) };
 
 const gc = () => globalThis.gc?.();
 const fmt = (ms) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
+/** The middle value (the upper one of an even count). */
+const median = (values) => [...values].sort((x, y) => x - y)[values.length >> 1];
 
 /** One Map by trace id and one Date.parse per trace: the least any engine does with the rows. */
 function minimalWork(traces) {
@@ -130,8 +132,12 @@ for (const workload of WORKLOAD_NAMES) {
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1], rows[i]];
     const growth = (m) => `${(b[m].loadMs / a[m].loadMs).toFixed(2)} (CPU ×${(b[m].loadCpuMs / a[m].loadCpuMs).toFixed(2)})`;
+    const medianGrowth = (pick) => (median(b.rounds.map(pick)) / median(a.rounds.map(pick))).toFixed(2);
     console.log(
       `  growth ${a.traceCount.toLocaleString('en')} → ${b.traceCount.toLocaleString('en')} (×${b.traceCount / a.traceCount} data): in-thread load ×${growth('inThread')}, worker load ×${growth('worker')}, minimal work ×${(b.minimal.ms / a.minimal.ms).toFixed(2)} (CPU ×${(b.minimal.cpuMs / a.minimal.cpuMs).toFixed(2)})`,
+    );
+    console.log(
+      `  the same growth from each size's median over its ${ROUNDS} round(s): in-thread load ×${medianGrowth((r) => r.inThread.loadMs)} (CPU ×${medianGrowth((r) => r.inThread.loadCpuMs)}), minimal work ×${medianGrowth((r) => r.minimal.ms)} (CPU ×${medianGrowth((r) => r.minimal.cpuMs)})`,
     );
   }
 }

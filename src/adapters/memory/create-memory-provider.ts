@@ -18,6 +18,7 @@ import type {
   GetUserTrendsParams,
   SeriesParams,
 } from '../../core/contract';
+import { datasetCapabilities } from '../../core/dataset-capabilities';
 import { ProviderError, throwIfAborted } from '../../core/errors';
 import type { Feedback, Granularity, Trace, User } from '../../core/model';
 import type { Page, TraceRow, UserRow, UsersDistribution, UsersSegments, UsersSummary } from '../../core/results';
@@ -103,13 +104,7 @@ export function createMemoryProvider(options: MemoryProviderOptions): DataProvid
   const data = validate
     ? parseDataset({ users: options.users, traces: options.traces, feedback: options.feedback ?? [] })
     : { users: options.users, traces: options.traces, feedback: options.feedback ?? [] };
-  const capabilities: ProviderCapabilities = Object.freeze({
-    feedback: data.feedback.length > 0,
-    cohorts: true,
-    modelUsage: true,
-    conversations: true,
-    ...options.capabilities,
-  });
+  const capabilities = datasetCapabilities(data.feedback.length > 0, options.capabilities);
   let state: MemoryState | undefined;
 
   /** Validates the params of `method` (bounds in core `limits.ts`), waits, then computes over the indexes. */

@@ -11,6 +11,7 @@ import { createUsersCache, type UsersCache } from '../../core/engine/users-cache
 import { stringOrder } from '../../core/engine/users-string-order';
 import { takePreparedTraces } from '../../core/schema/validate';
 import { parseUserId } from './validate-params';
+import { whenIdle } from './when-idle';
 
 /** The indexes every method reads. Read-only after construction. */
 export interface MemoryState {
@@ -39,23 +40,6 @@ export function buildMemoryState(
   const idx = buildTraceIndex(users, traces, normalised, takePreparedTraces(traces));
   whenIdle(() => stringOrder(idx, 'user'));
   return { idx, fidx: buildFeedbackIndex(normalised), usersCache: createUsersCache(idx, usersCacheRanges) };
-}
-
-/** A `requestIdleCallback` (browsers' main thread). */
-type IdleScheduler = (work: () => void, options: { timeout: number }) => unknown;
-
-/**
- * Runs `work` once the thread is idle: through `requestIdleCallback` where there is one (at the latest after 1 s),
- * else on a timer after the current task (a worker, Node; the timer does not keep Node running).
- */
-function whenIdle(work: () => void): void {
-  const requestIdle = (globalThis as { requestIdleCallback?: IdleScheduler }).requestIdleCallback;
-  if (requestIdle) {
-    requestIdle(work, { timeout: 1000 });
-    return;
-  }
-  const timer: { unref?: () => void } = setTimeout(work, 0);
-  timer.unref?.();
 }
 
 /**

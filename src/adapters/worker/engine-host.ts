@@ -8,6 +8,7 @@ import type { DataProvider } from '../../core/contract';
 import { isProviderError } from '../../core/errors';
 import type { Feedback, Trace, User } from '../../core/model';
 import { createMemoryProvider } from '../memory/create-memory-provider';
+import { whenIdle } from '../memory/when-idle';
 import { createTableDecoder, type TableDecoder } from './columnar';
 import { TABLES, type TableName } from './dataset-schemas';
 import type { FromWorker, ToWorker, WireError, WorkerEngineOptions } from './protocol';
@@ -41,7 +42,8 @@ async function buildProvider(data: Record<TableName, unknown>, options: WorkerEn
   const users = data.users as User[];
   const someone = users[0]?.id ?? (data.traces as Trace[]).find((t) => t.userId !== null)?.userId;
   if (someone) await provider.getUser({ userId: someone });
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  // The idle queue is first in, first out: this waits for the idle work the first answer left.
+  await new Promise<void>((resolve) => whenIdle(resolve));
   return provider;
 }
 

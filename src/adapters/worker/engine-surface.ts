@@ -5,6 +5,7 @@
  * @module
  */
 import type { DataProvider, ProviderCapabilities } from '../../core/contract';
+import { datasetCapabilities } from '../../core/dataset-capabilities';
 import type { MemoryProviderOptions } from '../memory/create-memory-provider';
 
 /** A method of the DataProvider contract: every key but `capabilities`. */
@@ -41,11 +42,5 @@ export function forwardMethods(call: ForwardCall): Omit<Required<DataProvider>, 
 /** The capabilities the memory provider declares over valid data `options`. */
 export function declaredCapabilities(options: MemoryProviderOptions): ProviderCapabilities {
   const { feedback = [], capabilities } = options;
-  return Object.freeze({
-    feedback: Array.isArray(feedback) && feedback.length > 0,
-    cohorts: true,
-    modelUsage: true,
-    conversations: true,
-    ...capabilities,
-  });
+  return datasetCapabilities(Array.isArray(feedback) && feedback.length > 0, capabilities);
 }
