@@ -8,7 +8,6 @@ import { whenIdle } from '../../src/adapters/memory/when-idle';
 describe('whenIdle', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
-    vi.useRealTimers();
   });
 
   it('runs work after the current task, in the order it was scheduled, without requestIdleCallback', async () => {
